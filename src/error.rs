@@ -1,0 +1,50 @@
+//! The crate's one error type.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Everything that can go wrong when loading lexicons and topics.
+///
+/// Analysis itself never fails: any `&str` is valid input.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// A lexicon or topic file has a bad entry.
+    Parse {
+        /// The file name (or the name given to an in-memory source).
+        source_name: String,
+        /// 1-based line of the bad entry.
+        line: usize,
+        /// What is wrong and what to do about it.
+        message: String,
+    },
+    /// A file could not be read.
+    Io {
+        /// The path that was read.
+        path: PathBuf,
+        /// The underlying error.
+        error: std::io::Error,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Parse {
+                source_name,
+                line,
+                message,
+            } => write!(f, "{source_name}:{line}: {message}"),
+            Error::Io { path, error } => write!(f, "cannot read {}: {error}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { error, .. } => Some(error),
+            Error::Parse { .. } => None,
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Corpus reports: text, JSON and HTML (lands with the command line).
