@@ -199,6 +199,11 @@ def load_exclusions(path):
     return stemmed, exact, tuple(sorted(prefixes))
 
 
+def fold(term):
+    """Accent-folded form (the engine's second matching step)."""
+    return "".join(c for c in unicodedata.normalize("NFD", term) if unicodedata.category(c) != "Mn")
+
+
 def mean(xs):
     return sum(xs) / len(xs)
 
@@ -212,7 +217,14 @@ def build(archive_dir):
     # The engine matches a text word to an entry through their common stem, so an
     # excluded word must take along every imported word of the same stem; otherwise
     # "doute" (excluded) would still fire through "doutes".
-    excluded_stems = {stem(t) for t in stemmed if " " not in t and "'" not in t}
+    # Stems are taken of the written and of the accent-folded form, in case the engine
+    # stems folded text.
+    def stems(t):
+        return {stem(t), stem(fold(t))}
+    excluded_stems = set()
+    for t in stemmed:
+        if " " not in t and "'" not in t:
+            excluded_stems |= stems(t)
     stats = defaultdict(int)
     entries = {}
     for term in sorted(set(vader) | set(pattern)):
@@ -228,7 +240,7 @@ def build(archive_dir):
         if term in exact or term.startswith(prefixes):
             stats["dropped: import-exclude.txt"] += 1
             continue
-        if " " not in term and stem(term) in excluded_stems:
+        if " " not in term and stems(term) & excluded_stems:
             stats["dropped: same stem as a term of import-exclude.txt"] += 1
             continue
         v = mean(vader[term]) if term in vader else None
