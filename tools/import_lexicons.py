@@ -277,7 +277,7 @@ def write(entries, stats, out_path):
         "# GENERATED FILE - do not edit by hand; hand-curated entries go in sentiment.tsv,",
         "# which overrides this file. Regenerate from the repository root with:",
         "#   python3 tools/import_lexicons.py",
-        "# Sources (pinned PyPI sdists, sha256-checked):",
+        "# Sources (pinned PyPI archives, sha256-checked):",
     ]
     for tag, s in SOURCES.items():
         if s["member"] is None:
