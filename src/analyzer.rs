@@ -1,33 +1,66 @@
 //! The analyzer: compiled lexicons and topic, shared across threads.
 
-use std::collections::BTreeMap;
+use crate::analysis::{Analysis, Evidence, Role};
+use crate::lexicon::{EntryKind, Hit, Matcher, Payload, DEFAULT_LEXICONS, DEFAULT_TOPIC};
+use crate::rules::Layout;
+use crate::sentiment::{self, Thresholds};
+use crate::stance::{self, TopicIndex};
+use crate::{tokenize, Error, Lexicon, Token, Topic};
 
-use crate::analysis::{Analysis, Label, Sentiment, Stance, StanceLabel};
-use crate::{Error, Lexicon, Topic};
-
-/// Analyses French texts. Immutable once built: share it by reference or `Arc`.
+/// Analyses French texts: sentiment, stance toward the topic's targets, frames, and
+/// the evidence for each.
+///
+/// Building compiles every lexicon and the topic into one matcher; after that an
+/// `Analyzer` is immutable, `Send + Sync`, and cheap to share by reference or `Arc`.
+///
+/// ```
+/// use avis_fr::{Analyzer, Label};
+///
+/// let analyzer = Analyzer::default();
+/// let analysis = analyzer.analyze("Cet accord est une honte !");
+/// assert_eq!(analysis.sentiment.label, Label::Negative);
+/// assert!(analysis.evidence.iter().any(|e| e.text == "honte"));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Analyzer {
+    matcher: Matcher,
     topic: Topic,
+    index: TopicIndex,
+    thresholds: Thresholds,
 }
 
 impl Default for Analyzer {
+    /// The embedded lexicons and the default topic (the bundled consultation).
     fn default() -> Self {
-        Analyzer {
-            topic: Topic::default(),
+        // The embedded data is checked by the test suite; it cannot fail here.
+        match Analyzer::builder().build() {
+            Ok(analyzer) => analyzer,
+            Err(error) => panic!("embedded lexicons are invalid: {error}"),
         }
     }
 }
 
-/// Configures an [`Analyzer`].
-#[derive(Clone, Debug, Default)]
+/// Configures an [`Analyzer`]: extra lexicons, a topic, label thresholds.
+///
+/// ```
+/// use avis_fr::{Analyzer, Label, Lexicon};
+///
+/// let mine = Lexicon::from_tsv("mine.tsv", "term\tkind\tvalence\tnote\ncalamiteux\tsentiment\t-3\t\n")?;
+/// let analyzer = Analyzer::builder().lexicon(mine).build()?;
+/// assert_eq!(analyzer.analyze("Un projet calamiteux.").sentiment.label, Label::Negative);
+/// # Ok::<(), avis_fr::Error>(())
+/// ```
+#[derive(Clone, Debug)]
 pub struct AnalyzerBuilder {
+    defaults: bool,
     lexicons: Vec<Lexicon>,
     topic: Option<Topic>,
+    thresholds: Thresholds,
 }
 
 impl AnalyzerBuilder {
-    /// Add a lexicon over the defaults: its entries add to or override them.
+    /// Add a lexicon over the defaults: its entries add to them, and override a
+    /// default entry of the same term and kind.
     pub fn lexicon(mut self, lexicon: Lexicon) -> Self {
         self.lexicons.push(lexicon);
         self
@@ -39,18 +72,114 @@ impl AnalyzerBuilder {
         self
     }
 
-    /// Build the analyzer.
+    /// Leave out the embedded lexicons (and the default topic, unless one is given):
+    /// only what is added with [`lexicon`](Self::lexicon) is used.
+    pub fn without_defaults(mut self) -> Self {
+        self.defaults = false;
+        self
+    }
+
+    /// Label thresholds: a score at or below `negative` is negative, at or above
+    /// `positive` is positive. Defaults: -0.05 and 0.05.
+    ///
+    /// # Errors
+    /// At [`build`](Self::build) time, unless `-1 <= negative < positive <= 1`.
+    pub fn thresholds(mut self, negative: f64, positive: f64) -> Self {
+        self.thresholds = Thresholds { negative, positive };
+        self
+    }
+
+    /// Compile the analyzer.
     pub fn build(self) -> Result<Analyzer, Error> {
+        let Thresholds { negative, positive } = self.thresholds;
+        if !(-1.0 <= negative && negative < positive && positive <= 1.0) {
+            return Err(Error::Config(format!(
+                "thresholds must satisfy -1 <= negative < positive <= 1, got {negative} and {positive}"
+            )));
+        }
+        let mut lexicons = Vec::new();
+        if self.defaults {
+            for (name, text) in DEFAULT_LEXICONS {
+                lexicons.push(Lexicon::from_tsv(name, text)?);
+            }
+        }
+        lexicons.extend(self.lexicons);
+        let topic = match self.topic {
+            Some(topic) => topic,
+            None if self.defaults => Topic::from_toml(DEFAULT_TOPIC.0, DEFAULT_TOPIC.1)?,
+            None => Topic::default(),
+        };
+        let mut matcher = Matcher::default();
+        for lexicon in &lexicons {
+            for entry in lexicon.entries() {
+                matcher.add(
+                    &entry.term,
+                    Payload::Word {
+                        kind: entry.kind,
+                        valence: entry.valence,
+                    },
+                );
+            }
+        }
+        let index = compile_topic(&topic, &mut matcher);
         Ok(Analyzer {
-            topic: self.topic.unwrap_or_default(),
+            matcher,
+            topic,
+            index,
+            thresholds: self.thresholds,
         })
+    }
+}
+
+fn compile_topic(topic: &Topic, matcher: &mut Matcher) -> TopicIndex {
+    let targets: Vec<String> = topic.target_ids().into_iter().map(String::from).collect();
+    let position = |id: &str| targets.iter().position(|t| t == id);
+    for (target, t) in topic.targets().iter().enumerate() {
+        for (names, polarity) in [(&t.names, 1.0), (&t.against, -1.0)] {
+            for name in names {
+                matcher.add(name, Payload::Target { target, polarity });
+            }
+        }
+    }
+    for (frame, f) in topic.frames().iter().enumerate() {
+        for marker in &f.markers {
+            matcher.add(marker, Payload::Frame { frame });
+        }
+    }
+    for group in topic.stance_markers() {
+        if let Some(target) = position(&group.target) {
+            for marker in &group.markers {
+                matcher.add(
+                    marker,
+                    Payload::Stance {
+                        target,
+                        weight: group.weight,
+                    },
+                );
+            }
+        }
+    }
+    TopicIndex {
+        rivals: topic
+            .targets()
+            .iter()
+            .map(|t| t.rivals.iter().filter_map(|r| position(r)).collect())
+            .collect(),
+        frames: topic.frames().iter().map(|f| f.id.clone()).collect(),
+        subject: topic.subject().and_then(position),
+        targets,
     }
 }
 
 impl Analyzer {
     /// Start configuring an analyzer.
     pub fn builder() -> AnalyzerBuilder {
-        AnalyzerBuilder::default()
+        AnalyzerBuilder {
+            defaults: true,
+            lexicons: Vec::new(),
+            topic: None,
+            thresholds: Thresholds::default(),
+        }
     }
 
     /// The topic this analyzer reads stance and frames against.
@@ -58,34 +187,109 @@ impl Analyzer {
         &self.topic
     }
 
-    /// Analyse one text. PLACEHOLDER: neutral everywhere.
-    pub fn analyze(&self, _text: &str) -> Analysis {
-        let stance = self
-            .topic
-            .target_ids()
-            .into_iter()
-            .map(|id| {
-                (
-                    id.to_string(),
-                    Stance {
-                        score: 0.0,
-                        label: StanceLabel::None,
-                        because: Vec::new(),
-                    },
-                )
-            })
-            .collect::<BTreeMap<_, _>>();
+    /// Analyse one text. Any `&str` is valid input; the time is linear in its length.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let tokens: Vec<Token<'_>> = tokenize(text).collect();
+        let mut hits = Vec::new();
+        self.matcher.find(&tokens, &mut hits);
+        let layout = Layout::new(text, &tokens, &hits, &self.matcher);
+        let (sentiment, items) = sentiment::score(&layout, self.thresholds);
+        let assessment = stance::assess(&layout, &items, &sentiment, &self.index);
+        let evidence = self.evidence(&layout, &items, &assessment.parts);
         Analysis {
-            sentiment: Sentiment {
-                score: 0.0,
-                label: Label::Neutral,
-                positive: 0.0,
-                negative: 0.0,
-                neutral: 1.0,
-            },
-            stance,
-            frames: Vec::new(),
-            evidence: Vec::new(),
+            sentiment,
+            stance: assessment.stance,
+            frames: assessment.frames,
+            evidence,
         }
     }
+
+    fn evidence(
+        &self,
+        layout: &Layout<'_, '_>,
+        items: &[sentiment::Scored],
+        parts: &[(usize, usize, f64)],
+    ) -> Vec<Evidence> {
+        let tokens = layout.tokens;
+        let make = |first: usize, end: usize, role: Role, entry: &str| Evidence {
+            text: layout.text[tokens[first].start..tokens[end - 1].end].to_string(),
+            start: tokens[first].start,
+            end: tokens[end - 1].end,
+            role,
+            entry: entry.to_string(),
+            id: None,
+            valence: 0.0,
+            rules: Vec::new(),
+            contribution: 0.0,
+        };
+        let mut evidence = Vec::new();
+        for item in items {
+            let entry = item
+                .hit
+                .map_or("(rire moqueur)", |h| self.term(&layout.hits[h]));
+            evidence.push(Evidence {
+                valence: item.valence,
+                rules: item.rules.clone(),
+                contribution: item.value,
+                ..make(item.first, item.end, item.role, entry)
+            });
+        }
+        for (index, hit) in layout.hits.iter().enumerate() {
+            let entry = self.term(hit);
+            for payload in self.matcher.payloads(hit) {
+                let (role, id, valence) = match *payload {
+                    Payload::Word { kind, valence } => match rule_role(kind) {
+                        Some(role) => (role, None, valence),
+                        None => continue,
+                    },
+                    Payload::Target { target, polarity } => (
+                        Role::Target,
+                        Some(self.index.targets[target].clone()),
+                        polarity,
+                    ),
+                    Payload::Frame { frame } => {
+                        (Role::Frame, Some(self.index.frames[frame].clone()), 0.0)
+                    }
+                    Payload::Stance { target, weight } => (
+                        Role::StanceMarker,
+                        Some(self.index.targets[target].clone()),
+                        weight,
+                    ),
+                };
+                let contribution = parts
+                    .iter()
+                    .filter(|(h, t, _)| {
+                        *h == index && id.as_deref() == Some(self.index.targets[*t].as_str())
+                    })
+                    .fold(0.0, |sum, (_, _, v)| sum + v);
+                evidence.push(Evidence {
+                    id,
+                    valence,
+                    contribution,
+                    ..make(hit.first, hit.end, role, entry)
+                });
+            }
+        }
+        evidence.sort_by_key(|e| (e.start, e.end));
+        evidence
+    }
+
+    fn term(&self, hit: &Hit) -> &str {
+        self.matcher.term(hit.expr)
+    }
+}
+
+/// The evidence role of a rule word; sentiment and irony words are reported as scored.
+fn rule_role(kind: EntryKind) -> Option<Role> {
+    Some(match kind {
+        EntryKind::Negator | EntryKind::Absence | EntryKind::Ne | EntryKind::NeNegator => {
+            Role::Negator
+        }
+        EntryKind::Intensifier => Role::Intensifier,
+        EntryKind::Diminisher => Role::Diminisher,
+        EntryKind::Contrast => Role::Contrast,
+        EntryKind::Praise => Role::Irony,
+        EntryKind::StanceCue | EntryKind::Comparative => Role::StanceMarker,
+        _ => return None,
+    })
 }

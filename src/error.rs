@@ -18,6 +18,8 @@ pub enum Error {
         /// What is wrong and what to do about it.
         message: String,
     },
+    /// An analyzer setting is invalid.
+    Config(String),
     /// A file could not be read.
     Io {
         /// The path that was read.
@@ -35,6 +37,7 @@ impl fmt::Display for Error {
                 line,
                 message,
             } => write!(f, "{source_name}:{line}: {message}"),
+            Error::Config(message) => write!(f, "invalid analyzer setting: {message}"),
             Error::Io { path, error } => write!(f, "cannot read {}: {error}", path.display()),
         }
     }
@@ -44,7 +47,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Io { error, .. } => Some(error),
-            Error::Parse { .. } => None,
+            Error::Parse { .. } | Error::Config(_) => None,
         }
     }
 }

@@ -21,6 +21,6 @@ mod tokenize;
 pub use analysis::{Analysis, Evidence, Label, Role, Sentiment, Stance, StanceLabel};
 pub use analyzer::{Analyzer, AnalyzerBuilder};
 pub use error::Error;
-pub use lexicon::{Lexicon, Topic};
+pub use lexicon::{Entry, EntryKind, Lexicon, Topic};
 pub use normalize::{fold, normalize};
 pub use tokenize::{sentences, tokenize, Sentence, Sentences, Token, TokenKind, Tokens};

@@ -1,1 +1,249 @@
-//! (lands with the engine)
+//! Stage 6: stance toward the topic's targets, and the frames a comment argues with.
+//!
+//! A target's stance score adds up, in this order:
+//! 1. stance markers (`honte` → against the thread's subject), negation-aware;
+//! 2. sentiment words in a clause that names a target, given to the nearest name in
+//!    the clause, with the name's polarity (naming `logiciel propriétaire` in a
+//!    negative clause is being for free software);
+//! 3. stance cues just before a name (`favoriser le logiciel libre`);
+//! 4. comparatives between two names (`Microsoft n'apporte rien de plus que les
+//!    logiciels libres`: against the first, for the second);
+//! 5. for the thread's subject, the comment's overall sentiment: a comment posted
+//!    under a proposal that condemns without naming it is against it;
+//! 6. rivals: favouring a target's rival is opposing it, and a comment against the
+//!    subject that discusses its rival is for the rival.
+//!
+//! Frames are the frame markers found, whatever their clause's sentiment.
+
+use std::collections::BTreeMap;
+
+use crate::analysis::{Sentiment, Stance, StanceLabel};
+use crate::lexicon::{EntryKind, Payload};
+use crate::rules::Layout;
+use crate::sentiment::Scored;
+
+/// Scale from a word's weighed valence (about ±4) to a stance contribution.
+const PER_VALENCE: f64 = 0.25;
+/// Tokens after a stance cue in which the target name must start.
+const CUE_WINDOW: usize = 4;
+/// Weight of the overall sentiment on the stance toward the subject.
+const SUBJECT_DEFAULT: f64 = 0.8;
+/// Weight of a rival's stance.
+const RIVALRY: f64 = 0.5;
+/// Scores at or beyond this are a stance.
+const THRESHOLD: f64 = 0.1;
+/// A stance marker or cue under negation.
+const NEGATED: f64 = -0.75;
+
+/// The topic's ids, resolved to indices once when the analyzer is built.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct TopicIndex {
+    pub(crate) targets: Vec<String>,
+    pub(crate) frames: Vec<String>,
+    pub(crate) subject: Option<usize>,
+    /// For each target, the targets it rivals.
+    pub(crate) rivals: Vec<Vec<usize>>,
+}
+
+/// A target named in the text.
+struct Mention {
+    target: usize,
+    polarity: f64,
+    first: usize,
+    end: usize,
+}
+
+/// What a stance assessment found: labels per target, frames, and each hit's part.
+pub(crate) struct Assessment {
+    pub(crate) stance: BTreeMap<String, Stance>,
+    pub(crate) frames: Vec<String>,
+    /// (hit index, target, contribution) of markers, cues and names.
+    pub(crate) parts: Vec<(usize, usize, f64)>,
+}
+
+pub(crate) fn assess(
+    layout: &Layout<'_, '_>,
+    items: &[Scored],
+    sentiment: &Sentiment,
+    topic: &TopicIndex,
+) -> Assessment {
+    let n = topic.targets.len();
+    let mut direct = vec![0.0; n];
+    let mut because: Vec<Vec<String>> = vec![Vec::new(); n];
+    let mut parts = Vec::new();
+    let mut mentions = Vec::new();
+    let mut frames = vec![false; topic.frames.len()];
+    for (index, hit) in layout.hits.iter().enumerate() {
+        for payload in layout.matcher.payloads(hit) {
+            match *payload {
+                Payload::Target { target, polarity } => mentions.push(Mention {
+                    target,
+                    polarity,
+                    first: hit.first,
+                    end: hit.end,
+                }),
+                Payload::Frame { frame } => frames[frame] = true,
+                Payload::Stance { target, weight } => {
+                    let negated = layout.negated[hit.first];
+                    let value = if negated { weight * NEGATED } else { weight };
+                    direct[target] += value;
+                    parts.push((index, target, value));
+                    because[target].push(format!(
+                        "stance marker `{}`{} {value:+.2}",
+                        layout.hit_text(hit.first),
+                        if negated { " (negated)" } else { "" }
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut add = |target: usize, value: f64, why: String| {
+        direct[target] += value;
+        because[target].push(why);
+    };
+    // 2. Sentiment of the clauses that name a target.
+    for item in items {
+        let clause = layout.clause[item.first];
+        let nearest = mentions
+            .iter()
+            .filter(|m| layout.clause[m.first] == clause)
+            .min_by_key(|m| m.first.abs_diff(item.first));
+        if let Some(m) = nearest {
+            let value = m.polarity * item.value * PER_VALENCE;
+            add(
+                m.target,
+                value,
+                format!(
+                    "`{}` ({:+.2}) in the clause naming `{}` {value:+.2}",
+                    layout.hit_text(item.first),
+                    item.value,
+                    layout.hit_text(m.first)
+                ),
+            );
+        }
+    }
+    // 3 and 4. Stance cues and comparatives.
+    for (index, hit) in layout.hits.iter().enumerate() {
+        for payload in layout.matcher.payloads(hit) {
+            let Payload::Word { kind, valence } = *payload else {
+                continue;
+            };
+            let sign = if layout.negated[hit.first] {
+                NEGATED
+            } else {
+                1.0
+            };
+            match kind {
+                EntryKind::StanceCue => {
+                    let next = mentions
+                        .iter()
+                        .find(|m| m.first >= hit.end && m.first <= hit.end + CUE_WINDOW);
+                    if let Some(m) = next {
+                        let value = sign * valence * m.polarity;
+                        parts.push((index, m.target, value));
+                        add(m.target, value, cue_reason(layout, hit.first, m, value));
+                    }
+                }
+                EntryKind::Comparative => {
+                    let sentence = layout.sentence[hit.first];
+                    let same = |m: &&Mention| layout.sentence[m.first] == sentence;
+                    let before = mentions.iter().filter(same).rfind(|m| m.end <= hit.first);
+                    let after = mentions.iter().filter(same).find(|m| m.first >= hit.end);
+                    if let (Some(b), Some(a)) = (before, after) {
+                        let value = sign * valence;
+                        parts.push((index, b.target, value * b.polarity));
+                        add(
+                            b.target,
+                            value * b.polarity,
+                            cue_reason(layout, hit.first, b, value),
+                        );
+                        add(
+                            a.target,
+                            -value * a.polarity,
+                            cue_reason(layout, hit.first, a, -value),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    // 5 and 6. The subject default and rivalries.
+    let mut total = direct.clone();
+    if let Some(subject) = topic.subject {
+        let value = sentiment.score * SUBJECT_DEFAULT;
+        total[subject] += value;
+        because[subject].push(format!(
+            "overall sentiment {:+.2} toward the thread's subject {value:+.2}",
+            sentiment.score
+        ));
+    }
+    let mentioned: Vec<bool> = (0..n)
+        .map(|t| mentions.iter().any(|m| m.target == t))
+        .collect();
+    let before_rivalry = total.clone();
+    for (rival, rivalled) in topic.rivals.iter().enumerate() {
+        for &target in rivalled {
+            if direct[rival] != 0.0 {
+                let value = -RIVALRY * direct[rival];
+                total[target] += value;
+                because[target].push(format!(
+                    "stance toward its rival `{}` {value:+.2}",
+                    topic.targets[rival]
+                ));
+            }
+            if mentioned[rival] && before_rivalry[target] < 0.0 {
+                let value = -RIVALRY * before_rivalry[target];
+                total[rival] += value;
+                because[rival].push(format!(
+                    "discussed in a comment against its rival `{}` {value:+.2}",
+                    topic.targets[target]
+                ));
+            }
+        }
+    }
+    let stance = topic
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(t, id)| {
+            let score = total[t].clamp(-1.0, 1.0);
+            let label = if score <= -THRESHOLD {
+                StanceLabel::Against
+            } else if score >= THRESHOLD {
+                StanceLabel::Favor
+            } else {
+                StanceLabel::None
+            };
+            let because = std::mem::take(&mut because[t]);
+            (
+                id.clone(),
+                Stance {
+                    score,
+                    label,
+                    because,
+                },
+            )
+        })
+        .collect();
+    let frames = topic
+        .frames
+        .iter()
+        .zip(frames)
+        .filter_map(|(id, found)| found.then(|| id.clone()))
+        .collect();
+    Assessment {
+        stance,
+        frames,
+        parts,
+    }
+}
+
+fn cue_reason(layout: &Layout<'_, '_>, cue: usize, mention: &Mention, value: f64) -> String {
+    format!(
+        "`{}` before `{}` {value:+.2}",
+        layout.hit_text(cue),
+        layout.hit_text(mention.first)
+    )
+}

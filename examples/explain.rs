@@ -1,0 +1,49 @@
+//! Explain the analysis of one text, evidence by evidence.
+//!
+//! ```text
+//! cargo run --example explain -- "Ce partenariat n'est pas du tout rassurant !"
+//! ```
+
+use avis_fr::Analyzer;
+
+fn main() {
+    let text = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
+    let text = if text.is_empty() {
+        "Merci Madame la ministre pour n'écouter que ces lobbyistes !".to_string()
+    } else {
+        text
+    };
+    let analysis = Analyzer::default().analyze(&text);
+    println!("{text}\n");
+    println!(
+        "sentiment {:?} {:+.2} (positive {:.2}, negative {:.2}, neutral {:.2})",
+        analysis.sentiment.label,
+        analysis.sentiment.score,
+        analysis.sentiment.positive,
+        analysis.sentiment.negative,
+        analysis.sentiment.neutral
+    );
+    for (target, stance) in &analysis.stance {
+        println!("stance {target}: {:?} {:+.2}", stance.label, stance.score);
+        for why in &stance.because {
+            println!("    {why}");
+        }
+    }
+    println!("frames: {}", analysis.frames.join(", "));
+    for e in &analysis.evidence {
+        let id =
+            e.id.as_deref()
+                .map(|id| format!(" [{id}]"))
+                .unwrap_or_default();
+        println!(
+            "  {:>4}..{:<4} {:<13} {:<24} {:+.2} → {:+.2}{id} {}",
+            e.start,
+            e.end,
+            format!("{:?}", e.role),
+            format!("`{}`", e.text),
+            e.valence,
+            e.contribution,
+            e.rules.join("; ")
+        );
+    }
+}

@@ -1,0 +1,281 @@
+//! Topics: the targets, frames and stance markers of one consultation, in TOML.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::Error;
+
+/// A target of stance: something a comment can be for or against.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    /// Identifier used in results (`partenariat`).
+    pub id: String,
+    /// What it is, for people.
+    pub description: String,
+    /// Expressions that name it.
+    pub names: Vec<String>,
+    /// Expressions that name its opposite: being for them is being against it.
+    pub against: Vec<String>,
+    /// Targets that compete with this one: favouring it means opposing them.
+    pub rivals: Vec<String>,
+}
+
+/// An argument frame: what a comment argues with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frame {
+    /// Identifier used in results (`fiscalite`).
+    pub id: String,
+    /// What the argument is, for people.
+    pub description: String,
+    /// Expressions that show the argument.
+    pub markers: Vec<String>,
+}
+
+/// Expressions that by themselves state a stance toward a target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StanceMarkers {
+    /// The target id.
+    pub target: String,
+    /// Weight in [-1, 1]: negative is against.
+    pub weight: f64,
+    /// The expressions.
+    pub markers: Vec<String>,
+}
+
+/// A topic: what one consultation is about.
+///
+/// ```
+/// use avis_fr::Topic;
+///
+/// let topic = Topic::from_toml("velo.toml", r#"
+/// subject = "pistes"
+///
+/// [targets.pistes]
+/// description = "Le projet de pistes cyclables"
+/// names = ["pistes cyclables", "ce projet"]
+///
+/// [frames.securite]
+/// description = "La sécurité des cyclistes"
+/// markers = ["sécurité", "accident"]
+///
+/// [[stance]]
+/// target = "pistes"
+/// weight = 0.8
+/// markers = ["enfin"]
+/// "#)?;
+/// assert_eq!(topic.subject(), Some("pistes"));
+/// assert_eq!(topic.targets().len(), 1);
+///
+/// let err = Topic::from_toml("bad.toml", "[targets.x]\nnames = []\n").unwrap_err();
+/// assert!(err.to_string().starts_with("bad.toml:1:"), "{err}");
+/// # Ok::<(), avis_fr::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Topic {
+    name: String,
+    subject: Option<String>,
+    targets: Vec<Target>,
+    frames: Vec<Frame>,
+    stance: Vec<StanceMarkers>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopicFile {
+    subject: Option<Spanned<String>>,
+    #[serde(default)]
+    targets: BTreeMap<String, Spanned<TargetFile>>,
+    #[serde(default)]
+    frames: BTreeMap<String, Spanned<FrameFile>>,
+    #[serde(default)]
+    stance: Vec<Spanned<StanceFile>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetFile {
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    names: Vec<String>,
+    #[serde(default)]
+    against: Vec<String>,
+    #[serde(default)]
+    rivals: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrameFile {
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    markers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StanceFile {
+    target: Spanned<String>,
+    weight: Spanned<f64>,
+    markers: Vec<String>,
+}
+
+impl Topic {
+    /// Parse a topic from TOML text; `name` is used in error messages.
+    pub fn from_toml(name: &str, text: &str) -> Result<Topic, Error> {
+        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+        let error = |offset: usize, message: String| Error::Parse {
+            source_name: name.to_string(),
+            line: line_of(offset),
+            message,
+        };
+        let file: TopicFile = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |span| span.start);
+            error(offset, e.message().trim().to_string())
+        })?;
+        let target_ids: Vec<&String> = file.targets.keys().collect();
+        let known_target = |id: &Spanned<String>| {
+            if target_ids.contains(&id.get_ref()) {
+                Ok(())
+            } else {
+                Err(error(
+                    id.span().start,
+                    format!(
+                        "unknown target `{}`: declare it as [targets.{}] or use one of: {}",
+                        id.get_ref(),
+                        id.get_ref(),
+                        join(&target_ids)
+                    ),
+                ))
+            }
+        };
+        if let Some(subject) = &file.subject {
+            known_target(subject)?;
+        }
+        let mut targets = Vec::new();
+        for (id, target) in &file.targets {
+            let span = target.span();
+            let target = target.get_ref();
+            if target.names.is_empty() {
+                return Err(error(
+                    span.start,
+                    format!("target `{id}` has no expression: give it `names = [\"…\"]`"),
+                ));
+            }
+            for rival in &target.rivals {
+                known_target(rival)?;
+            }
+            check_expressions(&target.names, |m| error(span.start, m))?;
+            check_expressions(&target.against, |m| error(span.start, m))?;
+            targets.push(Target {
+                id: id.clone(),
+                description: target.description.clone(),
+                names: target.names.clone(),
+                against: target.against.clone(),
+                rivals: target.rivals.iter().map(|r| r.get_ref().clone()).collect(),
+            });
+        }
+        let mut frames = Vec::new();
+        for (id, frame) in &file.frames {
+            let span = frame.span();
+            let frame = frame.get_ref();
+            if frame.markers.is_empty() {
+                return Err(error(
+                    span.start,
+                    format!("frame `{id}` has no marker: give it `markers = [\"…\"]`"),
+                ));
+            }
+            check_expressions(&frame.markers, |m| error(span.start, m))?;
+            frames.push(Frame {
+                id: id.clone(),
+                description: frame.description.clone(),
+                markers: frame.markers.clone(),
+            });
+        }
+        let mut stance = Vec::new();
+        for group in &file.stance {
+            let group = group.get_ref();
+            known_target(&group.target)?;
+            let weight = *group.weight.get_ref();
+            if !(-1.0..=1.0).contains(&weight) || weight == 0.0 {
+                return Err(error(
+                    group.weight.span().start,
+                    format!(
+                        "stance weight {weight} out of range: expected a number in [-1, 1], not 0"
+                    ),
+                ));
+            }
+            check_expressions(&group.markers, |m| error(group.target.span().start, m))?;
+            stance.push(StanceMarkers {
+                target: group.target.get_ref().clone(),
+                weight,
+                markers: group.markers.clone(),
+            });
+        }
+        Ok(Topic {
+            name: name.to_string(),
+            subject: file.subject.map(Spanned::into_inner),
+            targets,
+            frames,
+            stance,
+        })
+    }
+
+    /// Read and parse a topic file.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Topic, Error> {
+        let path = path.as_ref();
+        let text = super::read_to_string(path)?;
+        Topic::from_toml(&path.display().to_string(), &text)
+    }
+
+    /// The name given when loading (a file path for files).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The id of the target the thread is about, if any.
+    pub fn subject(&self) -> Option<&str> {
+        self.subject.as_deref()
+    }
+
+    /// The targets, sorted by id.
+    pub fn targets(&self) -> &[Target] {
+        &self.targets
+    }
+
+    /// The ids of the targets, sorted.
+    pub fn target_ids(&self) -> Vec<&str> {
+        self.targets.iter().map(|t| t.id.as_str()).collect()
+    }
+
+    /// The frames, sorted by id.
+    pub fn frames(&self) -> &[Frame] {
+        &self.frames
+    }
+
+    /// The stance marker groups, in file order.
+    pub fn stance_markers(&self) -> &[StanceMarkers] {
+        &self.stance
+    }
+}
+
+fn join(ids: &[&String]) -> String {
+    if ids.is_empty() {
+        return "(none declared)".to_string();
+    }
+    ids.iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn check_expressions(list: &[String], error: impl Fn(String) -> Error) -> Result<(), Error> {
+    match list.iter().find(|e| crate::tokenize(e).next().is_none()) {
+        Some(empty) => Err(error(format!("empty expression `{empty}`"))),
+        None => Ok(()),
+    }
+}

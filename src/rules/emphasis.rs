@@ -1,0 +1,58 @@
+//! Emphasis: words in capitals inside lower-case text, and `!`, `!!!!`, `?!`.
+
+use super::Layout;
+use crate::TokenKind;
+
+/// Boost of a sentiment word written in capitals (`HONTE`) in lower-case text.
+const CAPITALS: f64 = 1.3;
+/// Boost per `!` ending the sentence, up to [`MAX_BANGS`].
+const PER_BANG: f64 = 0.12;
+const MAX_BANGS: usize = 4;
+
+/// Whether the text is mostly capitals, in which case capitals emphasise nothing.
+pub(crate) fn mostly_capitals(text: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_uppercase() {
+            upper += 1;
+        } else {
+            lower += 1;
+        }
+    }
+    upper > lower
+}
+
+/// A word of two letters or more, all capitals.
+fn is_shouted(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// The capitals boost of the hit over tokens `first..end`, with why.
+pub(crate) fn capitals_factor(
+    layout: &Layout<'_, '_>,
+    first: usize,
+    end: usize,
+    shouting_text: bool,
+) -> Option<(f64, String)> {
+    let shouted = !shouting_text
+        && layout.tokens[first..end]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .all(|t| is_shouted(t.text));
+    shouted.then(|| (CAPITALS, format!("capitals ×{CAPITALS:.2}")))
+}
+
+/// The exclamation boost of the sentence holding token `i`: the `!` of the
+/// punctuation that ends it (`!`, `!!!!`, `?!`).
+pub(crate) fn exclamation_factor(layout: &Layout<'_, '_>, i: usize) -> Option<(f64, String)> {
+    let range = layout.sentence_range(i);
+    let last = layout.tokens[range]
+        .iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Punct)?;
+    let bangs = last.text.matches('!').count().min(MAX_BANGS);
+    (bangs > 0).then(|| {
+        let f = 1.0 + PER_BANG * bangs as f64;
+        (f, format!("exclamation `{}` ×{f:.2}", last.text))
+    })
+}
