@@ -166,6 +166,14 @@ fn compile_topic(topic: &Topic, matcher: &mut Matcher) -> TopicIndex {
             .map(|t| t.rivals.iter().filter_map(|r| position(r)).collect())
             .collect(),
         frames: topic.frames().iter().map(|f| f.id.clone()).collect(),
+        objections: topic
+            .frames()
+            .iter()
+            .map(|f| {
+                let (target, weight) = f.objection.as_ref()?;
+                Some((position(target)?, *weight))
+            })
+            .collect(),
         subject: topic.subject().and_then(position),
         targets,
     }
@@ -190,12 +198,12 @@ impl Analyzer {
     /// Analyse one text. Any `&str` is valid input; the time is linear in its length.
     pub fn analyze(&self, text: &str) -> Analysis {
         let tokens: Vec<Token<'_>> = tokenize(text).collect();
-        let mut hits = Vec::new();
-        self.matcher.find(&tokens, &mut hits);
+        let (mut hits, mut nested) = (Vec::new(), Vec::new());
+        self.matcher.find(&tokens, &mut hits, &mut nested);
         let layout = Layout::new(text, &tokens, &hits, &self.matcher);
         let (sentiment, items) = sentiment::score(&layout, self.thresholds);
-        let assessment = stance::assess(&layout, &items, &sentiment, &self.index);
-        let evidence = self.evidence(&layout, &items, &assessment.parts);
+        let assessment = stance::assess(&layout, &nested, &items, &sentiment, &self.index);
+        let evidence = self.evidence(&layout, &nested, &items, &assessment.parts);
         Analysis {
             sentiment,
             stance: assessment.stance,
@@ -207,6 +215,7 @@ impl Analyzer {
     fn evidence(
         &self,
         layout: &Layout<'_, '_>,
+        nested: &[Hit],
         items: &[sentiment::Scored],
         parts: &[(usize, usize, f64)],
     ) -> Vec<Evidence> {
@@ -267,6 +276,22 @@ impl Analyzer {
                     valence,
                     contribution,
                     ..make(hit.first, hit.end, role, entry)
+                });
+            }
+        }
+        for hit in nested {
+            for payload in self.matcher.payloads(hit) {
+                let (role, id, valence) = match *payload {
+                    Payload::Target { target, polarity } => {
+                        (Role::Target, &self.index.targets[target], polarity)
+                    }
+                    Payload::Frame { frame } => (Role::Frame, &self.index.frames[frame], 0.0),
+                    _ => continue,
+                };
+                evidence.push(Evidence {
+                    id: Some(id.clone()),
+                    valence,
+                    ..make(hit.first, hit.end, role, self.term(hit))
                 });
             }
         }

@@ -8,17 +8,24 @@
 //! 3. stance cues just before a name (`favoriser le logiciel libre`);
 //! 4. comparatives between two names (`Microsoft n'apporte rien de plus que les
 //!    logiciels libres`: against the first, for the second);
-//! 5. for the thread's subject, the comment's overall sentiment: a comment posted
+//! 5. frames declared as objections (`objection = { target, weight }`): raising the
+//!    argument at all, negated or not (`Quid de l'argent public ?`);
+//! 6. for the thread's subject, the comment's overall sentiment: a comment posted
 //!    under a proposal that condemns without naming it is against it;
-//! 6. rivals: favouring a target's rival is opposing it, and a comment against the
+//! 7. rivals: favouring a target's rival is opposing it, and a comment against the
 //!    subject that discusses its rival is for the rival.
 //!
 //! Frames are the frame markers found, whatever their clause's sentiment.
+//!
+//! Overlaps: at each position the longest expression wins (see the matcher), and it
+//! alone gives the words their lexicon meaning; targets and frames named *inside* it
+//! are still counted as named (`utiliser des logiciels libres`, a stance marker,
+//! still names free software and uses the free-software frame).
 
 use std::collections::BTreeMap;
 
 use crate::analysis::{Sentiment, Stance, StanceLabel};
-use crate::lexicon::{EntryKind, Payload};
+use crate::lexicon::{EntryKind, Hit, Payload};
 use crate::rules::Layout;
 use crate::sentiment::Scored;
 
@@ -41,6 +48,8 @@ pub(crate) struct TopicIndex {
     pub(crate) targets: Vec<String>,
     pub(crate) frames: Vec<String>,
     pub(crate) subject: Option<usize>,
+    /// For each frame, the stance that raising it states: (target, weight).
+    pub(crate) objections: Vec<Option<(usize, f64)>>,
     /// For each target, the targets it rivals.
     pub(crate) rivals: Vec<Vec<usize>>,
 }
@@ -63,6 +72,7 @@ pub(crate) struct Assessment {
 
 pub(crate) fn assess(
     layout: &Layout<'_, '_>,
+    nested: &[Hit],
     items: &[Scored],
     sentiment: &Sentiment,
     topic: &TopicIndex,
@@ -98,6 +108,21 @@ pub(crate) fn assess(
             }
         }
     }
+    for hit in nested {
+        for payload in layout.matcher.payloads(hit) {
+            match *payload {
+                Payload::Target { target, polarity } => mentions.push(Mention {
+                    target,
+                    polarity,
+                    first: hit.first,
+                    end: hit.end,
+                }),
+                Payload::Frame { frame } => frames[frame] = true,
+                _ => {}
+            }
+        }
+    }
+    mentions.sort_by_key(|m| m.first);
     let mut add = |target: usize, value: f64, why: String| {
         direct[target] += value;
         because[target].push(why);
@@ -167,6 +192,16 @@ pub(crate) fn assess(
                 }
                 _ => {}
             }
+        }
+    }
+    // Arguments that are objections by themselves, once per frame.
+    for (frame, found) in frames.iter().enumerate() {
+        if let (true, Some((target, weight))) = (*found, topic.objections[frame]) {
+            add(
+                target,
+                weight,
+                format!("argues with `{}` {weight:+.2}", topic.frames[frame]),
+            );
         }
     }
     // 5 and 6. The subject default and rivalries.

@@ -1,7 +1,8 @@
 //! The compiled matcher: every lexicon and topic expression, looked up per token.
 //!
-//! Expressions are keyed by the accent-folded form of their first word, so the common
-//! case is one hash lookup per token and no allocation. Only when that misses is the
+//! Expressions are keyed by the accent-folded singular of their first word (`impôts`,
+//! `impots` and `impôt` are one key), so the common case is one hash lookup per token
+//! and no allocation. Only when that misses is the
 //! token stemmed (Snowball French) and looked up by stem, so that `scandaleuse` finds
 //! `scandaleux` and `logiciels libres` finds `logiciel libre`.
 //!
@@ -47,6 +48,8 @@ impl Payload {
 struct WordKey {
     norm: Box<str>,
     fold: Box<str>,
+    /// The folded singular: what identifies the word across spellings and number.
+    key: Box<str>,
     stem: Box<str>,
 }
 
@@ -87,7 +90,7 @@ pub(crate) struct Hit {
 #[derive(Clone)]
 pub(crate) struct Matcher {
     exprs: Vec<Expr>,
-    by_norm: HashMap<String, u32>,
+    by_key: HashMap<String, u32>,
     by_fold: FxHashMap<Box<str>, Vec<u32>>,
     by_stem: FxHashMap<Box<str>, Vec<u32>>,
     stemmer: std::sync::Arc<Stemmer>,
@@ -105,7 +108,7 @@ impl Default for Matcher {
     fn default() -> Self {
         Matcher {
             exprs: Vec::new(),
-            by_norm: HashMap::new(),
+            by_key: HashMap::new(),
             by_fold: FxHashMap::default(),
             by_stem: FxHashMap::default(),
             stemmer: std::sync::Arc::new(Stemmer::create(Algorithm::French)),
@@ -119,9 +122,11 @@ impl Matcher {
         let words: Vec<WordKey> = crate::tokenize(term)
             .map(|token| {
                 let norm = normalize(token.text);
+                let folded = fold(&norm);
                 WordKey {
                     stem: self.stem_key(&norm).into(),
-                    fold: fold(&norm).into(),
+                    key: singular(&folded).into(),
+                    fold: folded.as_ref().into(),
                     norm: norm.into(),
                 }
             })
@@ -129,14 +134,14 @@ impl Matcher {
         if words.is_empty() {
             return;
         }
-        let key = words.iter().map(|w| &*w.norm).collect::<Vec<_>>().join(" ");
-        let index = match self.by_norm.get(&key) {
+        let key = words.iter().map(|w| &*w.key).collect::<Vec<_>>().join(" ");
+        let index = match self.by_key.get(&key) {
             Some(&index) => index,
             None => {
                 let index = self.exprs.len() as u32;
-                self.by_norm.insert(key, index);
+                self.by_key.insert(key, index);
                 self.by_fold
-                    .entry(words[0].fold.clone())
+                    .entry(words[0].key.clone())
                     .or_default()
                     .push(index);
                 self.by_stem
@@ -177,12 +182,22 @@ impl Matcher {
     }
 
     /// Find the expressions of `tokens`, left to right, longest first, never overlapping.
-    pub(crate) fn find(&self, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
+    ///
+    /// Expressions nested inside a longer one (`logiciels libres` inside `utiliser des
+    /// logiciels libres`) go to `nested`: the longer one decides the words' lexicon
+    /// meaning, but the targets and frames named inside it are still named.
+    pub(crate) fn find(&self, tokens: &[Token<'_>], hits: &mut Vec<Hit>, nested: &mut Vec<Hit>) {
         let mut keys = TokenKeys::new(tokens.len());
         let mut i = 0;
         while i < tokens.len() {
-            match self.best_at(tokens, i, &mut keys) {
+            match self.best_at(tokens, i, tokens.len(), &mut keys) {
                 Some(hit) => {
+                    for j in hit.first..hit.end {
+                        let inner = self.best_at(tokens, j, hit.end, &mut keys);
+                        if let Some(inner) = inner.filter(|h| *h != hit) {
+                            nested.push(inner);
+                        }
+                    }
                     i = hit.end;
                     hits.push(hit);
                 }
@@ -191,27 +206,26 @@ impl Matcher {
         }
     }
 
-    fn best_at(&self, tokens: &[Token<'_>], i: usize, keys: &mut TokenKeys) -> Option<Hit> {
+    /// The best expression starting at token `i` and ending by token `limit`.
+    fn best_at(
+        &self,
+        tokens: &[Token<'_>],
+        i: usize,
+        limit: usize,
+        keys: &mut TokenKeys,
+    ) -> Option<Hit> {
         let folded = keys.fold(tokens, i);
-        let candidates = match self.by_fold.get(folded) {
+        let candidates = match self.by_fold.get(singular(folded)) {
             Some(candidates) => candidates,
-            None => match self.by_fold.get(singular(folded)) {
-                Some(candidates) => candidates,
-                None => self.by_stem.get(keys.stem(self, tokens, i)?)?,
-            },
+            None => self.by_stem.get(keys.stem(self, tokens, i)?)?,
         };
         let mut best: Option<Hit> = None;
         for &expr in candidates {
-            let Some(hit) = self.match_expr(expr, tokens, i, keys) else {
+            let Some(hit) = self.match_expr(expr, &tokens[..limit], i, keys) else {
                 continue;
             };
-            let better = match best {
-                None => true,
-                Some(b) => {
-                    (hit.end, std::cmp::Reverse(hit.level)) > (b.end, std::cmp::Reverse(b.level))
-                }
-            };
-            if better {
+            let rank = |h: &Hit| (h.end, std::cmp::Reverse(h.level));
+            if best.as_ref().is_none_or(|b| rank(&hit) > rank(b)) {
                 best = Some(hit);
             }
         }
@@ -237,16 +251,12 @@ impl Matcher {
         for (offset, word) in words.iter().enumerate() {
             let i = first + offset;
             let folded = keys.fold(tokens, i);
-            let word_level = if folded == &*word.fold {
-                if normalize(tokens[i].text) == &*word.norm {
-                    Level::Exact
-                } else {
-                    Level::Folded
-                }
+            let word_level = if folded == &*word.fold && normalize(tokens[i].text) == &*word.norm {
+                Level::Exact
+            } else if folded == &*word.fold || (inflects && singular(folded) == &*word.key) {
+                Level::Folded
             } else if !inflects {
                 return None;
-            } else if singular(folded) == singular(&word.fold) {
-                Level::Folded
             } else if word.stem.len() >= MIN_STEM_MATCH
                 && keys.stem(self, tokens, i) == Some(&*word.stem)
                 && !conjugates_non_verb(keys.fold(tokens, i), word)

@@ -32,6 +32,8 @@ pub struct Frame {
     pub description: String,
     /// Expressions that show the argument.
     pub markers: Vec<String>,
+    /// When raising this argument is by itself a stance: (target id, weight).
+    pub objection: Option<(String, f64)>,
 }
 
 /// Expressions that by themselves state a stance toward a target.
@@ -114,6 +116,14 @@ struct FrameFile {
     description: String,
     #[serde(default)]
     markers: Vec<String>,
+    objection: Option<StanceWeight>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StanceWeight {
+    target: Spanned<String>,
+    weight: Spanned<f64>,
 }
 
 #[derive(Deserialize)]
@@ -149,6 +159,19 @@ impl Topic {
                         id.get_ref(),
                         id.get_ref(),
                         join(&target_ids)
+                    ),
+                ))
+            }
+        };
+        let check_weight = |weight: &Spanned<f64>| {
+            let value = *weight.get_ref();
+            if (-1.0..=1.0).contains(&value) && value != 0.0 {
+                Ok(value)
+            } else {
+                Err(error(
+                    weight.span().start,
+                    format!(
+                        "stance weight {value} out of range: expected a number in [-1, 1], not 0"
                     ),
                 ))
             }
@@ -190,10 +213,19 @@ impl Topic {
                 ));
             }
             check_expressions(&frame.markers, |m| error(span.start, m))?;
+            let objection = match &frame.objection {
+                Some(o) => {
+                    known_target(&o.target)?;
+                    check_weight(&o.weight)?;
+                    Some((o.target.get_ref().clone(), *o.weight.get_ref()))
+                }
+                None => None,
+            };
             frames.push(Frame {
                 id: id.clone(),
                 description: frame.description.clone(),
                 markers: frame.markers.clone(),
+                objection,
             });
         }
         let mut stance = Vec::new();
