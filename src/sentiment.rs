@@ -61,7 +61,9 @@ pub(crate) struct Scored {
 
 /// Weigh every sentiment word of the document and score it.
 pub(crate) fn score(layout: &Layout<'_, '_>, thresholds: Thresholds) -> (Sentiment, Vec<Scored>) {
-    let shouting = rules::emphasis::mostly_capitals(layout.text);
+    // Capitals emphasise only in lower-case text; counted once, lazily.
+    let shouting = std::cell::OnceCell::new();
+    let shouting = || *shouting.get_or_init(|| rules::emphasis::mostly_capitals(layout.text));
     let mut items = Vec::new();
     for (index, hit) in layout.hits.iter().enumerate() {
         // Naming a target is not a feeling: `libre` in `logiciel libre` carries none.
@@ -75,7 +77,7 @@ pub(crate) fn score(layout: &Layout<'_, '_>, thresholds: Thresholds) -> (Sentime
                     kind: EntryKind::Sentiment,
                     valence,
                 } if !names_target => {
-                    items.push(weigh(layout, index, valence, shouting));
+                    items.push(weigh(layout, index, valence, &shouting));
                 }
                 Payload::Word {
                     kind: EntryKind::Irony,
@@ -111,7 +113,12 @@ pub(crate) fn score(layout: &Layout<'_, '_>, thresholds: Thresholds) -> (Sentime
     (summarise(layout, &items, thresholds), items)
 }
 
-fn weigh(layout: &Layout<'_, '_>, index: usize, valence: f64, shouting: bool) -> Scored {
+fn weigh(
+    layout: &Layout<'_, '_>,
+    index: usize,
+    valence: f64,
+    shouting: &dyn Fn() -> bool,
+) -> Scored {
     let hit = layout.hits[index];
     let mut value = valence;
     let (factor, mut why) = layout.intensity(hit.first);

@@ -93,6 +93,9 @@ pub(crate) struct Matcher {
     by_key: HashMap<String, u32>,
     by_fold: FxHashMap<Box<str>, Vec<u32>>,
     by_stem: FxHashMap<Box<str>, Vec<u32>>,
+    /// The first [`MIN_STEM_MATCH`] characters of every stem that may match: a token
+    /// whose folded form starts otherwise cannot match by stem, so is not stemmed.
+    stem_prefixes: rustc_hash::FxHashSet<Box<str>>,
     stemmer: std::sync::Arc<Stemmer>,
 }
 
@@ -111,6 +114,7 @@ impl Default for Matcher {
             by_key: HashMap::new(),
             by_fold: FxHashMap::default(),
             by_stem: FxHashMap::default(),
+            stem_prefixes: Default::default(),
             stemmer: std::sync::Arc::new(Stemmer::create(Algorithm::French)),
         }
     }
@@ -148,6 +152,11 @@ impl Matcher {
                     .entry(words[0].stem.clone())
                     .or_default()
                     .push(index);
+                for word in words.iter() {
+                    if let Some(prefix) = stem_prefix(&word.stem) {
+                        self.stem_prefixes.insert(prefix.into());
+                    }
+                }
                 self.exprs.push(Expr {
                     term: term.to_string(),
                     words: words.into_boxed_slice(),
@@ -286,12 +295,16 @@ struct TokenKeys {
     stem_ranges: Vec<Option<Option<(u32, u32)>>>,
 }
 
-/// Below this many bytes a word is its own stem in practice: skip the stemmer.
-const MIN_STEM_LEN: usize = 4;
-
 /// Stems shorter than this match too much (`don` is both `données` and `donner`):
 /// such entries match by their exact, folded or singular form only.
 const MIN_STEM_MATCH: usize = 5;
+
+/// The first [`MIN_STEM_MATCH`] characters of a folded word, if it has that many.
+fn stem_prefix(folded: &str) -> Option<&str> {
+    let end = folded.char_indices().nth(MIN_STEM_MATCH - 1)?.0;
+    let last = folded[end..].chars().next()?;
+    Some(&folded[..end + last.len_utf8()])
+}
 
 /// The folded form without its plural mark: `logiciels` → `logiciel`, `impôts` →
 /// `impot`, `locaux` stays (the stemmer joins `locaux` and `local`).
@@ -339,7 +352,10 @@ impl TokenKeys {
             Some(range) => range,
             None => {
                 let token = &tokens[i];
-                let range = if token.kind == TokenKind::Word && token.text.len() >= MIN_STEM_LEN {
+                let folded = self.fold(tokens, i);
+                let may_match =
+                    stem_prefix(folded).is_some_and(|p| matcher.stem_prefixes.contains(p));
+                let range = if token.kind == TokenKind::Word && may_match {
                     let norm: Cow<'_, str> = normalize(token.text);
                     let start = self.stems.len() as u32;
                     self.stems.push_str(&matcher.stem_key(&norm));

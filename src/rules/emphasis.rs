@@ -32,13 +32,13 @@ pub(crate) fn capitals_factor(
     layout: &Layout<'_, '_>,
     first: usize,
     end: usize,
-    shouting_text: bool,
+    shouting_text: &dyn Fn() -> bool,
 ) -> Option<(f64, String)> {
-    let shouted = !shouting_text
-        && layout.tokens[first..end]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .all(|t| is_shouted(t.text));
+    let shouted = layout.tokens[first..end]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .all(|t| is_shouted(t.text))
+        && !shouting_text();
     shouted.then(|| (CAPITALS, format!("capitals ×{CAPITALS:.2}")))
 }
 

@@ -65,7 +65,12 @@ impl IronyContext {
 /// Mocking laughter written out: `hahaha`, `mouhahaha`, `mouarf`-style runs of `ha`.
 pub(crate) fn is_laughter(layout: &Layout<'_, '_>, i: usize) -> bool {
     let token = &layout.tokens[i];
-    if token.kind != TokenKind::Word || token.text.len() < 6 || layout.hit_at[i].is_some() {
+    let has_ha = |w: &[u8]| w.eq_ignore_ascii_case(b"ha");
+    if token.kind != TokenKind::Word
+        || token.text.len() < 6
+        || layout.hit_at[i].is_some()
+        || !token.text.as_bytes().windows(2).any(has_ha)
+    {
         return false;
     }
     let key = fold(token.text);

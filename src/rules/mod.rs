@@ -26,6 +26,8 @@ pub(crate) struct Layout<'t, 'a> {
     pub(crate) matcher: &'t Matcher,
     /// Sentence index of each token.
     pub(crate) sentence: Vec<u32>,
+    /// Token range of each sentence.
+    sentences: Vec<std::ops::Range<usize>>,
     /// Clause index of each token (clauses never cross sentences).
     pub(crate) clause: Vec<u32>,
     /// The hit covering each token, if any.
@@ -90,7 +92,19 @@ impl<'t, 'a> Layout<'t, 'a> {
             }
             previous_end = token.end;
         }
+        let mut sentences: Vec<std::ops::Range<usize>> = Vec::new();
+        for (i, &s) in sentence.iter().enumerate() {
+            match sentences.get_mut(s as usize) {
+                Some(range) => range.end = i + 1,
+                None => {
+                    // Sentence indices may skip (a line break after a full stop).
+                    sentences.resize(s as usize, 0..0);
+                    sentences.push(i..i + 1);
+                }
+            }
+        }
         let mut layout = Layout {
+            sentences,
             text,
             tokens,
             hits,
@@ -124,16 +138,7 @@ impl<'t, 'a> Layout<'t, 'a> {
 
     /// Tokens of the sentence that holds token `i`.
     pub(crate) fn sentence_range(&self, i: usize) -> std::ops::Range<usize> {
-        let s = self.sentence[i];
-        let start = self.sentence[..i]
-            .iter()
-            .rposition(|&x| x != s)
-            .map_or(0, |p| p + 1);
-        let end = self.sentence[i..]
-            .iter()
-            .position(|&x| x != s)
-            .map_or(self.tokens.len(), |p| i + p);
-        start..end
+        self.sentences[self.sentence[i] as usize].clone()
     }
 
     /// Intensifiers and diminishers just before the hit starting at token `first`.
