@@ -15,6 +15,9 @@ pub(super) const DIGIT: u8 = 4;
 pub(super) const STOP: u8 = 8;
 /// Bytes that may appear in the local part of an e-mail address.
 pub(super) const LOCAL: u8 = 16;
+/// Bytes after a run of letters that need a closer look (apostrophes, hyphens,
+/// `.`, e-mail, `n°`, `·`); any other byte ends the word at once.
+pub(super) const TAIL: u8 = 32;
 
 /// One entry per byte; non-ASCII bytes are 0 and take the slow path.
 pub(super) static CLASS: [u8; 256] = build_class();
@@ -39,11 +42,18 @@ const fn build_class() -> [u8; 256] {
             k |= STOP;
         }
         if matches!(c, b'.' | b'_' | b'%' | b'+' | b'-') {
-            k |= LOCAL;
+            k |= LOCAL | TAIL;
+        }
+        if matches!(c, b'\'' | b'@') {
+            k |= TAIL;
         }
         t[b] = k;
         b += 1;
     }
+    // Lead bytes of `°` `·` (0xC2), `ʼ` (0xCA), `’` `‘` (0xE2).
+    t[0xC2] = TAIL;
+    t[0xCA] = TAIL;
+    t[0xE2] = TAIL;
     t
 }
 
@@ -119,6 +129,15 @@ pub(super) fn word_char_len(text: &str, word_start: usize, i: usize) -> usize {
     }
     if (0xC4..=0xC9).contains(&x) {
         return 2;
+    }
+    // General Punctuation (`’` `…` `–` `“`, U+2000..U+206F): no letters; only
+    // ZWNJ and ZWJ extend a word. Deciding here spares a grapheme look-up per `’`.
+    if x == 0xE2 && matches!(b[i + 1], 0x80 | 0x81) {
+        return if b[i + 1] == 0x80 && matches!(b[i + 2], 0x8C | 0x8D) {
+            3
+        } else {
+            0
+        };
     }
     let c = char_at(text, i);
     if c == 'ʼ' {

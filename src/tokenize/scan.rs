@@ -8,7 +8,7 @@
 use super::classify::{
     abbreviation, apostrophe_len, char_at, cluster_end, is_clitic, is_elision, is_emoji_cluster,
     is_euphonic_pronoun, is_ordinal_suffix, is_unicode_punct, skip_space, word_char_len, Abbrev,
-    ALNUM, CLASS, DIGIT, EMOTICONS, LOCAL, SPACE, STOP,
+    ALNUM, CLASS, DIGIT, EMOTICONS, LOCAL, SPACE, STOP, TAIL,
 };
 use super::{TokenKind, Tokens};
 
@@ -27,8 +27,10 @@ impl<'a> Tokens<'a> {
             if class & DIGIT != 0 {
                 return self.number(s);
             }
-            if let Some(end) = self.url(s) {
-                return (end, TokenKind::Url);
+            if matches!(x, b'h' | b'H' | b'w' | b'W') {
+                if let Some(end) = self.url(s) {
+                    return (end, TokenKind::Url);
+                }
             }
             if matches!(x, b'x' | b'X') && b.get(s + 1) == Some(&b'D') && !self.word_at(s + 2) {
                 return (s + 2, TokenKind::Emoticon);
@@ -113,9 +115,19 @@ impl<'a> Tokens<'a> {
 
     /// A word: segments joined by apostrophes, hyphens or `·`, with elisions and
     /// trailing clitics split off, and abbreviations given their period.
+    #[inline]
     fn word(&mut self, s: usize) -> (usize, TokenKind) {
-        let b = self.text.as_bytes();
         let first = self.letters(s, s);
+        // Most words end at a space or plain punctuation: decided by one lookup.
+        match self.text.as_bytes().get(first) {
+            Some(&x) if CLASS[x as usize] & TAIL != 0 => self.word_tail(s, first),
+            _ => (first, TokenKind::Word),
+        }
+    }
+
+    /// The rest of [`Self::word`] after its first run of letters `s..first`.
+    fn word_tail(&mut self, s: usize, first: usize) -> (usize, TokenKind) {
+        let b = self.text.as_bytes();
         let mut i = first;
         // Letters stopped at `.` `_` `%` `+` `-` or `@`: maybe `jean.dupont@x.fr`.
         if i < b.len() && (CLASS[b[i] as usize] & LOCAL != 0 || b[i] == b'@') {
@@ -303,9 +315,6 @@ impl<'a> Tokens<'a> {
     /// A URL starting with `http://`, `https://` or `www.` (any case).
     fn url(&self, s: usize) -> Option<usize> {
         let b = self.text.as_bytes();
-        if !matches!(b[s], b'h' | b'H' | b'w' | b'W') {
-            return None;
-        }
         let rest = &b[s..];
         let prefix = ["https://", "http://", "www."]
             .iter()
