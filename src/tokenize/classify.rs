@@ -248,17 +248,20 @@ pub(super) enum Abbrev {
 
 /// The closed list of abbreviations that keep their period.
 pub(super) fn abbreviation(word: &str) -> Option<Abbrev> {
-    const TITLES: &[&str] = &[
-        "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "Me", "Mgr", "St", "Ste",
-    ];
     const ALWAYS: &[&str] = &[
         "etc", "cf", "janv", "fevr", "févr", "avr", "juil", "oct", "nov", "déc", "dec", "chap",
         "hab", "éd", "mds", "md",
     ];
     const BEFORE_LOWER: &[&str] = &["p", "pp", "ex", "art", "sept", "env", "vol", "min", "max"];
-    if TITLES.contains(&word) {
+    if word.len() > 5 {
+        return None; // the longest entries, `Mlles` and `févr`, have 5 bytes
+    }
+    if matches!(
+        word,
+        "M" | "MM" | "Mme" | "Mmes" | "Mlle" | "Mlles" | "Dr" | "Pr" | "Me" | "Mgr" | "St" | "Ste"
+    ) {
         Some(Abbrev::Title)
-    } else if ALWAYS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+    } else if in_list(word, ALWAYS) {
         Some(Abbrev::Always)
     } else if in_list(word, BEFORE_LOWER) {
         Some(Abbrev::BeforeLower)

@@ -136,7 +136,7 @@ impl<'a> Tokens<'a> {
             }
         }
         // `n°` is one word.
-        if i == s + 1 && matches!(b[s], b'n' | b'N') && b[i..].starts_with("°".as_bytes()) {
+        if i == s + 1 && matches!(b[s], b'n' | b'N') && b.get(i..i + 2) == Some("°".as_bytes()) {
             return (i + 2, TokenKind::Word);
         }
         // Offset of the hyphen where an unbroken tail of clitics begins.
@@ -281,7 +281,7 @@ impl<'a> Tokens<'a> {
         while i < b.len() {
             if CLASS[b[i] as usize] & STOP != 0 {
                 i += 1;
-            } else if b[i..].starts_with("…".as_bytes()) {
+            } else if is_ellipsis(b, i) {
                 i += 3;
             } else {
                 break;
@@ -293,6 +293,10 @@ impl<'a> Tokens<'a> {
     /// An emoticon from the closed list at `s`.
     fn emoticon(&self, s: usize) -> Option<usize> {
         let b = self.text.as_bytes();
+        // Most `:` and `;` are followed by a space: no face to look for.
+        if !matches!(b.get(s + 1), Some(&x) if CLASS[x as usize] & SPACE == 0) {
+            return None;
+        }
         let rest = &b[s..];
         let e = EMOTICONS.iter().find(|e| rest.starts_with(e.as_bytes()))?;
         let mut end = s + e.len();
@@ -418,7 +422,11 @@ fn run_of(b: &[u8], mut i: usize, x: u8) -> usize {
 
 /// Length of a keycap tail (`U+FE0F U+20E3` or `U+20E3`) at `i`, or 0.
 fn keycap_len(b: &[u8], i: usize) -> usize {
-    let rest = b.get(i..).unwrap_or_default();
+    // Both tails start with 0xE2 or 0xEF: skip the comparisons for anything else.
+    if !matches!(b.get(i), Some(0xE2 | 0xEF)) {
+        return 0;
+    }
+    let rest = &b[i..];
     if rest.starts_with(KEYCAP) {
         KEYCAP.len()
     } else if rest.starts_with(VS16) && rest[VS16.len()..].starts_with(KEYCAP) {
@@ -426,4 +434,10 @@ fn keycap_len(b: &[u8], i: usize) -> usize {
     } else {
         0
     }
+}
+
+/// Whether `…` (E2 80 A6) starts at `i`.
+#[inline]
+pub(super) fn is_ellipsis(b: &[u8], i: usize) -> bool {
+    b.get(i..i + 3) == Some("…".as_bytes())
 }

@@ -165,7 +165,7 @@ fn terminator(text: &str, i: usize, depth: u32) -> Result<usize, usize> {
         if CLASS[b[r] as usize] & STOP != 0 {
             only_dots &= b[r] == b'.';
             r += 1;
-        } else if b[r..].starts_with("…".as_bytes()) {
+        } else if super::scan::is_ellipsis(b, r) {
             r += 3;
         } else {
             break;
