@@ -194,7 +194,7 @@ fn terminator(text: &str, i: usize, depth: u32) -> Result<usize, usize> {
         return Err(j); // `13.5`, `www.ac.fr`, `?!»x`: no whitespace, no boundary
     }
     let after = char_at(text, next);
-    if b[next] == b'\n' || b[next] == b'\r' || !after.is_lowercase() && after != '\0' {
+    if !after.is_lowercase() {
         // A capital, digit or symbol follows: only a title keeps the sentence going.
         if r == i + 1
             && b[i] == b'.'
