@@ -134,6 +134,7 @@ fn abbreviations_keep_their_period() {
         ("M. Dupont", &["M.", "Dupont"]),
         ("Mme. Martin", &["Mme.", "Martin"]),
         ("Dr. Knock", &["Dr.", "Knock"]),
+        ("Mr. Smith", &["Mr.", "Smith"]),
         ("le 3 janv. 2016", &["le", "3", "janv.", "2016"]),
         (
             "des livres, etc. Puis",

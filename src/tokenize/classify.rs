@@ -258,7 +258,18 @@ pub(super) fn abbreviation(word: &str) -> Option<Abbrev> {
     }
     if matches!(
         word,
-        "M" | "MM" | "Mme" | "Mmes" | "Mlle" | "Mlles" | "Dr" | "Pr" | "Me" | "Mgr" | "St" | "Ste"
+        "M" | "MM"
+            | "Mr"
+            | "Mme"
+            | "Mmes"
+            | "Mlle"
+            | "Mlles"
+            | "Dr"
+            | "Pr"
+            | "Me"
+            | "Mgr"
+            | "St"
+            | "Ste"
     ) {
         Some(Abbrev::Title)
     } else if in_list(word, ALWAYS) {

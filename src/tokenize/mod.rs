@@ -187,7 +187,7 @@ pub struct Tokens<'a> {
 /// while `sur-le-champ` stays whole. Consequence, chosen for consistency:
 /// the noun `rendez-vous` is also `rendez` `-vous` (the analyzer can rejoin it).
 ///
-/// Abbreviations: titles `M MM Mme Mmes Mlle Mlles Dr Pr Me Mgr St Ste` keep
+/// Abbreviations: titles `M MM Mr Mme Mmes Mlle Mlles Dr Pr Me Mgr St Ste` keep
 /// their period only before a capital (`M. Dupont`); `etc cf janv févr avr juil
 /// oct nov déc chap hab éd md mds` always (unless an ellipsis follows: `etc...`);
 /// `p pp ex art sept env vol min max`, which are also words, only before a

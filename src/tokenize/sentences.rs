@@ -86,6 +86,8 @@ impl<'a> Iterator for Sentences<'a> {
     }
 }
 
+impl std::iter::FusedIterator for Sentences<'_> {}
+
 /// The end of the sentence starting at `start`, and where to resume.
 fn sentence_end(text: &str, start: usize) -> (usize, usize) {
     // A list marker (`1.`, `12)`) opening the sentence does not end it.
