@@ -133,16 +133,23 @@ fn drive(
             match reader.next_record()? {
                 Next::Record(record) => chunk.push(record),
                 Next::Invalid { line, message } => {
-                    let error = CliError::Invalid {
-                        source: reader.name.clone(),
-                        line,
-                        message,
-                    };
+                    let source = reader.name.clone();
                     if args.skip_invalid {
+                        let error = CliError::Invalid {
+                            source,
+                            line,
+                            message,
+                        };
                         reader.warn(&format!("avis: skipped {error}"));
                         stats.skipped += 1;
                     } else {
-                        stop = Some(error);
+                        stop = Some(CliError::Invalid {
+                            source,
+                            line,
+                            message: format!(
+                                "{message} (or pass --skip-invalid to skip bad records)"
+                            ),
+                        });
                         break;
                     }
                 }

@@ -226,7 +226,7 @@ impl RecordReader {
                     return Ok(invalid(
                         line,
                         format!(
-                            "this row has {} fields, the header has {}; fix the row or pass --skip-invalid",
+                            "this row has {} fields, the header has {}",
                             row.len(),
                             headers.len()
                         ),
