@@ -12,7 +12,7 @@ pub(crate) struct Bar<'a> {
 }
 
 const LABEL_W: usize = 170;
-const BAR_W: usize = 360;
+const BAR_W: usize = 300;
 const ROW_H: usize = 24;
 
 /// Horizontal bars scaled to the largest value, each with its count.
