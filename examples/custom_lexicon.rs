@@ -4,7 +4,7 @@
 //! cargo run --release --example custom_lexicon
 //! ```
 //!
-//! A lexicon is TSV with the header `term	kind	valence	note` (kind `sentiment`,
+//! A lexicon is TSV with the header `term kind valence note` (tab-separated; kind `sentiment`,
 //! valence in [-4, 4]); a topic is TOML: the subject, targets with their names and
 //! the words that oppose them, frames with their markers, and stance markers.
 

@@ -1,7 +1,7 @@
 //! Evidence highlighted in a document's text, as escaped HTML.
 
 use super::escape;
-use super::summary::Mark;
+use super::model::Mark;
 
 /// The text as HTML with each usable, non-overlapping mark wrapped in `<mark>`.
 ///

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::highlight::{classes, highlight_html, title};
-use super::summary::{DocumentExcerpt, Report, Shown};
+use super::model::{DocumentExcerpt, Report, Shown};
 use super::svg::{bar_chart, stacked_chart, Bar};
 use super::{escape, id_display};
 
@@ -252,4 +252,76 @@ fn article(out: &mut String, index: usize, doc: &Shown) {
         out.push_str("</ul>");
     }
     out.push_str("</dd></dl></aside></div></article>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use crate::report::ReportBuilder;
+    use crate::{Analysis, Evidence, Label, Role, Sentiment, Stance, StanceLabel};
+
+    /// An analysis as the engine will give it, to test the page without the engine.
+    /// (Lists every field: update it when `Analysis` or `Evidence` gains one.)
+    fn analysis(text: &str, spans: &[(usize, usize, Role, f64)]) -> Analysis {
+        let mut stance = BTreeMap::new();
+        stance.insert(
+            "partenariat".to_string(),
+            Stance {
+                score: -0.7,
+                label: StanceLabel::Against,
+                because: vec![],
+            },
+        );
+        Analysis {
+            sentiment: Sentiment {
+                score: -0.8,
+                label: Label::Negative,
+                positive: 0.0,
+                negative: 1.0,
+                neutral: 0.5,
+            },
+            stance,
+            frames: vec!["souverainete".into()],
+            evidence: spans
+                .iter()
+                .map(|&(start, end, role, contribution)| Evidence {
+                    text: text[start..end].to_string(),
+                    start,
+                    end,
+                    role,
+                    entry: text[start..end].to_lowercase(),
+                    id: None,
+                    valence: contribution,
+                    rules: vec!["negation".into()],
+                    contribution,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn page_highlights_evidence_and_counts_everything() {
+        let text = "Cet <accord> est une honte & pas <b>acceptable</b> !";
+        let a = analysis(
+            text,
+            &[(21, 26, Role::Sentiment, -1.0), (4, 12, Role::Target, 0.0)],
+        );
+        let mut builder = ReportBuilder::new();
+        builder.add("d1", text, &a);
+        let report = builder.finish();
+        let html = report.to_html();
+        assert!(html.contains("<mark class=\"role-sentiment neg\""));
+        assert!(html.contains(">honte</mark>"));
+        assert!(html.contains(">&lt;accord&gt;</mark>"));
+        assert!(!html.contains("<b>"));
+        assert!(html.contains("badge against"));
+        assert!(html.contains("souverainete"));
+        assert_eq!(report.frames[0].count, 1);
+        assert_eq!(report.most_negative.len(), 1);
+        assert_eq!(report.markers["sentiment"][0].entry, "honte");
+        let text_report = report.to_text();
+        assert!(text_report.contains("sentiment: honte (1)"));
+        assert!(text_report.contains("[d1] -0.800 negative"));
+    }
 }

@@ -31,13 +31,13 @@
 
 mod highlight;
 mod html;
+mod model;
 mod summary;
 mod svg;
 mod text;
 
-pub use summary::{
-    Count, DocumentExcerpt, MarkerCount, Report, ReportBuilder, DEFAULT_MAX_SHOWN, DEFAULT_TOP,
-};
+pub use model::{Count, DocumentExcerpt, MarkerCount, Report};
+pub use summary::{ReportBuilder, DEFAULT_MAX_SHOWN, DEFAULT_TOP};
 
 /// The name a value serializes to (`Label::Negative` → `negative`): reports key
 /// their counts by these names so that new labels or roles need no code here.

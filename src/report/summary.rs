@@ -1,16 +1,24 @@
-//! Accumulating a corpus into a [`Report`].
+//! Accumulating a corpus into a [`Report`], in bounded memory.
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
 use serde_json::Value;
 
+use super::model::{Count, DocumentExcerpt, Mark, MarkerCount, Report, Shown};
 use super::{id_display, serial_name};
 use crate::Analysis;
 
 /// How many documents the HTML page shows whole, unless told otherwise.
+///
+/// ```
+/// assert!(avis_fr::report::DEFAULT_MAX_SHOWN >= 100);
+/// ```
 pub const DEFAULT_MAX_SHOWN: usize = 1000;
 /// How many markers per role and documents per extreme a report lists.
+///
+/// ```
+/// assert!(avis_fr::report::DEFAULT_TOP > 0);
+/// ```
 pub const DEFAULT_TOP: usize = 10;
 
 /// Sentiment labels in reading order; labels the engine may add come after.
@@ -19,129 +27,6 @@ const LABEL_ORDER: [&str; 3] = ["negative", "neutral", "positive"];
 const STANCE_ORDER: [&str; 3] = ["against", "none", "favor"];
 /// Excerpts are cut to this many characters.
 const EXCERPT_CHARS: usize = 160;
-
-/// A name with how many documents have it and their share of the corpus.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Count {
-    /// The label, frame or target name.
-    pub name: String,
-    /// Number of documents.
-    pub count: usize,
-    /// `count` over the number of documents (0 for an empty corpus).
-    pub share: f64,
-}
-
-/// A marker (lexicon entry) and how often it fired over the corpus.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct MarkerCount {
-    /// The lexicon entry that matched.
-    pub entry: String,
-    /// Number of matches over all documents.
-    pub count: usize,
-}
-
-/// A document named in the report: its id, score, label and the start of its text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct DocumentExcerpt {
-    /// The record's id, as given.
-    pub id: Value,
-    /// Sentiment score in [-1, 1].
-    pub score: f64,
-    /// Sentiment label.
-    pub label: String,
-    /// The first words of the text, whitespace collapsed.
-    pub excerpt: String,
-}
-
-/// One document kept whole for the HTML page.
-#[derive(Clone, Debug)]
-pub(crate) struct Shown {
-    pub id: String,
-    pub text: String,
-    pub label: String,
-    pub score: f64,
-    /// (target, stance label)
-    pub stance: Vec<(String, String)>,
-    pub frames: Vec<String>,
-    pub marks: Vec<Mark>,
-}
-
-/// One evidence span of a shown document.
-#[derive(Clone, Debug)]
-pub(crate) struct Mark {
-    pub start: usize,
-    pub end: usize,
-    pub role: String,
-    pub entry: String,
-    pub id: Option<String>,
-    pub rules: Vec<String>,
-    pub contribution: f64,
-}
-
-/// The summary of a corpus of analysed documents.
-///
-/// Serializes (for `avis report --json`) to everything but the documents kept for
-/// the HTML page.
-///
-/// ```
-/// use avis_fr::{report::ReportBuilder, Analyzer};
-///
-/// let analyzer = Analyzer::default();
-/// let mut builder = ReportBuilder::new();
-/// builder.add("a", "Cet accord est une honte !", &analyzer.analyze("Cet accord est une honte !"));
-/// let report = builder.finish();
-/// assert_eq!(report.documents, 1);
-/// assert_eq!(report.sentiment.iter().map(|c| c.count).sum::<usize>(), 1);
-/// ```
-#[derive(Clone, Debug, Serialize)]
-#[non_exhaustive]
-pub struct Report {
-    /// Number of documents.
-    pub documents: usize,
-    /// Mean sentiment score (0 for an empty corpus).
-    pub mean_score: f64,
-    /// Documents per sentiment label: negative, neutral, positive (then any other).
-    pub sentiment: Vec<Count>,
-    /// Per target: documents per stance label (against, none, favor, then any other).
-    pub stance: BTreeMap<String, Vec<Count>>,
-    /// Documents per frame, most frequent first.
-    pub frames: Vec<Count>,
-    /// Per evidence role: the markers that fire most, most frequent first.
-    pub markers: BTreeMap<String, Vec<MarkerCount>>,
-    /// The most negative documents (score below 0), most negative first.
-    pub most_negative: Vec<DocumentExcerpt>,
-    /// The most positive documents (score above 0), most positive first.
-    pub most_positive: Vec<DocumentExcerpt>,
-    /// Documents analysed but left off the HTML page (over the builder's limit).
-    pub not_shown: usize,
-    #[serde(skip)]
-    pub(crate) shown: Vec<Shown>,
-}
-
-impl Report {
-    /// Build a report from `(id, text, analysis)` triples, in corpus order.
-    ///
-    /// ```
-    /// use avis_fr::{report::Report, Analyzer};
-    ///
-    /// let analyzer = Analyzer::default();
-    /// let docs = vec![("c1", "Très bien."), ("c2", "Quelle honte.")];
-    /// let report = Report::from_analyses(docs.into_iter().map(|(id, t)| (id, t, analyzer.analyze(t))));
-    /// assert_eq!(report.documents, 2);
-    /// ```
-    pub fn from_analyses<I, K, T>(documents: I) -> Report
-    where
-        I: IntoIterator<Item = (K, T, Analysis)>,
-        K: Into<Value>,
-        T: AsRef<str>,
-    {
-        let mut builder = ReportBuilder::new();
-        for (id, text, analysis) in documents {
-            builder.add(id, text.as_ref(), &analysis);
-        }
-        builder.finish()
-    }
-}
 
 /// Builds a [`Report`] one document at a time, in bounded memory.
 ///
@@ -181,6 +66,11 @@ impl Default for ReportBuilder {
 impl ReportBuilder {
     /// An empty report, showing up to [`DEFAULT_MAX_SHOWN`] documents in HTML and
     /// listing [`DEFAULT_TOP`] markers per role and documents per extreme.
+    ///
+    /// ```
+    /// let report = avis_fr::report::ReportBuilder::new().finish();
+    /// assert_eq!(report.documents, 0);
+    /// ```
     pub fn new() -> ReportBuilder {
         ReportBuilder {
             max_shown: DEFAULT_MAX_SHOWN,
@@ -199,19 +89,51 @@ impl ReportBuilder {
 
     /// Keep at most `n` documents whole for the HTML page (the first `n`); the
     /// others are counted in the summary only.
+    ///
+    /// ```
+    /// use avis_fr::{report::ReportBuilder, Analyzer};
+    ///
+    /// let a = Analyzer::default();
+    /// let mut b = ReportBuilder::new().max_shown(0);
+    /// b.add(1, "Bof.", &a.analyze("Bof."));
+    /// let report = b.finish();
+    /// assert_eq!(report.not_shown, 1);
+    /// assert_eq!(report.to_html().matches("<article").count(), 0);
+    /// ```
     pub fn max_shown(mut self, n: usize) -> Self {
         self.max_shown = n;
         self
     }
 
     /// List the `n` most frequent markers per role and `n` documents per extreme.
+    ///
+    /// ```
+    /// use avis_fr::{report::ReportBuilder, Analyzer};
+    ///
+    /// let a = Analyzer::default();
+    /// let mut b = ReportBuilder::new().top(1);
+    /// for t in ["Une honte.", "Quelle honte !", "Scandaleux."] {
+    ///     b.add(t, t, &a.analyze(t));
+    /// }
+    /// assert!(b.finish().most_negative.len() <= 1);
+    /// ```
     pub fn top(mut self, n: usize) -> Self {
         self.top = n;
         self
     }
 
     /// Add one analysed document. `text` is the text that was analysed: evidence
-    /// spans are byte offsets into it.
+    /// spans are byte offsets into it. Ids can be anything JSON: numbers, strings.
+    ///
+    /// ```
+    /// use avis_fr::{report::ReportBuilder, Analyzer};
+    ///
+    /// let a = Analyzer::default();
+    /// let mut b = ReportBuilder::new();
+    /// b.add(serde_json::json!({"thread": 3, "n": 1}), "Bof.", &a.analyze("Bof."));
+    /// b.add("c2", "Bravo !", &a.analyze("Bravo !"));
+    /// assert_eq!(b.finish().documents, 2);
+    /// ```
     pub fn add(&mut self, id: impl Into<Value>, text: &str, analysis: &Analysis) {
         let id = id.into();
         let score = analysis.sentiment.score;
@@ -236,7 +158,7 @@ impl ReportBuilder {
             let key = (serial_name(&ev.role), ev.entry.clone());
             *self.markers.entry(key).or_default() += 1;
         }
-        if score < 0.0 || score > 0.0 {
+        if score.is_finite() && score != 0.0 {
             let doc = DocumentExcerpt {
                 id: id.clone(),
                 score,
@@ -256,6 +178,16 @@ impl ReportBuilder {
     }
 
     /// The report.
+    ///
+    /// ```
+    /// use avis_fr::{report::ReportBuilder, Analyzer};
+    ///
+    /// let a = Analyzer::default();
+    /// let mut b = ReportBuilder::new();
+    /// b.add(1, "Bof.", &a.analyze("Bof."));
+    /// let report = b.finish();
+    /// assert_eq!(report.sentiment.len(), 3, "negative, neutral, positive");
+    /// ```
     pub fn finish(self) -> Report {
         let n = self.documents;
         let share = |count: usize| if n == 0 { 0.0 } else { count as f64 / n as f64 };

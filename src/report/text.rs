@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::id_display;
-use super::summary::{Count, DocumentExcerpt, Report};
+use super::model::{Count, DocumentExcerpt, Report};
 
 const BAR_CHARS: usize = 30;
 
