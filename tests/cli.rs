@@ -56,7 +56,12 @@ fn score_keeps_ids_order_and_fields_in_their_order() {
 
 #[test]
 fn score_bundled_corpus_one_record_per_input_in_order() {
-    let out = avis().args(["score", CORPUS]).assert().success();
+    // stderr is not a terminal here: no progress bar, only the summary line.
+    let out = avis()
+        .args(["score", CORPUS])
+        .assert()
+        .success()
+        .stderr(format!("avis: 45 records scored from {CORPUS}\n"));
     let records = lines(&out.get_output().stdout);
     assert_eq!(records.len(), 45);
     for (i, r) in records.iter().enumerate() {
@@ -124,7 +129,7 @@ fn skip_invalid_reports_skips_and_counts() {
         .stderr(predicate::str::contains("skipped <stdin>:4:"))
         .stderr(predicate::str::contains("2 records scored"))
         .stderr(predicate::str::contains("2 invalid records skipped"))
-        .stderr(predicate::str::contains("1 empty lines skipped"));
+        .stderr(predicate::str::contains("1 empty line skipped"));
     let ids: Vec<_> = lines(&out.get_output().stdout)
         .iter()
         .map(|r| r["id"].as_u64().unwrap())
@@ -199,7 +204,7 @@ fn csv_errors_name_the_column_or_the_line() {
         .write_stdin("id,text\n1,x\n2\n3,z\n")
         .assert()
         .success()
-        .stderr(predicate::str::contains("1 invalid records skipped"));
+        .stderr(predicate::str::contains("1 invalid record skipped"));
     assert_eq!(lines(&out.get_output().stdout).len(), 2);
 }
 
@@ -210,7 +215,7 @@ fn text_format_one_document_per_line_id_is_line_number() {
         .write_stdin("Première ligne.\n\nTroisième ligne.\r\n")
         .assert()
         .success()
-        .stderr(predicate::str::contains("1 empty lines skipped"));
+        .stderr(predicate::str::contains("1 empty line skipped"));
     let records = lines(&out.get_output().stdout);
     assert_eq!(records.len(), 2);
     assert_eq!(records[0]["id"], 1);

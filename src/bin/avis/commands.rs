@@ -215,16 +215,31 @@ fn summary(args: &InputArgs, reader: &mut RecordReader, stats: &Stats, verb: &st
         return;
     }
     let mut line = format!(
-        "avis: {} records {verb} from {}",
-        stats.records, reader.name
+        "avis: {} {verb} from {}",
+        count(stats.records, "record"),
+        reader.name
     );
     if stats.skipped > 0 {
-        line.push_str(&format!(", {} invalid records skipped", stats.skipped));
+        line.push_str(&format!(
+            ", {} skipped",
+            count(stats.skipped, "invalid record")
+        ));
     }
     if reader.empty_lines > 0 {
-        line.push_str(&format!(", {} empty lines skipped", reader.empty_lines));
+        line.push_str(&format!(
+            ", {} skipped",
+            count(reader.empty_lines, "empty line")
+        ));
     }
     eprintln!("{line}");
+}
+
+fn count(n: u64, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 fn to_value(value: &impl Serialize) -> Result<Value, CliError> {
