@@ -5,11 +5,13 @@
 # Leaves report.html, dom.html and screenshot.png in OUT_DIR (default
 # $CARGO_TARGET_DIR/check-html, or target/check-html). Set AVIS to an `avis` binary to skip the build.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 
-out=${1:-${CARGO_TARGET_DIR:-target}/check-html}
+# OUT_DIR is relative to where the caller is; the default to the repository.
+if [ -n "${1:-}" ]; then mkdir -p "$1" && out=$(realpath "$1"); fi
+cd "$(dirname "$0")/.."
+out=${out:-${CARGO_TARGET_DIR:-target}/check-html}
 mkdir -p "$out"
-out=$(cd "$out" && pwd)
+out=$(realpath "$out")
 
 if [ -z "${AVIS:-}" ]; then
     cargo build --release --quiet --bin avis

@@ -10,9 +10,12 @@
 # the build. With CHECK=1, also scores the input unsharded and fails unless both
 # outputs are byte for byte the same.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 
-input=${1:-data/consultation-2015.jsonl}
+# Paths given by the caller are relative to where they called from.
+if [ -n "${1:-}" ]; then input=$(realpath "$1"); fi
+if [ -n "${OUT_DIR:-}" ]; then mkdir -p "$OUT_DIR" && OUT_DIR=$(realpath "$OUT_DIR"); fi
+cd "$(dirname "$0")/.."
+input=${input:-data/consultation-2015.jsonl}
 lines=${2:-10}
 jobs=${3:-2}
 
