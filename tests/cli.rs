@@ -161,6 +161,30 @@ fn invalid_utf8_names_the_byte_offset() {
 }
 
 #[test]
+fn jsonl_text_and_id_fields_can_be_renamed() {
+    let out = avis()
+        .args([
+            "report",
+            "--json",
+            "--text-column",
+            "body",
+            "--id-column",
+            "ref",
+        ])
+        .write_stdin("{\"ref\":\"r1\",\"body\":\"Quelle honte !\"}\n")
+        .assert()
+        .success();
+    let json: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(json["documents"], 1);
+    avis()
+        .args(["score", "--text-column", "body"])
+        .write_stdin("{\"text\":\"x\"}\n")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no \"body\" field"));
+}
+
+#[test]
 fn csv_columns_pass_through_with_quoted_multiline_text() {
     let input = "id,author,body\nc1,Ana,\"Une honte, vraiment.\nDeux lignes.\"\nc2,Bob,Bravo\n";
     let out = avis()

@@ -46,10 +46,10 @@ pub struct InputArgs {
     /// Input format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,
-    /// CSV: the column holding the text.
+    /// The JSON field or CSV column holding the text.
     #[arg(long, default_value = "text", value_name = "NAME")]
     pub text_column: String,
-    /// CSV: the column holding the id [default: id, or the line number if there is no such column].
+    /// The JSON field or CSV column holding the id [default: id; without one, the line number names the record].
     #[arg(long, value_name = "NAME")]
     pub id_column: Option<String>,
     /// Report bad records on standard error and skip them instead of stopping.

@@ -98,10 +98,17 @@ impl Drop for RecordReader {
     }
 }
 
+/// The field names of a JSON Lines record.
+struct JsonFields {
+    text: String,
+    id: String,
+}
+
 enum Kind {
     Lines {
         reader: Box<dyn BufRead + Send>,
-        json: bool,
+        /// JSON Lines if set, plain text lines otherwise.
+        json: Option<JsonFields>,
         line: u64,
         offset: u64,
         buf: Vec<u8>,
@@ -122,7 +129,10 @@ impl RecordReader {
         let kind = match args.format {
             Format::Jsonl | Format::Text => Kind::Lines {
                 reader: source.reader,
-                json: args.format == Format::Jsonl,
+                json: (args.format == Format::Jsonl).then(|| JsonFields {
+                    text: args.text_column.clone(),
+                    id: args.id_column.clone().unwrap_or_else(|| "id".into()),
+                }),
                 line: 0,
                 offset: 0,
                 buf: Vec::new(),
@@ -194,8 +204,8 @@ impl RecordReader {
                         ))
                     }
                 };
-                return Ok(if *json {
-                    json_record(*line, text)
+                return Ok(if let Some(names) = json {
+                    json_record(*line, text, names)
                 } else {
                     let mut fields = Map::new();
                     fields.insert("id".into(), Value::from(*line));
@@ -270,7 +280,7 @@ fn invalid(line: u64, message: String) -> Next {
 }
 
 /// A JSON Lines record: an object with a string `text`.
-fn json_record(line: u64, text: &str) -> Next {
+fn json_record(line: u64, text: &str, names: &JsonFields) -> Next {
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -283,15 +293,26 @@ fn json_record(line: u64, text: &str) -> Next {
     let Value::Object(fields) = value else {
         return invalid(
             line,
-            "not a JSON object; each line must be an object with a \"text\" string".into(),
+            format!(
+                "not a JSON object; each line must be an object with a {:?} string",
+                names.text
+            ),
         );
     };
-    let text = match fields.get("text") {
+    let text = match fields.get(&names.text) {
         Some(Value::String(s)) => s.clone(),
-        Some(_) => return invalid(line, "\"text\" is not a string".into()),
-        None => return invalid(line, "no \"text\" field; each object needs one".into()),
+        Some(_) => return invalid(line, format!("{:?} is not a string", names.text)),
+        None => {
+            return invalid(
+                line,
+                format!(
+                    "no {:?} field; each object needs one (or name the field with --text-column)",
+                    names.text
+                ),
+            )
+        }
     };
-    let id = fields.get("id").cloned().unwrap_or(Value::from(line));
+    let id = fields.get(&names.id).cloned().unwrap_or(Value::from(line));
     Next::Record(Record { id, text, fields })
 }
 
