@@ -56,14 +56,12 @@ pub fn fold(text: &str) -> Cow<'_, str> {
 }
 
 /// [`normalize`] into `out` (cleared first): no allocation once `out` has grown.
-#[allow(dead_code)] // used by the lexicon matcher
 pub(crate) fn normalize_into(text: &str, out: &mut String) {
     out.clear();
     push_mapped(text, false, out);
 }
 
 /// [`fold`] into `out` (cleared first): no allocation once `out` has grown.
-#[allow(dead_code)] // used by the lexicon matcher
 pub(crate) fn fold_into(text: &str, out: &mut String) {
     out.clear();
     push_mapped(text, true, out);

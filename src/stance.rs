@@ -266,7 +266,8 @@ pub(crate) fn assess(
         .frames
         .iter()
         .zip(frames)
-        .filter_map(|(id, found)| found.then(|| id.clone()))
+        .filter(|(_, found)| *found)
+        .map(|(id, _)| id.clone())
         .collect();
     Assessment {
         stance,

@@ -361,7 +361,6 @@ fn report_of_empty_input_is_valid() {
 
 /// ENGINE VERDICT: true once the analyzer lands (the placeholder says neutral).
 #[test]
-#[ignore = "ENGINE VERDICT: needs the real analyzer; run with --ignored"]
 fn obvious_indignation_is_negative() {
     let out = avis()
         .arg("score")

@@ -9,7 +9,6 @@
 //! At each position the longest expression wins; among equally long ones the best
 //! match level (exact, then accent-folded, then stemmed). Matches never overlap.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -234,7 +233,7 @@ impl Matcher {
                 continue;
             };
             let rank = |h: &Hit| (h.end, std::cmp::Reverse(h.level));
-            if best.as_ref().is_none_or(|b| rank(&hit) > rank(b)) {
+            if best.as_ref().map_or(true, |b| rank(&hit) > rank(b)) {
                 best = Some(hit);
             }
         }
@@ -260,7 +259,8 @@ impl Matcher {
         for (offset, word) in words.iter().enumerate() {
             let i = first + offset;
             let folded = keys.fold(tokens, i);
-            let word_level = if folded == &*word.fold && normalize(tokens[i].text) == &*word.norm {
+            // As written counts as exact; a case or accent difference as folded.
+            let word_level = if tokens[i].text == &*word.norm {
                 Level::Exact
             } else if folded == &*word.fold || (inflects && singular(folded) == &*word.key) {
                 Level::Folded
@@ -289,6 +289,7 @@ impl Matcher {
 ///
 /// Keys live in one growing buffer per document, not one `String` per token.
 struct TokenKeys {
+    scratch: String,
     folds: String,
     fold_ranges: Vec<Option<(u32, u32)>>,
     stems: String,
@@ -321,6 +322,7 @@ fn singular(folded: &str) -> &str {
 impl TokenKeys {
     fn new(len: usize) -> Self {
         TokenKeys {
+            scratch: String::new(),
             folds: String::new(),
             fold_ranges: vec![None; len],
             stems: String::new(),
@@ -333,7 +335,8 @@ impl TokenKeys {
             Some(range) => range,
             None => {
                 let start = self.folds.len() as u32;
-                self.folds.push_str(&fold(tokens[i].text));
+                crate::normalize::fold_into(tokens[i].text, &mut self.scratch);
+                self.folds.push_str(&self.scratch);
                 let range = (start, self.folds.len() as u32);
                 self.fold_ranges[i] = Some(range);
                 range
@@ -356,9 +359,9 @@ impl TokenKeys {
                 let may_match =
                     stem_prefix(folded).is_some_and(|p| matcher.stem_prefixes.contains(p));
                 let range = if token.kind == TokenKind::Word && may_match {
-                    let norm: Cow<'_, str> = normalize(token.text);
+                    crate::normalize::normalize_into(token.text, &mut self.scratch);
                     let start = self.stems.len() as u32;
-                    self.stems.push_str(&matcher.stem_key(&norm));
+                    self.stems.push_str(&matcher.stem_key(&self.scratch));
                     Some((start, self.stems.len() as u32))
                 } else {
                     None

@@ -1,12 +1,13 @@
 //! Stage 3: lexicons as data, and matching them against tokens.
 //!
-//! A [`Lexicon`] is a list of entries read from a TSV file, one entry per line:
+//! A [`Lexicon`] is a list of entries read from a TSV file, one entry per line, its
+//! fields separated by tabs (shown here as `→`):
 //!
 //! ```text
-//! term	kind	valence	note
-//! honte	sentiment	-3	indignation
-//! très	intensifier	0.3
-//! mais	contrast	1.5
+//! term → kind → valence → note
+//! honte → sentiment → -3 → indignation
+//! très → intensifier → 0.3
+//! mais → contrast → 1.5
 //! ```
 //!
 //! A [`Topic`] (see [`Topic::from_toml`]) declares what one consultation is about: its
@@ -175,7 +176,7 @@ impl Lexicon {
     /// Parse a lexicon from TSV text; `name` is used in error messages.
     ///
     /// Lines starting with `#` and blank lines are skipped; the first other line must
-    /// be the header `term	kind	valence	note`. The note column may be omitted.
+    /// be the header `term`, `kind`, `valence`, `note` (tab-separated). The note column may be omitted.
     /// A term may appear once per kind.
     pub fn from_tsv(name: &str, text: &str) -> Result<Lexicon, Error> {
         let error = |line: usize, message: String| Error::Parse {

@@ -21,11 +21,12 @@ pub(super) fn scopes(layout: &Layout<'_, '_>) -> Vec<bool> {
     let n = layout.tokens.len();
     let mut count = vec![0u32; n];
     let mut cover = |from: usize, to: usize, clause: u32| {
-        for i in from..to.min(n) {
+        let end = to.min(n);
+        for (i, c) in count.iter_mut().enumerate().take(end).skip(from) {
             if layout.clause[i] != clause {
                 break;
             }
-            count[i] += 1;
+            *c += 1;
         }
     };
     let mut i = 0;
