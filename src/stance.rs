@@ -83,7 +83,10 @@ pub(crate) fn assess(
     let mut parts = Vec::new();
     let mut mentions = Vec::new();
     let mut frames = vec![false; topic.frames.len()];
-    for (index, hit) in layout.hits.iter().enumerate() {
+    // Top-level hits name targets, raise frames and carry stance markers; hits
+    // nested inside a longer expression only name targets and raise frames.
+    let top = layout.hits.iter().enumerate().map(|(i, h)| (Some(i), h));
+    for (index, hit) in top.chain(nested.iter().map(|h| (None, h))) {
         for payload in layout.matcher.payloads(hit) {
             match *payload {
                 Payload::Target { target, polarity } => mentions.push(Mention {
@@ -94,6 +97,7 @@ pub(crate) fn assess(
                 }),
                 Payload::Frame { frame } => frames[frame] = true,
                 Payload::Stance { target, weight } => {
+                    let Some(index) = index else { continue };
                     let negated = layout.negated[hit.first];
                     let value = if negated { weight * NEGATED } else { weight };
                     direct[target] += value;
@@ -104,20 +108,6 @@ pub(crate) fn assess(
                         if negated { " (negated)" } else { "" }
                     ));
                 }
-                _ => {}
-            }
-        }
-    }
-    for hit in nested {
-        for payload in layout.matcher.payloads(hit) {
-            match *payload {
-                Payload::Target { target, polarity } => mentions.push(Mention {
-                    target,
-                    polarity,
-                    first: hit.first,
-                    end: hit.end,
-                }),
-                Payload::Frame { frame } => frames[frame] = true,
                 _ => {}
             }
         }
