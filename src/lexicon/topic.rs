@@ -183,12 +183,12 @@ impl Topic {
         for (id, target) in &file.targets {
             let span = target.span();
             let target = target.get_ref();
-            if target.names.is_empty() {
-                return Err(error(
+            require(&target.names, || {
+                error(
                     span.start,
                     format!("target `{id}` has no expression: give it `names = [\"…\"]`"),
-                ));
-            }
+                )
+            })?;
             for rival in &target.rivals {
                 known_target(rival)?;
             }
@@ -206,12 +206,12 @@ impl Topic {
         for (id, frame) in &file.frames {
             let span = frame.span();
             let frame = frame.get_ref();
-            if frame.markers.is_empty() {
-                return Err(error(
+            require(&frame.markers, || {
+                error(
                     span.start,
                     format!("frame `{id}` has no marker: give it `markers = [\"…\"]`"),
-                ));
-            }
+                )
+            })?;
             check_expressions(&frame.markers, |m| error(span.start, m))?;
             let objection = match &frame.objection {
                 Some(o) => {
@@ -309,5 +309,14 @@ fn check_expressions(list: &[String], error: impl Fn(String) -> Error) -> Result
     match list.iter().find(|e| crate::tokenize(e).next().is_none()) {
         Some(empty) => Err(error(format!("empty expression `{empty}`"))),
         None => Ok(()),
+    }
+}
+
+/// A list that must not be empty.
+fn require(list: &[String], error: impl FnOnce() -> Error) -> Result<(), Error> {
+    if list.is_empty() {
+        Err(error())
+    } else {
+        Ok(())
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::highlight::{classes, highlight_html, title};
-use super::model::{DocumentExcerpt, Report, Shown};
+use super::model::{Count, DocumentExcerpt, Report, Shown};
 use super::svg::{bar_chart, stacked_chart, Bar};
 use super::{escape, id_display};
 
@@ -94,15 +94,7 @@ impl Report {
 
     fn charts(&self, out: &mut String) {
         out.push_str("<h2>Summary</h2>\n<div class=\"charts\">\n");
-        let sentiment: Vec<Bar> = self
-            .sentiment
-            .iter()
-            .map(|c| Bar {
-                label: &c.name,
-                value: c.count,
-                color: color(&c.name),
-            })
-            .collect();
+        let sentiment = bars(&self.sentiment, |c| color(&c.name));
         figure(
             out,
             "Sentiment labels",
@@ -111,32 +103,14 @@ impl Report {
         let rows: Vec<(&str, Vec<Bar>)> = self
             .stance
             .iter()
-            .map(|(target, counts)| {
-                let segs = counts
-                    .iter()
-                    .map(|c| Bar {
-                        label: &c.name,
-                        value: c.count,
-                        color: color(&c.name),
-                    })
-                    .collect();
-                (target.as_str(), segs)
-            })
+            .map(|(target, counts)| (target.as_str(), bars(counts, |c| color(&c.name))))
             .collect();
         figure(
             out,
             "Stance per target (against / none / favor)",
             &stacked_chart("Stance per target", &rows),
         );
-        let frames: Vec<Bar> = self
-            .frames
-            .iter()
-            .map(|c| Bar {
-                label: &c.name,
-                value: c.count,
-                color: FRAME,
-            })
-            .collect();
+        let frames = bars(&self.frames, |_| FRAME);
         figure(out, "Frames", &bar_chart("Frames", &frames));
         out.push_str("</div>\n");
     }
@@ -162,6 +136,18 @@ impl Report {
         }
         out.push_str("</table>\n");
     }
+}
+
+/// One bar per count, coloured by `color`.
+fn bars<'a>(counts: &'a [Count], color: impl Fn(&Count) -> &'static str) -> Vec<Bar<'a>> {
+    counts
+        .iter()
+        .map(|c| Bar {
+            label: &c.name,
+            value: c.count,
+            color: color(c),
+        })
+        .collect()
 }
 
 fn color(label: &str) -> &'static str {
