@@ -4,7 +4,7 @@
 //! as `'`, `œ` `æ` expanded) and [`fold`] (the same, accents removed). Both scan
 //! for the first char that would change and return the input itself when there is
 //! none, so an already-normal token (`école` for `normalize`, `ecole` for `fold`)
-//! costs no allocation. The `_into` variants write into a caller's buffer for the
+//! costs no allocation. `normalize_into` writes into a caller's buffer for the
 //! lexicon matcher's hot path.
 
 use std::borrow::Cow;
@@ -59,12 +59,6 @@ pub fn fold(text: &str) -> Cow<'_, str> {
 pub(crate) fn normalize_into(text: &str, out: &mut String) {
     out.clear();
     push_mapped(text, false, out);
-}
-
-/// [`fold`] into `out` (cleared first): no allocation once `out` has grown.
-pub(crate) fn fold_into(text: &str, out: &mut String) {
-    out.clear();
-    push_mapped(text, true, out);
 }
 
 /// Byte offset of the first char that normalizing (or folding) would change.
@@ -161,13 +155,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn into_variants_match_cow_variants() {
+    fn normalize_into_matches_normalize() {
         let mut buf = String::new();
         for s in ["", "abc", "L’Œuvre", "ÉCOLE", "e\u{301}té", "Ça‘ʼ", "ÆØ"] {
             normalize_into(s, &mut buf);
             assert_eq!(buf, normalize(s));
-            fold_into(s, &mut buf);
-            assert_eq!(buf, fold(s));
         }
     }
 }

@@ -9,12 +9,13 @@
 //! At each position the longest expression wins; among equally long ones the best
 //! match level (exact, then accent-folded, then stemmed). Matches never overlap.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
-use super::EntryKind;
+use super::{stems, EntryKind};
 use crate::{fold, normalize, Token, TokenKind};
 
 /// What a matched expression means: one expression may mean several things.
@@ -57,6 +58,15 @@ struct Expr {
     term: String,
     words: Box<[WordKey]>,
     payloads: Vec<Payload>,
+    /// One bit per word-entry kind among the payloads, for the rules' many
+    /// `is this a negator?` questions; `inflecting_kinds` at the stemmed level.
+    kinds: u16,
+    inflecting_kinds: u16,
+}
+
+/// The bit of an entry kind in [`Expr::kinds`].
+fn kind_bit(kind: EntryKind) -> u16 {
+    1 << kind as u16
 }
 
 impl Payload {
@@ -127,7 +137,7 @@ impl Matcher {
                 let norm = normalize(token.text);
                 let folded = fold(&norm);
                 WordKey {
-                    stem: self.stem_key(&norm).into(),
+                    stem: stems::stem(&self.stemmer, &norm).into(),
                     key: singular(&folded).into(),
                     fold: folded.as_ref().into(),
                     norm: norm.into(),
@@ -160,15 +170,36 @@ impl Matcher {
                     term: term.to_string(),
                     words: words.into_boxed_slice(),
                     payloads: Vec::new(),
+                    kinds: 0,
+                    inflecting_kinds: 0,
                 });
                 index
             }
         };
-        let payloads = &mut self.exprs[index as usize].payloads;
-        match payloads.iter_mut().find(|p| p.same_slot(&payload)) {
+        let expr = &mut self.exprs[index as usize];
+        match expr.payloads.iter_mut().find(|p| p.same_slot(&payload)) {
             Some(slot) => *slot = payload,
-            None => payloads.push(payload),
+            None => expr.payloads.push(payload),
         }
+        (expr.kinds, expr.inflecting_kinds) = (0, 0);
+        for payload in &expr.payloads {
+            if let Payload::Word { kind, .. } = payload {
+                expr.kinds |= kind_bit(*kind);
+                if payload.inflects() {
+                    expr.inflecting_kinds |= kind_bit(*kind);
+                }
+            }
+        }
+    }
+
+    /// Whether a hit means a word entry of `kind` (at its match level).
+    pub(crate) fn has_kind(&self, hit: &Hit, kind: EntryKind) -> bool {
+        let expr = &self.exprs[hit.expr as usize];
+        let kinds = match hit.level {
+            Level::Stemmed => expr.inflecting_kinds,
+            _ => expr.kinds,
+        };
+        kinds & kind_bit(kind) != 0
     }
 
     /// The lexicon term of an expression, as first written.
@@ -183,10 +214,6 @@ impl Matcher {
             .payloads
             .iter()
             .filter(move |p| !stemmed || p.inflects())
-    }
-
-    fn stem_key(&self, norm: &str) -> String {
-        fold(&self.stemmer.stem(norm)).into_owned()
     }
 
     /// Find the expressions of `tokens`, left to right, longest first, never overlapping.
@@ -287,13 +314,25 @@ impl Matcher {
 
 /// Per-document lookup keys, computed once per token and only when needed.
 ///
-/// Keys live in one growing buffer per document, not one `String` per token.
+/// Keys live in one growing buffer per document, not one `String` per token, and a
+/// token that is already folded (most French words are) is its own key.
 struct TokenKeys {
     scratch: String,
     folds: String,
-    fold_ranges: Vec<Option<(u32, u32)>>,
+    fold_ranges: Vec<Key>,
     stems: String,
     stem_ranges: Vec<Option<Option<(u32, u32)>>>,
+}
+
+/// Where a token's folded key is.
+#[derive(Clone, Copy)]
+enum Key {
+    /// Not computed yet.
+    Unknown,
+    /// The token text itself.
+    Token,
+    /// A range of the document's key buffer.
+    Buffer(u32, u32),
 }
 
 /// Stems shorter than this match too much (`don` is both `données` and `donner`):
@@ -324,31 +363,38 @@ impl TokenKeys {
         TokenKeys {
             scratch: String::new(),
             folds: String::new(),
-            fold_ranges: vec![None; len],
+            fold_ranges: vec![Key::Unknown; len],
             stems: String::new(),
             stem_ranges: vec![None; len],
         }
     }
 
-    fn fold<'k>(&'k mut self, tokens: &[Token<'_>], i: usize) -> &'k str {
-        let (start, end) = match self.fold_ranges[i] {
-            Some(range) => range,
-            None => {
-                let start = self.folds.len() as u32;
-                crate::normalize::fold_into(tokens[i].text, &mut self.scratch);
-                self.folds.push_str(&self.scratch);
-                let range = (start, self.folds.len() as u32);
-                self.fold_ranges[i] = Some(range);
-                range
+    fn fold<'k>(&'k mut self, tokens: &[Token<'k>], i: usize) -> &'k str {
+        let key = match self.fold_ranges[i] {
+            Key::Unknown => {
+                let key = match fold(tokens[i].text) {
+                    Cow::Borrowed(_) => Key::Token,
+                    Cow::Owned(folded) => {
+                        let start = self.folds.len() as u32;
+                        self.folds.push_str(&folded);
+                        Key::Buffer(start, self.folds.len() as u32)
+                    }
+                };
+                self.fold_ranges[i] = key;
+                key
             }
+            key => key,
         };
-        &self.folds[start as usize..end as usize]
+        match key {
+            Key::Buffer(start, end) => &self.folds[start as usize..end as usize],
+            _ => tokens[i].text,
+        }
     }
 
     fn stem<'k>(
         &'k mut self,
         matcher: &Matcher,
-        tokens: &[Token<'_>],
+        tokens: &[Token<'k>],
         i: usize,
     ) -> Option<&'k str> {
         let range = match self.stem_ranges[i] {
@@ -361,7 +407,7 @@ impl TokenKeys {
                 let range = if token.kind == TokenKind::Word && may_match {
                     crate::normalize::normalize_into(token.text, &mut self.scratch);
                     let start = self.stems.len() as u32;
-                    self.stems.push_str(&matcher.stem_key(&self.scratch));
+                    stems::stem_into(&matcher.stemmer, &self.scratch, &mut self.stems);
                     Some((start, self.stems.len() as u32))
                 } else {
                     None

@@ -16,6 +16,7 @@
 //! `lexicons/README.md`.
 
 mod matcher;
+mod stems;
 mod topic;
 
 use std::fmt;

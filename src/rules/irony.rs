@@ -65,7 +65,7 @@ impl IronyContext {
 /// Mocking laughter written out: `hahaha`, `mouhahaha`, `mouarf`-style runs of `ha`.
 pub(crate) fn is_laughter(layout: &Layout<'_, '_>, i: usize) -> bool {
     let token = &layout.tokens[i];
-    let has_ha = |w: &[u8]| w.eq_ignore_ascii_case(b"ha");
+    let has_ha = |w: &[u8]| w[0] | 0x20 == b'h' && w[1] | 0x20 == b'a';
     if token.kind != TokenKind::Word
         || token.text.len() < 6
         || layout.hit_at[i].is_some()

@@ -74,8 +74,8 @@ impl<'t, 'a> Layout<'t, 'a> {
                 c += 1;
             }
             let starts_contrast = hit_at[i].is_some_and(|h| {
-                hits[h as usize].first == i
-                    && has_kind(matcher, &hits[h as usize], EntryKind::Contrast)
+                let hit = &hits[h as usize];
+                hit.first == i && matcher.has_kind(hit, EntryKind::Contrast)
             });
             if starts_contrast && i > 0 && clause.last() == Some(&c) {
                 c += 1;
@@ -133,7 +133,7 @@ impl<'t, 'a> Layout<'t, 'a> {
 
     /// Whether the hit covering token `i` has a word entry of `kind`.
     pub(crate) fn is(&self, i: usize, kind: EntryKind) -> bool {
-        self.word_kinds(i).any(|(k, _)| k == kind)
+        self.hit_at[i].is_some_and(|h| self.matcher.has_kind(&self.hits[h as usize], kind))
     }
 
     /// Tokens of the sentence that holds token `i`.
@@ -205,10 +205,4 @@ impl<'t, 'a> Layout<'t, 'a> {
         }
         weights
     }
-}
-
-fn has_kind(matcher: &Matcher, hit: &Hit, kind: EntryKind) -> bool {
-    matcher
-        .payloads(hit)
-        .any(|p| matches!(p, Payload::Word { kind: k, .. } if *k == kind))
 }
