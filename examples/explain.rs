@@ -13,7 +13,8 @@ fn main() {
     } else {
         text
     };
-    let analysis = Analyzer::default().analyze(&text);
+    let analyzer = Analyzer::default();
+    let analysis = analyzer.analyze(&text);
     println!("{text}\n");
     println!(
         "sentiment {:?} {:+.2} (positive {:.2}, negative {:.2}, neutral {:.2})",
@@ -31,10 +32,8 @@ fn main() {
     }
     println!("frames: {}", analysis.frames.join(", "));
     for e in &analysis.evidence {
-        let id =
-            e.id.as_deref()
-                .map(|id| format!(" [{id}]"))
-                .unwrap_or_default();
+        let id = e.id.map(|id| format!(" [{id}]")).unwrap_or_default();
+        let rules: Vec<String> = e.rules.iter().map(ToString::to_string).collect();
         println!(
             "  {:>4}..{:<4} {:<13} {:<24} {:+.2} → {:+.2}{id} {}",
             e.start,
@@ -43,7 +42,7 @@ fn main() {
             format!("`{}`", e.text),
             e.valence,
             e.contribution,
-            e.rules.join("; ")
+            rules.join("; ")
         );
     }
 }

@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::explain::{Reason, Rule};
+
 /// A sentiment label, from the score and the analyzer's thresholds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -70,10 +72,13 @@ pub enum Role {
 }
 
 /// One matched marker, with its byte span in the analysed text.
+///
+/// It borrows from the analysed text and the analyzer (`'a`): the marker as written,
+/// the lexicon entry and the target or frame id cost no copy.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Evidence {
+pub struct Evidence<'a> {
     /// The text as written, `&text[start..end]`.
-    pub text: String,
+    pub text: &'a str,
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the last byte.
@@ -81,39 +86,43 @@ pub struct Evidence {
     /// What this marker is.
     pub role: Role,
     /// The lexicon entry that matched (its term).
-    pub entry: String,
+    pub entry: &'a str,
     /// Target or frame id, for target, frame and stance-marker evidence.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<&'a str>,
     /// The entry's valence before rules.
     pub valence: f64,
     /// The rules that changed it, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub rules: Vec<String>,
+    pub rules: Vec<Rule<'a>>,
     /// What it added to the score it counts toward (sentiment or stance).
     pub contribution: f64,
 }
 
 /// Stance toward one target.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Stance {
+pub struct Stance<'a> {
     /// Score in [-1, 1]: negative is against.
     pub score: f64,
     /// Label from the score.
     pub label: StanceLabel,
-    /// Why: a short sentence per contribution.
-    pub because: Vec<String>,
+    /// Why: each contribution, in order (each displays as a short sentence).
+    pub because: Vec<Reason<'a>>,
 }
 
 /// The analysis of one text.
+///
+/// It borrows from the text and the [`Analyzer`](crate::Analyzer) that made it
+/// (`'a`), so that evidence and explanations cost no copies: keep both alive while
+/// you use it, or copy out what you keep.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Analysis {
+pub struct Analysis<'a> {
     /// Overall sentiment.
     pub sentiment: Sentiment,
     /// Stance per target id of the analyzer's topic.
-    pub stance: BTreeMap<String, Stance>,
-    /// Frame ids the text argues with, sorted.
-    pub frames: Vec<String>,
+    pub stance: BTreeMap<&'a str, Stance<'a>>,
+    /// Frame ids the text argues with, in the topic's order.
+    pub frames: Vec<&'a str>,
     /// Every matched marker, in text order.
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence<'a>>,
 }

@@ -196,14 +196,18 @@ impl Analyzer {
     }
 
     /// Analyse one text. Any `&str` is valid input; the time is linear in its length.
-    pub fn analyze(&self, text: &str) -> Analysis {
-        let tokens: Vec<Token<'_>> = tokenize(text).collect();
+    ///
+    /// The analysis borrows from `text` and from the analyzer.
+    pub fn analyze<'a>(&'a self, text: &'a str) -> Analysis<'a> {
+        // About one token per five bytes of French: one allocation in the common case.
+        let mut tokens: Vec<Token<'a>> = Vec::with_capacity(text.len() / 5 + 4);
+        tokens.extend(tokenize(text));
         let (mut hits, mut nested) = (Vec::new(), Vec::new());
         self.matcher.find(&tokens, &mut hits, &mut nested);
         let layout = Layout::new(text, &tokens, &hits, &self.matcher);
         let (sentiment, items) = sentiment::score(&layout, self.thresholds);
         let assessment = stance::assess(&layout, &nested, &items, &sentiment, &self.index);
-        let evidence = self.evidence(&layout, &nested, &items, &assessment.parts);
+        let evidence = self.evidence(&layout, &nested, items, &assessment.parts);
         Analysis {
             sentiment,
             stance: assessment.stance,
@@ -212,33 +216,32 @@ impl Analyzer {
         }
     }
 
-    fn evidence(
-        &self,
-        layout: &Layout<'_, '_>,
+    fn evidence<'a>(
+        &'a self,
+        layout: &Layout<'_, 'a>,
         nested: &[Hit],
-        items: &[sentiment::Scored],
+        items: Vec<sentiment::Scored<'a>>,
         parts: &[(usize, usize, f64)],
-    ) -> Vec<Evidence> {
-        let tokens = layout.tokens;
-        let make = |first: usize, end: usize, role: Role, entry: &str| Evidence {
-            text: layout.text[tokens[first].start..tokens[end - 1].end].to_string(),
-            start: tokens[first].start,
-            end: tokens[end - 1].end,
+    ) -> Vec<Evidence<'a>> {
+        let make = |first: usize, end: usize, role: Role, entry: &'a str| Evidence {
+            text: &layout.text[layout.tokens[first].start..layout.tokens[end - 1].end],
+            start: layout.tokens[first].start,
+            end: layout.tokens[end - 1].end,
             role,
-            entry: entry.to_string(),
+            entry,
             id: None,
             valence: 0.0,
             rules: Vec::new(),
             contribution: 0.0,
         };
-        let mut evidence = Vec::new();
+        let mut evidence = Vec::with_capacity(items.len() + layout.hits.len() + nested.len());
         for item in items {
             let entry = item
                 .hit
                 .map_or("(rire moqueur)", |h| self.term(&layout.hits[h]));
             evidence.push(Evidence {
                 valence: item.valence,
-                rules: item.rules.clone(),
+                rules: item.rules,
                 contribution: item.value,
                 ..make(item.first, item.end, item.role, entry)
             });
@@ -246,33 +249,29 @@ impl Analyzer {
         for (index, hit) in layout.hits.iter().enumerate() {
             let entry = self.term(hit);
             for payload in self.matcher.payloads(hit) {
-                let (role, id, valence) = match *payload {
+                let (role, target, valence) = match *payload {
                     Payload::Word { kind, valence } => match rule_role(kind) {
                         Some(role) => (role, None, valence),
                         None => continue,
                     },
-                    Payload::Target { target, polarity } => (
-                        Role::Target,
-                        Some(self.index.targets[target].clone()),
-                        polarity,
-                    ),
+                    Payload::Target { target, polarity } => (Role::Target, Some(target), polarity),
                     Payload::Frame { frame } => {
-                        (Role::Frame, Some(self.index.frames[frame].clone()), 0.0)
+                        evidence.push(Evidence {
+                            id: Some(&self.index.frames[frame]),
+                            ..make(hit.first, hit.end, Role::Frame, entry)
+                        });
+                        continue;
                     }
-                    Payload::Stance { target, weight } => (
-                        Role::StanceMarker,
-                        Some(self.index.targets[target].clone()),
-                        weight,
-                    ),
+                    Payload::Stance { target, weight } => {
+                        (Role::StanceMarker, Some(target), weight)
+                    }
                 };
                 let contribution = parts
                     .iter()
-                    .filter(|(h, t, _)| {
-                        *h == index && id.as_deref() == Some(self.index.targets[*t].as_str())
-                    })
+                    .filter(|(h, t, _)| *h == index && Some(*t) == target)
                     .fold(0.0, |sum, (_, _, v)| sum + v);
                 evidence.push(Evidence {
-                    id,
+                    id: target.map(|t| self.index.targets[t].as_str()),
                     valence,
                     contribution,
                     ..make(hit.first, hit.end, role, entry)
@@ -289,7 +288,7 @@ impl Analyzer {
                     _ => continue,
                 };
                 evidence.push(Evidence {
-                    id: Some(id.clone()),
+                    id: Some(id),
                     valence,
                     ..make(hit.first, hit.end, role, self.term(hit))
                 });

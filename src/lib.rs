@@ -10,6 +10,7 @@
 mod analysis;
 mod analyzer;
 mod error;
+mod explain;
 pub mod lexicon;
 mod normalize;
 pub mod report;
@@ -21,6 +22,7 @@ mod tokenize;
 pub use analysis::{Analysis, Evidence, Label, Role, Sentiment, Stance, StanceLabel};
 pub use analyzer::{Analyzer, AnalyzerBuilder};
 pub use error::Error;
+pub use explain::{Reason, Rule};
 pub use lexicon::{Entry, EntryKind, Lexicon, Topic};
 pub use normalize::{fold, normalize};
 pub use tokenize::{sentences, tokenize, Sentence, Sentences, Token, TokenKind, Tokens};

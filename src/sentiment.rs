@@ -6,8 +6,9 @@
 //! ±0.6, several agreeing words approach ±1).
 
 use crate::analysis::{Label, Role, Sentiment};
+use crate::explain::Rule;
 use crate::lexicon::{EntryKind, Payload};
-use crate::rules::{self, capitals_factor, exclamation_factor, IronyContext, Layout};
+use crate::rules::{self, capitals_rule, exclamation_rule, IronyContext, Layout};
 use crate::TokenKind;
 
 /// Normalisation constant of the sum of contributions.
@@ -48,7 +49,7 @@ impl Thresholds {
 
 /// One weighed word: where it is, what it was and what it became.
 #[derive(Clone, Debug)]
-pub(crate) struct Scored {
+pub(crate) struct Scored<'a> {
     /// Hit index, or `None` for a pattern with no lexicon entry (laughter).
     pub(crate) hit: Option<usize>,
     pub(crate) first: usize,
@@ -56,11 +57,14 @@ pub(crate) struct Scored {
     pub(crate) role: Role,
     pub(crate) valence: f64,
     pub(crate) value: f64,
-    pub(crate) rules: Vec<String>,
+    pub(crate) rules: Vec<Rule<'a>>,
 }
 
 /// Weigh every sentiment word of the document and score it.
-pub(crate) fn score(layout: &Layout<'_, '_>, thresholds: Thresholds) -> (Sentiment, Vec<Scored>) {
+pub(crate) fn score<'a>(
+    layout: &Layout<'_, 'a>,
+    thresholds: Thresholds,
+) -> (Sentiment, Vec<Scored<'a>>) {
     // Capitals emphasise only in lower-case text; counted once, lazily.
     let shouting = std::cell::OnceCell::new();
     let shouting = || *shouting.get_or_init(|| rules::emphasis::mostly_capitals(layout.text));
@@ -96,7 +100,7 @@ pub(crate) fn score(layout: &Layout<'_, '_>, thresholds: Thresholds) -> (Sentime
         }
     }
     for i in 0..layout.tokens.len() {
-        if rules::irony::is_laughter(layout, i) {
+        if layout.laughter(i) {
             items.push(Scored {
                 hit: None,
                 first: i,
@@ -113,41 +117,38 @@ pub(crate) fn score(layout: &Layout<'_, '_>, thresholds: Thresholds) -> (Sentime
     (summarise(layout, &items, thresholds), items)
 }
 
-fn weigh(
-    layout: &Layout<'_, '_>,
+fn weigh<'a>(
+    layout: &Layout<'_, 'a>,
     index: usize,
     valence: f64,
     shouting: &dyn Fn() -> bool,
-) -> Scored {
+) -> Scored<'a> {
     let hit = layout.hits[index];
-    let mut value = valence;
-    let (factor, mut why) = layout.intensity(hit.first);
-    value *= factor;
-    if layout.negated[hit.first] {
-        let f = if value > 0.0 {
+    let mut why = Vec::new();
+    let mut value = valence * layout.intensity(hit.first, &mut why);
+    if layout.negated(hit.first) {
+        let factor = if value > 0.0 {
             NEGATE_POSITIVE
         } else {
             NEGATE_NEGATIVE
         };
-        value *= f;
-        why.push(format!("negation ×{f:.2}"));
+        why.push(Rule::Negation { factor });
     }
-    let mut boost = |found: Option<(f64, String)>| {
-        if let Some((f, reason)) = found {
-            value *= f;
-            why.push(reason);
-        }
-    };
-    boost(capitals_factor(layout, hit.first, hit.end, shouting));
-    let contrast = layout.contrast[hit.first];
+    why.extend(capitals_rule(layout, hit.first, hit.end, shouting));
+    let contrast = layout.contrast(hit.first);
     if contrast != 1.0 {
-        let side = if contrast > 1.0 { "after" } else { "before" };
-        boost(Some((
-            contrast,
-            format!("contrast: {side} `mais`-like word ×{contrast:.2}"),
-        )));
+        why.push(Rule::Contrast {
+            after: contrast > 1.0,
+            factor: contrast,
+        });
     }
-    boost(exclamation_factor(layout, hit.first));
+    why.extend(exclamation_rule(layout, hit.first));
+    // Intensity is already in `value`; the others multiply in order.
+    for rule in &why {
+        if !matches!(rule, Rule::Intensifier { .. } | Rule::Diminisher { .. }) {
+            value *= rule.factor();
+        }
+    }
     Scored {
         hit: Some(index),
         first: hit.first,
@@ -160,9 +161,9 @@ fn weigh(
 }
 
 /// Flip the praise that irony turns (see [`crate::rules::irony`]).
-fn apply_irony(layout: &Layout<'_, '_>, items: &mut [Scored]) {
+fn apply_irony(layout: &Layout<'_, '_>, items: &mut [Scored<'_>]) {
     let irony = IronyContext::new(layout);
-    let sentence = |item: &Scored| layout.sentence[item.first];
+    let sentence = |item: &Scored| layout.sentence(item.first);
     let context: f64 = items
         .iter()
         .filter(|item| !(item.value > 0.0 && irony.in_praise(sentence(item))))
@@ -170,15 +171,15 @@ fn apply_irony(layout: &Layout<'_, '_>, items: &mut [Scored]) {
         .sum();
     for item in items.iter_mut().filter(|item| item.role == Role::Sentiment) {
         if item.value > 0.0 {
-            if let Some(why) = irony.flip(sentence(item), context < 0.0) {
+            if let Some(rule) = irony.flip(sentence(item), context < 0.0) {
                 item.value = -item.value;
-                item.rules.push(why.to_string());
+                item.rules.push(rule);
             }
         }
     }
 }
 
-fn summarise(layout: &Layout<'_, '_>, items: &[Scored], thresholds: Thresholds) -> Sentiment {
+fn summarise(layout: &Layout<'_, '_>, items: &[Scored<'_>], thresholds: Thresholds) -> Sentiment {
     let total: f64 = items.iter().map(|item| item.value).fold(0.0, |a, b| a + b);
     let score = if total == 0.0 {
         0.0

@@ -25,6 +25,7 @@
 use std::collections::BTreeMap;
 
 use crate::analysis::{Sentiment, Stance, StanceLabel};
+use crate::explain::Reason;
 use crate::lexicon::{EntryKind, Hit, Payload};
 use crate::rules::Layout;
 use crate::sentiment::Scored;
@@ -63,23 +64,23 @@ struct Mention {
 }
 
 /// What a stance assessment found: labels per target, frames, and each hit's part.
-pub(crate) struct Assessment {
-    pub(crate) stance: BTreeMap<String, Stance>,
-    pub(crate) frames: Vec<String>,
+pub(crate) struct Assessment<'a> {
+    pub(crate) stance: BTreeMap<&'a str, Stance<'a>>,
+    pub(crate) frames: Vec<&'a str>,
     /// (hit index, target, contribution) of markers, cues and names.
     pub(crate) parts: Vec<(usize, usize, f64)>,
 }
 
-pub(crate) fn assess(
-    layout: &Layout<'_, '_>,
+pub(crate) fn assess<'a>(
+    layout: &Layout<'_, 'a>,
     nested: &[Hit],
-    items: &[Scored],
+    items: &[Scored<'a>],
     sentiment: &Sentiment,
-    topic: &TopicIndex,
-) -> Assessment {
+    topic: &'a TopicIndex,
+) -> Assessment<'a> {
     let n = topic.targets.len();
     let mut direct = vec![0.0; n];
-    let mut because: Vec<Vec<String>> = vec![Vec::new(); n];
+    let mut because: Vec<Vec<Reason<'a>>> = vec![Vec::new(); n];
     let mut parts = Vec::new();
     let mut mentions = Vec::new();
     let mut frames = vec![false; topic.frames.len()];
@@ -98,43 +99,41 @@ pub(crate) fn assess(
                 Payload::Frame { frame } => frames[frame] = true,
                 Payload::Stance { target, weight } => {
                     let Some(index) = index else { continue };
-                    let negated = layout.negated[hit.first];
+                    let negated = layout.negated(hit.first);
                     let value = if negated { weight * NEGATED } else { weight };
                     direct[target] += value;
                     parts.push((index, target, value));
-                    because[target].push(format!(
-                        "stance marker `{}`{} {value:+.2}",
-                        layout.hit_text(hit.first),
-                        if negated { " (negated)" } else { "" }
-                    ));
+                    because[target].push(Reason::StanceMarker {
+                        marker: layout.span_text(hit),
+                        negated,
+                        value,
+                    });
                 }
                 _ => {}
             }
         }
     }
     mentions.sort_by_key(|m| m.first);
-    let mut add = |target: usize, value: f64, why: String| {
-        direct[target] += value;
+    let mut add = |target: usize, why: Reason<'a>| {
+        direct[target] += why.value();
         because[target].push(why);
     };
     // 2. Sentiment of the clauses that name a target.
     for item in items {
-        let clause = layout.clause[item.first];
+        let clause = layout.clause(item.first);
         let nearest = mentions
             .iter()
-            .filter(|m| layout.clause[m.first] == clause)
+            .filter(|m| layout.clause(m.first) == clause)
             .min_by_key(|m| m.first.abs_diff(item.first));
         if let Some(m) = nearest {
-            let value = m.polarity * item.value * PER_VALENCE;
             add(
                 m.target,
-                value,
-                format!(
-                    "`{}` ({:+.2}) in the clause naming `{}` {value:+.2}",
-                    layout.hit_text(item.first),
-                    item.value,
-                    layout.hit_text(m.first)
-                ),
+                Reason::ClauseSentiment {
+                    word: layout.hit_text(item.first),
+                    weighed: item.value,
+                    name: layout.hit_text(m.first),
+                    value: m.polarity * item.value * PER_VALENCE,
+                },
             );
         }
     }
@@ -144,7 +143,7 @@ pub(crate) fn assess(
             let Payload::Word { kind, valence } = *payload else {
                 continue;
             };
-            let sign = if layout.negated[hit.first] {
+            let sign = if layout.negated(hit.first) {
                 NEGATED
             } else {
                 1.0
@@ -157,27 +156,19 @@ pub(crate) fn assess(
                     if let Some(m) = next {
                         let value = sign * valence * m.polarity;
                         parts.push((index, m.target, value));
-                        add(m.target, value, cue_reason(layout, hit.first, m, value));
+                        add(m.target, cue_reason(layout, hit, m, value));
                     }
                 }
                 EntryKind::Comparative => {
-                    let sentence = layout.sentence[hit.first];
-                    let same = |m: &&Mention| layout.sentence[m.first] == sentence;
+                    let sentence = layout.sentence(hit.first);
+                    let same = |m: &&Mention| layout.sentence(m.first) == sentence;
                     let before = mentions.iter().filter(same).rfind(|m| m.end <= hit.first);
                     let after = mentions.iter().filter(same).find(|m| m.first >= hit.end);
                     if let (Some(b), Some(a)) = (before, after) {
                         let value = sign * valence;
                         parts.push((index, b.target, value * b.polarity));
-                        add(
-                            b.target,
-                            value * b.polarity,
-                            cue_reason(layout, hit.first, b, value),
-                        );
-                        add(
-                            a.target,
-                            -value * a.polarity,
-                            cue_reason(layout, hit.first, a, -value),
-                        );
+                        add(b.target, cue_reason(layout, hit, b, value * b.polarity));
+                        add(a.target, cue_reason(layout, hit, a, -value * a.polarity));
                     }
                 }
                 _ => {}
@@ -189,8 +180,10 @@ pub(crate) fn assess(
         if let (true, Some((target, weight))) = (*found, topic.objections[frame]) {
             add(
                 target,
-                weight,
-                format!("argues with `{}` {weight:+.2}", topic.frames[frame]),
+                Reason::Objection {
+                    frame: &topic.frames[frame],
+                    value: weight,
+                },
             );
         }
     }
@@ -199,10 +192,10 @@ pub(crate) fn assess(
     if let Some(subject) = topic.subject {
         let value = sentiment.score * SUBJECT_DEFAULT;
         total[subject] += value;
-        because[subject].push(format!(
-            "overall sentiment {:+.2} toward the thread's subject {value:+.2}",
-            sentiment.score
-        ));
+        because[subject].push(Reason::Subject {
+            sentiment: sentiment.score,
+            value,
+        });
     }
     let mentioned: Vec<bool> = (0..n)
         .map(|t| mentions.iter().any(|m| m.target == t))
@@ -213,18 +206,18 @@ pub(crate) fn assess(
             if direct[rival] != 0.0 {
                 let value = -RIVALRY * direct[rival];
                 total[target] += value;
-                because[target].push(format!(
-                    "stance toward its rival `{}` {value:+.2}",
-                    topic.targets[rival]
-                ));
+                because[target].push(Reason::Rival {
+                    rival: &topic.targets[rival],
+                    value,
+                });
             }
             if mentioned[rival] && before_rivalry[target] < 0.0 {
                 let value = -RIVALRY * before_rivalry[target];
                 total[rival] += value;
-                because[rival].push(format!(
-                    "discussed in a comment against its rival `{}` {value:+.2}",
-                    topic.targets[target]
-                ));
+                because[rival].push(Reason::AgainstRival {
+                    rival: &topic.targets[target],
+                    value,
+                });
             }
         }
     }
@@ -243,7 +236,7 @@ pub(crate) fn assess(
             };
             let because = std::mem::take(&mut because[t]);
             (
-                id.clone(),
+                id.as_str(),
                 Stance {
                     score,
                     label,
@@ -257,7 +250,7 @@ pub(crate) fn assess(
         .iter()
         .zip(frames)
         .filter(|(_, found)| *found)
-        .map(|(id, _)| id.clone())
+        .map(|(id, _)| id.as_str())
         .collect();
     Assessment {
         stance,
@@ -266,10 +259,10 @@ pub(crate) fn assess(
     }
 }
 
-fn cue_reason(layout: &Layout<'_, '_>, cue: usize, mention: &Mention, value: f64) -> String {
-    format!(
-        "`{}` before `{}` {value:+.2}",
-        layout.hit_text(cue),
-        layout.hit_text(mention.first)
-    )
+fn cue_reason<'a>(layout: &Layout<'_, 'a>, cue: &Hit, mention: &Mention, value: f64) -> Reason<'a> {
+    Reason::Cue {
+        cue: layout.span_text(cue),
+        name: layout.hit_text(mention.first),
+        value,
+    }
 }

@@ -27,17 +27,18 @@ fn read_jsonl(path: &PathBuf) -> Vec<Value> {
         .collect()
 }
 
-struct Scored {
+struct Scored<'a> {
     id: u64,
     gold: Value,
-    analysis: Analysis,
+    analysis: Analysis<'a>,
 }
 
-fn score_dev() -> Vec<Scored> {
-    let corpus =
-        read_jsonl(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/consultation-2015.jsonl"));
+fn corpus() -> Vec<Value> {
+    read_jsonl(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/consultation-2015.jsonl"))
+}
+
+fn score_dev<'a>(analyzer: &'a Analyzer, corpus: &'a [Value]) -> Vec<Scored<'a>> {
     let gold = read_jsonl(&shared("gold-dev.jsonl"));
-    let analyzer = Analyzer::default();
     gold.into_iter()
         .map(|gold| {
             let id = gold["id"].as_u64().expect("id");
@@ -61,7 +62,8 @@ fn label<T: serde::Serialize>(value: &T) -> String {
 
 #[test]
 fn dev_labels() {
-    let scored = score_dev();
+    let (analyzer, corpus) = (Analyzer::default(), corpus());
+    let scored = score_dev(&analyzer, &corpus);
     let (mut sentiment_ok, mut partenariat_ok, mut libre_ok) = (0, 0, 0);
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
     for s in &scored {
@@ -74,7 +76,7 @@ fn dev_labels() {
             .iter()
             .map(|f| f.as_str().expect("frame id").to_string())
             .collect();
-        let frames: BTreeSet<String> = s.analysis.frames.iter().cloned().collect();
+        let frames: BTreeSet<String> = s.analysis.frames.iter().map(|f| f.to_string()).collect();
         tp += frames.intersection(&gold_frames).count();
         fp += frames.difference(&gold_frames).count();
         fn_ += gold_frames.difference(&frames).count();

@@ -156,7 +156,7 @@ fn inflections_and_missing_accents_match() {
         .evidence
         .iter()
         .any(|e| e.role == Role::Target && e.text == "logiciels libres"));
-    assert!(a.frames.contains(&"fiscalite".to_string()));
+    assert!(a.frames.contains(&"fiscalite"));
     assert!(a
         .evidence
         .iter()

@@ -245,14 +245,14 @@ mod tests {
     use std::collections::BTreeMap;
 
     use crate::report::ReportBuilder;
-    use crate::{Analysis, Evidence, Label, Role, Sentiment, Stance, StanceLabel};
+    use crate::{Analysis, Evidence, Label, Role, Rule, Sentiment, Stance, StanceLabel};
 
     /// An analysis as the engine will give it, to test the page without the engine.
     /// (Lists every field: update it when `Analysis` or `Evidence` gains one.)
-    fn analysis(text: &str, spans: &[(usize, usize, Role, f64)]) -> Analysis {
+    fn analysis<'a>(text: &'a str, spans: &[(usize, usize, Role, f64)]) -> Analysis<'a> {
         let mut stance = BTreeMap::new();
         stance.insert(
-            "partenariat".to_string(),
+            "partenariat",
             Stance {
                 score: -0.7,
                 label: StanceLabel::Against,
@@ -268,18 +268,18 @@ mod tests {
                 neutral: 0.5,
             },
             stance,
-            frames: vec!["souverainete".into()],
+            frames: vec!["souverainete"],
             evidence: spans
                 .iter()
                 .map(|&(start, end, role, contribution)| Evidence {
-                    text: text[start..end].to_string(),
+                    text: &text[start..end],
                     start,
                     end,
                     role,
-                    entry: text[start..end].to_lowercase(),
+                    entry: &text[start..end],
                     id: None,
                     valence: contribution,
-                    rules: vec!["negation".into()],
+                    rules: vec![Rule::Negation { factor: -0.75 }],
                     contribution,
                 })
                 .collect(),

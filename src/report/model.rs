@@ -147,9 +147,9 @@ impl Report {
     /// let report = Report::from_analyses(docs.into_iter().map(|(id, t)| (id, t, analyzer.analyze(t))));
     /// assert_eq!(report.documents, 2);
     /// ```
-    pub fn from_analyses<I, K, T>(documents: I) -> Report
+    pub fn from_analyses<'a, I, K, T>(documents: I) -> Report
     where
-        I: IntoIterator<Item = (K, T, Analysis)>,
+        I: IntoIterator<Item = (K, T, Analysis<'a>)>,
         K: Into<Value>,
         T: AsRef<str>,
     {

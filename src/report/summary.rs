@@ -134,7 +134,7 @@ impl ReportBuilder {
     /// b.add("c2", "Bravo !", &a.analyze("Bravo !"));
     /// assert_eq!(b.finish().documents, 2);
     /// ```
-    pub fn add(&mut self, id: impl Into<Value>, text: &str, analysis: &Analysis) {
+    pub fn add(&mut self, id: impl Into<Value>, text: &str, analysis: &Analysis<'_>) {
         let id = id.into();
         let score = analysis.sentiment.score;
         let label = serial_name(&analysis.sentiment.label);
@@ -145,17 +145,17 @@ impl ReportBuilder {
         }
         *self.labels.entry(label.clone()).or_default() += 1;
         for (target, stance) in &analysis.stance {
-            let counts = self.stance.entry(target.clone()).or_default();
+            let counts = self.stance.entry(target.to_string()).or_default();
             *counts.entry(serial_name(&stance.label)).or_default() += 1;
         }
-        let mut frames: Vec<&String> = analysis.frames.iter().collect();
-        frames.sort();
+        let mut frames: Vec<&str> = analysis.frames.clone();
+        frames.sort_unstable();
         frames.dedup();
         for frame in frames {
-            *self.frames.entry(frame.clone()).or_default() += 1;
+            *self.frames.entry(frame.to_string()).or_default() += 1;
         }
         for ev in &analysis.evidence {
-            let key = (serial_name(&ev.role), ev.entry.clone());
+            let key = (serial_name(&ev.role), ev.entry.to_string());
             *self.markers.entry(key).or_default() += 1;
         }
         if score.is_finite() && score != 0.0 {
@@ -304,7 +304,7 @@ fn excerpt(text: &str) -> String {
     out
 }
 
-fn shown(id: &Value, text: &str, label: String, analysis: &Analysis) -> Shown {
+fn shown(id: &Value, text: &str, label: String, analysis: &Analysis<'_>) -> Shown {
     Shown {
         id: id_display(id),
         text: text.to_string(),
@@ -313,9 +313,9 @@ fn shown(id: &Value, text: &str, label: String, analysis: &Analysis) -> Shown {
         stance: analysis
             .stance
             .iter()
-            .map(|(t, s)| (t.clone(), serial_name(&s.label)))
+            .map(|(t, s)| (t.to_string(), serial_name(&s.label)))
             .collect(),
-        frames: analysis.frames.clone(),
+        frames: analysis.frames.iter().map(|f| f.to_string()).collect(),
         marks: analysis
             .evidence
             .iter()
@@ -323,9 +323,9 @@ fn shown(id: &Value, text: &str, label: String, analysis: &Analysis) -> Shown {
                 start: ev.start,
                 end: ev.end,
                 role: serial_name(&ev.role),
-                entry: ev.entry.clone(),
-                id: ev.id.clone(),
-                rules: ev.rules.clone(),
+                entry: ev.entry.to_string(),
+                id: ev.id.map(str::to_string),
+                rules: ev.rules.iter().map(ToString::to_string).collect(),
                 contribution: ev.contribution,
             })
             .collect(),

@@ -1,6 +1,7 @@
 //! Emphasis: words in capitals inside lower-case text, and `!`, `!!!!`, `?!`.
 
 use super::Layout;
+use crate::explain::Rule;
 use crate::TokenKind;
 
 /// Boost of a sentiment word written in capitals (`HONTE`) in lower-case text.
@@ -27,32 +28,32 @@ fn is_shouted(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
 
-/// The capitals boost of the hit over tokens `first..end`, with why.
-pub(crate) fn capitals_factor(
+/// The capitals boost of the hit over tokens `first..end`.
+pub(crate) fn capitals_rule(
     layout: &Layout<'_, '_>,
     first: usize,
     end: usize,
     shouting_text: &dyn Fn() -> bool,
-) -> Option<(f64, String)> {
+) -> Option<Rule<'static>> {
     let shouted = layout.tokens[first..end]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .all(|t| is_shouted(t.text))
         && !shouting_text();
-    shouted.then(|| (CAPITALS, format!("capitals ×{CAPITALS:.2}")))
+    shouted.then_some(Rule::Capitals { factor: CAPITALS })
 }
 
 /// The exclamation boost of the sentence holding token `i`: the `!` of the
 /// punctuation that ends it (`!`, `!!!!`, `?!`).
-pub(crate) fn exclamation_factor(layout: &Layout<'_, '_>, i: usize) -> Option<(f64, String)> {
+pub(crate) fn exclamation_rule<'a>(layout: &Layout<'_, 'a>, i: usize) -> Option<Rule<'a>> {
     let range = layout.sentence_range(i);
     let last = layout.tokens[range]
         .iter()
         .rev()
         .find(|t| t.kind == TokenKind::Punct)?;
     let bangs = last.text.matches('!').count().min(MAX_BANGS);
-    (bangs > 0).then(|| {
-        let f = 1.0 + PER_BANG * bangs as f64;
-        (f, format!("exclamation `{}` ×{f:.2}", last.text))
+    (bangs > 0).then_some(Rule::Exclamation {
+        marks: last.text,
+        factor: 1.0 + PER_BANG * bangs as f64,
     })
 }

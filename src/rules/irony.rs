@@ -16,8 +16,9 @@
 //! reaches its own sentence.
 
 use super::Layout;
+use crate::explain::Rule;
 use crate::lexicon::EntryKind;
-use crate::{fold, TokenKind};
+use crate::{fold, Token, TokenKind};
 
 /// Valence of mocking laughter (`mouhahaha`, `hahaha`), an irony cue of its own.
 pub(crate) const LAUGHTER: f64 = -1.0;
@@ -30,15 +31,16 @@ pub(crate) struct IronyContext {
 
 impl IronyContext {
     pub(crate) fn new(layout: &Layout<'_, '_>) -> Self {
-        let sentences = layout.sentence.last().map_or(0, |&s| s as usize + 1);
+        let sentences = layout.sentence_count();
         let mut praise = vec![false; sentences];
         let mut cue = vec![false; sentences];
-        for (i, &s) in layout.sentence.iter().enumerate() {
+        for i in 0..layout.tokens.len() {
+            let s = layout.sentence(i) as usize;
             if layout.is(i, EntryKind::Praise) {
-                praise[s as usize] = true;
+                praise[s] = true;
             }
-            if layout.is(i, EntryKind::Irony) || is_laughter(layout, i) {
-                cue[s as usize] = true;
+            if layout.is(i, EntryKind::Irony) || layout.laughter(i) {
+                cue[s] = true;
             }
         }
         IronyContext { praise, cue }
@@ -51,11 +53,11 @@ impl IronyContext {
 
     /// Why a positive word of sentence `s` is flipped, if it is; `negative_context`
     /// says whether the rest of the comment is negative.
-    pub(crate) fn flip(&self, s: u32, negative_context: bool) -> Option<&'static str> {
+    pub(crate) fn flip(&self, s: u32, negative_context: bool) -> Option<Rule<'static>> {
         if self.cue[s as usize] {
-            Some("irony: cue in the sentence, praise flipped")
+            Some(Rule::IronyCue)
         } else if self.praise[s as usize] && negative_context {
-            Some("irony: praise in a negative comment, flipped")
+            Some(Rule::IronyPraise)
         } else {
             None
         }
@@ -63,12 +65,10 @@ impl IronyContext {
 }
 
 /// Mocking laughter written out: `hahaha`, `mouhahaha`, `mouarf`-style runs of `ha`.
-pub(crate) fn is_laughter(layout: &Layout<'_, '_>, i: usize) -> bool {
-    let token = &layout.tokens[i];
+pub(crate) fn is_laughter(token: &Token<'_>) -> bool {
     let has_ha = |w: &[u8]| w[0] | 0x20 == b'h' && w[1] | 0x20 == b'a';
     if token.kind != TokenKind::Word
         || token.text.len() < 6
-        || layout.hit_at[i].is_some()
         || !token.text.as_bytes().windows(2).any(has_ha)
     {
         return false;

@@ -9,9 +9,10 @@ pub(crate) mod emphasis;
 pub(crate) mod irony;
 mod negation;
 
-pub(crate) use emphasis::{capitals_factor, exclamation_factor};
+pub(crate) use emphasis::{capitals_rule, exclamation_rule};
 pub(crate) use irony::IronyContext;
 
+use crate::explain::Rule;
 use crate::lexicon::{EntryKind, Hit, Matcher, Payload};
 use crate::{Token, TokenKind};
 
@@ -19,24 +20,35 @@ use crate::{Token, TokenKind};
 const INTENSITY_WINDOW: usize = 3;
 
 /// A document cut into sentences and clauses, with its matched expressions.
+///
+/// What the rules ask of each token is computed once, in one array (one allocation
+/// per document, not one per question).
 pub(crate) struct Layout<'t, 'a> {
     pub(crate) text: &'a str,
     pub(crate) tokens: &'t [Token<'a>],
     pub(crate) hits: &'t [Hit],
     pub(crate) matcher: &'t Matcher,
-    /// Sentence index of each token.
-    pub(crate) sentence: Vec<u32>,
+    slots: Vec<Slot>,
     /// Token range of each sentence.
     sentences: Vec<std::ops::Range<usize>>,
-    /// Clause index of each token (clauses never cross sentences).
-    pub(crate) clause: Vec<u32>,
-    /// The hit covering each token, if any.
-    pub(crate) hit_at: Vec<Option<u32>>,
-    /// Contrast weight of each token (1 when no contrast word is near).
-    pub(crate) contrast: Vec<f64>,
-    /// Whether the token lies in the scope of an odd number of negations.
-    pub(crate) negated: Vec<bool>,
 }
+
+/// What the rules know of one token.
+#[derive(Clone, Copy)]
+struct Slot {
+    sentence: u32,
+    /// Clauses never cross sentences.
+    clause: u32,
+    /// The hit covering the token, or [`NO_HIT`].
+    hit: u32,
+    /// Negation scopes covering the token.
+    negations: u32,
+    /// Contrast weight (1 when no contrast word is near).
+    contrast: f64,
+    laughter: bool,
+}
+
+const NO_HIT: u32 = u32::MAX;
 
 /// Whether a punctuation token ends a sentence.
 fn ends_sentence(text: &str) -> bool {
@@ -57,14 +69,21 @@ impl<'t, 'a> Layout<'t, 'a> {
         hits: &'t [Hit],
         matcher: &'t Matcher,
     ) -> Self {
-        let mut hit_at = vec![None; tokens.len()];
+        let empty = Slot {
+            sentence: 0,
+            clause: 0,
+            hit: NO_HIT,
+            negations: 0,
+            contrast: 1.0,
+            laughter: false,
+        };
+        let mut slots = vec![empty; tokens.len()];
         for (index, hit) in hits.iter().enumerate() {
-            for slot in &mut hit_at[hit.first..hit.end] {
-                *slot = Some(index as u32);
+            for slot in &mut slots[hit.first..hit.end] {
+                slot.hit = index as u32;
             }
         }
-        let mut sentence = Vec::with_capacity(tokens.len());
-        let mut clause = Vec::with_capacity(tokens.len());
+        let mut sentences: Vec<std::ops::Range<usize>> = Vec::new();
         let (mut s, mut c) = (0u32, 0u32);
         let mut previous_end = 0;
         for (i, token) in tokens.iter().enumerate() {
@@ -73,15 +92,26 @@ impl<'t, 'a> Layout<'t, 'a> {
                 s += 1;
                 c += 1;
             }
-            let starts_contrast = hit_at[i].is_some_and(|h| {
-                let hit = &hits[h as usize];
+            let hit = slots[i].hit;
+            let starts_contrast = hit != NO_HIT && {
+                let hit = &hits[hit as usize];
                 hit.first == i && matcher.has_kind(hit, EntryKind::Contrast)
-            });
-            if starts_contrast && i > 0 && clause.last() == Some(&c) {
+            };
+            if starts_contrast && i > 0 && slots[i - 1].clause == c {
                 c += 1;
             }
-            sentence.push(s);
-            clause.push(c);
+            let slot = &mut slots[i];
+            slot.sentence = s;
+            slot.clause = c;
+            slot.laughter = hit == NO_HIT && irony::is_laughter(token);
+            match sentences.get_mut(s as usize) {
+                Some(range) => range.end = i + 1,
+                None => {
+                    // Sentence indices may skip (a line break after a full stop).
+                    sentences.resize(s as usize, 0..0);
+                    sentences.push(i..i + 1);
+                }
+            }
             if token.kind == TokenKind::Punct {
                 if ends_sentence(token.text) {
                     s += 1;
@@ -92,37 +122,57 @@ impl<'t, 'a> Layout<'t, 'a> {
             }
             previous_end = token.end;
         }
-        let mut sentences: Vec<std::ops::Range<usize>> = Vec::new();
-        for (i, &s) in sentence.iter().enumerate() {
-            match sentences.get_mut(s as usize) {
-                Some(range) => range.end = i + 1,
-                None => {
-                    // Sentence indices may skip (a line break after a full stop).
-                    sentences.resize(s as usize, 0..0);
-                    sentences.push(i..i + 1);
-                }
-            }
-        }
         let mut layout = Layout {
             sentences,
             text,
             tokens,
             hits,
             matcher,
-            sentence,
-            clause,
-            hit_at,
-            contrast: vec![1.0; tokens.len()],
-            negated: vec![false; tokens.len()],
+            slots,
         };
-        layout.contrast = layout.contrast_weights();
-        layout.negated = negation::scopes(&layout);
+        layout.weigh_contrasts();
+        negation::count_scopes(&mut layout);
         layout
+    }
+
+    /// Sentence index of token `i`.
+    pub(crate) fn sentence(&self, i: usize) -> u32 {
+        self.slots[i].sentence
+    }
+
+    /// How many sentence indices the document uses.
+    pub(crate) fn sentence_count(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// Clause index of token `i`.
+    pub(crate) fn clause(&self, i: usize) -> u32 {
+        self.slots[i].clause
+    }
+
+    /// Index of the hit covering token `i`, if any.
+    pub(crate) fn hit_at(&self, i: usize) -> Option<u32> {
+        Some(self.slots[i].hit).filter(|&h| h != NO_HIT)
+    }
+
+    /// Contrast weight of token `i` (1 when no contrast word is near).
+    pub(crate) fn contrast(&self, i: usize) -> f64 {
+        self.slots[i].contrast
+    }
+
+    /// Whether token `i` lies in the scope of an odd number of negations.
+    pub(crate) fn negated(&self, i: usize) -> bool {
+        self.slots[i].negations % 2 == 1
+    }
+
+    /// Whether token `i` is mocking laughter (`mouhahaha`) outside any lexicon hit.
+    pub(crate) fn laughter(&self, i: usize) -> bool {
+        self.slots[i].laughter
     }
 
     /// The word-lexicon kinds and valences of the hit covering token `i`.
     pub(crate) fn word_kinds(&self, i: usize) -> impl Iterator<Item = (EntryKind, f64)> + '_ {
-        self.hit_at[i]
+        self.hit_at(i)
             .into_iter()
             .flat_map(move |h| self.matcher.payloads(&self.hits[h as usize]))
             .filter_map(|p| match p {
@@ -133,58 +183,67 @@ impl<'t, 'a> Layout<'t, 'a> {
 
     /// Whether the hit covering token `i` has a word entry of `kind`.
     pub(crate) fn is(&self, i: usize, kind: EntryKind) -> bool {
-        self.hit_at[i].is_some_and(|h| self.matcher.has_kind(&self.hits[h as usize], kind))
+        self.hit_at(i)
+            .is_some_and(|h| self.matcher.has_kind(&self.hits[h as usize], kind))
     }
 
     /// Tokens of the sentence that holds token `i`.
     pub(crate) fn sentence_range(&self, i: usize) -> std::ops::Range<usize> {
-        self.sentences[self.sentence[i] as usize].clone()
+        self.sentences[self.sentence(i) as usize].clone()
     }
 
-    /// Intensifiers and diminishers just before the hit starting at token `first`.
-    pub(crate) fn intensity(&self, first: usize) -> (f64, Vec<String>) {
+    /// Intensifiers and diminishers just before the hit starting at token `first`:
+    /// their product, each one's rule pushed to `why`.
+    pub(crate) fn intensity(&self, first: usize, why: &mut Vec<Rule<'a>>) -> f64 {
         let mut factor = 1.0;
-        let mut why = Vec::new();
         let mut i = first;
         let mut seen = 0;
         while i > 0 && seen < INTENSITY_WINDOW {
             i -= 1;
-            if self.clause[i] != self.clause[first] {
+            if self.clause(i) != self.clause(first) {
                 break;
             }
             seen += 1;
             for (kind, valence) in self.word_kinds(i) {
-                let (f, name) = match kind {
-                    EntryKind::Intensifier => (1.0 + valence, "intensifier"),
-                    EntryKind::Diminisher => (1.0 - valence, "diminisher"),
+                let word = self.hit_text(i);
+                let (f, rule) = match kind {
+                    EntryKind::Intensifier => {
+                        let f = 1.0 + valence;
+                        (f, Rule::Intensifier { word, factor: f })
+                    }
+                    EntryKind::Diminisher => {
+                        let f = 1.0 - valence;
+                        (f, Rule::Diminisher { word, factor: f })
+                    }
                     _ => continue,
                 };
                 factor *= f;
-                why.push(format!("{name} `{}` ×{f:.2}", self.hit_text(i)));
+                why.push(rule);
             }
             // A multi-word hit counts once: jump to its first token.
-            if let Some(h) = self.hit_at[i] {
+            if let Some(h) = self.hit_at(i) {
                 i = self.hits[h as usize].first;
             }
         }
-        (factor, why)
+        factor
     }
 
     /// The text of the hit covering token `i` (or the token itself).
     pub(crate) fn hit_text(&self, i: usize) -> &'a str {
-        match self.hit_at[i] {
-            Some(h) => {
-                let hit = &self.hits[h as usize];
-                &self.text[self.tokens[hit.first].start..self.tokens[hit.end - 1].end]
-            }
+        match self.hit_at(i) {
+            Some(h) => self.span_text(&self.hits[h as usize]),
             None => self.tokens[i].text,
         }
     }
 
+    /// The text a hit covers, as written.
+    pub(crate) fn span_text(&self, hit: &Hit) -> &'a str {
+        &self.text[self.tokens[hit.first].start..self.tokens[hit.end - 1].end]
+    }
+
     /// Contrast weights: a contrast word weighs the rest of its sentence by its
     /// valence `w`, and what came before it in the sentence by `2 - w`.
-    fn contrast_weights(&self) -> Vec<f64> {
-        let mut weights = vec![1.0; self.tokens.len()];
+    fn weigh_contrasts(&mut self) {
         for hit in self.hits {
             let Some(w) = self.matcher.payloads(hit).find_map(|p| match p {
                 Payload::Word {
@@ -196,13 +255,12 @@ impl<'t, 'a> Layout<'t, 'a> {
                 continue;
             };
             let sentence = self.sentence_range(hit.first);
-            for weight in &mut weights[sentence.start..hit.first] {
-                *weight *= 2.0 - w;
+            for slot in &mut self.slots[sentence.start..hit.first] {
+                slot.contrast *= 2.0 - w;
             }
-            for weight in &mut weights[hit.end..sentence.end] {
-                *weight *= w;
+            for slot in &mut self.slots[hit.end..sentence.end] {
+                slot.contrast *= w;
             }
         }
-        weights
     }
 }

@@ -16,27 +16,19 @@ use crate::lexicon::EntryKind;
 /// Tokens after the negating word that its scope still covers.
 const SCOPE_AFTER: usize = 5;
 
-/// For each token, whether an odd number of negation scopes covers it.
-pub(super) fn scopes(layout: &Layout<'_, '_>) -> Vec<bool> {
+/// Count, for each token, the negation scopes that cover it.
+pub(super) fn count_scopes(layout: &mut Layout<'_, '_>) {
     let n = layout.tokens.len();
-    let mut count = vec![0u32; n];
-    let mut cover = |from: usize, to: usize, clause: u32| {
-        let end = to.min(n);
-        for (i, c) in count.iter_mut().enumerate().take(end).skip(from) {
-            if layout.clause[i] != clause {
-                break;
-            }
-            *c += 1;
-        }
-    };
+    let mut covers = Vec::new();
+    let mut cover = |from: usize, to: usize, clause: u32| covers.push((from, to.min(n), clause));
     let mut i = 0;
     while i < n {
-        let Some(h) = layout.hit_at[i] else {
+        let Some(h) = layout.hit_at(i) else {
             i += 1;
             continue;
         };
         let hit = layout.hits[h as usize];
-        let clause = layout.clause[i];
+        let clause = layout.clause(i);
         if layout.is(i, EntryKind::Absence) {
             cover(hit.end, usize::MAX, clause);
         } else if layout.is(i, EntryKind::Ne) {
@@ -52,21 +44,32 @@ pub(super) fn scopes(layout: &Layout<'_, '_>) -> Vec<bool> {
         }
         i = hit.end;
     }
-    count.into_iter().map(|c| c % 2 == 1).collect()
+    for (from, to, clause) in covers {
+        for slot in layout.slots.iter_mut().take(to).skip(from) {
+            if slot.clause != clause {
+                break;
+            }
+            slot.negations += 1;
+        }
+    }
 }
 
 /// The first negator completing a `ne` after token `from`, unless a restriction
 /// (`que`) comes first.
 fn completion_after(layout: &Layout<'_, '_>, from: usize, clause: u32) -> Option<usize> {
     for i in from..layout.tokens.len() {
-        if layout.clause[i] != clause {
+        if layout.clause(i) != clause {
             return None;
         }
         if layout.is(i, EntryKind::Restriction) {
             return None;
         }
         if layout.is(i, EntryKind::Negator) || layout.is(i, EntryKind::NeNegator) {
-            return Some(layout.hit_at[i].map_or(i, |h| layout.hits[h as usize].end - 1));
+            return Some(
+                layout
+                    .hit_at(i)
+                    .map_or(i, |h| layout.hits[h as usize].end - 1),
+            );
         }
     }
     None
@@ -76,14 +79,14 @@ fn completion_after(layout: &Layout<'_, '_>, from: usize, clause: u32) -> Option
 fn completion_before(layout: &Layout<'_, '_>, to: usize, clause: u32) -> bool {
     (0..to)
         .rev()
-        .take_while(|&i| layout.clause[i] == clause)
+        .take_while(|&i| layout.clause(i) == clause)
         .any(|i| layout.is(i, EntryKind::Negator) || layout.is(i, EntryKind::NeNegator))
 }
 
 /// Whether an earlier `ne` of the clause is still waiting for its completion at `at`.
 fn after_open_ne(layout: &Layout<'_, '_>, at: usize, clause: u32) -> bool {
     for i in (0..at).rev() {
-        if layout.clause[i] != clause {
+        if layout.clause(i) != clause {
             return false;
         }
         if layout.is(i, EntryKind::Negator) || layout.is(i, EntryKind::NeNegator) {

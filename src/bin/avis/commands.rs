@@ -57,15 +57,20 @@ fn score(args: ScoreArgs) -> Result<(), CliError> {
     let analyzer = analyzer(&args.input)?;
     let mut reader = reader(&args.input)?;
     let mut sink = Sink::open(args.output.as_deref())?;
-    let stats = drive(&mut reader, &analyzer, &args.input, |record, analysis| {
-        let mut fields = record.fields;
-        // Every field of the analysis, after the input's own (a same-named input
-        // field is replaced in place).
-        if let Value::Object(out) = to_value(&analysis)? {
-            fields.extend(out);
-        }
-        write_json_line(sink.writer(), &fields)
-    })?;
+    let stats = drive(
+        &mut reader,
+        &analyzer,
+        &args.input,
+        |record, _, analysis| {
+            let mut fields = record.fields;
+            // Every field of the analysis, after the input's own (a same-named input
+            // field is replaced in place).
+            if let Value::Object(out) = to_value(&analysis)? {
+                fields.extend(out);
+            }
+            write_json_line(sink.writer(), &fields)
+        },
+    )?;
     sink.commit()?;
     summary(&args.input, &mut reader, &stats, "scored");
     Ok(())
@@ -80,10 +85,15 @@ fn report(args: ReportArgs) -> Result<(), CliError> {
         .map(|p| Sink::open(Some(p)))
         .transpose()?;
     let mut builder = ReportBuilder::new().max_shown(args.max_shown).top(args.top);
-    let stats = drive(&mut reader, &analyzer, &args.input, |record, analysis| {
-        builder.add(record.id, &record.text, &analysis);
-        Ok(())
-    })?;
+    let stats = drive(
+        &mut reader,
+        &analyzer,
+        &args.input,
+        |record, text, analysis| {
+            builder.add(record.id, text, &analysis);
+            Ok(())
+        },
+    )?;
     let report = builder.finish();
     if let Some(mut sink) = html.take() {
         let name = sink.name();
@@ -122,7 +132,7 @@ fn drive(
     reader: &mut RecordReader,
     analyzer: &Analyzer,
     args: &InputArgs,
-    mut sink: impl FnMut(Record, Analysis) -> Result<(), CliError>,
+    mut sink: impl FnMut(Record, &str, Analysis<'_>) -> Result<(), CliError>,
 ) -> Result<Stats, CliError> {
     let mut stats = Stats::default();
     loop {
@@ -159,13 +169,18 @@ fn drive(
                 }
             }
         }
-        // `collect` on an indexed parallel iterator keeps input order.
-        let analyses: Vec<Analysis> = chunk
-            .par_iter()
-            .map(|record| analyzer.analyze(&record.text))
+        // The analyses borrow the texts; the rest of each record moves on to `sink`.
+        let texts: Vec<String> = chunk
+            .iter_mut()
+            .map(|record| std::mem::take(&mut record.text))
             .collect();
-        for (record, analysis) in chunk.into_iter().zip(analyses) {
-            sink(record, analysis)?;
+        // `collect` on an indexed parallel iterator keeps input order.
+        let analyses: Vec<Analysis> = texts
+            .par_iter()
+            .map(|text| analyzer.analyze(text))
+            .collect();
+        for ((record, text), analysis) in chunk.into_iter().zip(&texts).zip(analyses) {
+            sink(record, text, analysis)?;
             stats.records += 1;
         }
         if let Some(error) = stop {
