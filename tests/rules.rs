@@ -146,7 +146,7 @@ fn frames_with_their_evidence() {
     assert!(a
         .evidence
         .iter()
-        .any(|e| e.role == Role::Frame && e.id.as_deref() == Some("fiscalite")));
+        .any(|e| e.role == Role::Frame && e.id == Some("fiscalite")));
 }
 
 #[test]
