@@ -4,8 +4,7 @@
 //! as `'`, `œ` `æ` expanded) and [`fold`] (the same, accents removed). Both scan
 //! for the first char that would change and return the input itself when there is
 //! none, so an already-normal token (`école` for `normalize`, `ecole` for `fold`)
-//! costs no allocation. `normalize_into` writes into a caller's buffer for the
-//! lexicon matcher's hot path.
+//! costs no allocation.
 
 use std::borrow::Cow;
 
@@ -53,12 +52,6 @@ pub fn fold(text: &str) -> Cow<'_, str> {
             Cow::Owned(out)
         }
     }
-}
-
-/// [`normalize`] into `out` (cleared first): no allocation once `out` has grown.
-pub(crate) fn normalize_into(text: &str, out: &mut String) {
-    out.clear();
-    push_mapped(text, false, out);
 }
 
 /// Byte offset of the first char that normalizing (or folding) would change.
@@ -148,18 +141,4 @@ fn fold_char(c: char) -> Option<char> {
         'ź' | 'ż' | 'ž' => 'z',
         _ => return None,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn normalize_into_matches_normalize() {
-        let mut buf = String::new();
-        for s in ["", "abc", "L’Œuvre", "ÉCOLE", "e\u{301}té", "Ça‘ʼ", "ÆØ"] {
-            normalize_into(s, &mut buf);
-            assert_eq!(buf, normalize(s));
-        }
-    }
 }

@@ -1,22 +1,23 @@
 //! The compiled matcher: every lexicon and topic expression, looked up per token.
 //!
 //! Expressions are keyed by the accent-folded singular of their first word (`impôts`,
-//! `impots` and `impôt` are one key), so the common case is one hash lookup per token
-//! and no allocation. Only when that misses is the
-//! token stemmed (Snowball French) and looked up by stem, so that `scandaleuse` finds
-//! `scandaleux` and `logiciels libres` finds `logiciel libre`.
+//! `impots` and `impôt` are one key). Only when that misses is the token stemmed
+//! (Snowball French) and looked up by stem, so that `scandaleuse` finds `scandaleux`
+//! and `logiciels libres` finds `logiciel libre`. All of that is worked out once per
+//! distinct word (see [`super::words`]): a token costs one hash lookup of its text and
+//! no allocation.
 //!
 //! At each position the longest expression wins; among equally long ones the best
 //! match level (exact, then accent-folded, then stemmed). Matches never overlap.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
-use super::{stems, EntryKind};
-use crate::{fold, normalize, Token, TokenKind};
+use super::words::{self, singular, stem_prefix, Memos, Word, Words, MIN_STEM_MATCH};
+use super::EntryKind;
+use crate::{fold, normalize, Token};
 
 /// What a matched expression means: one expression may mean several things.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,12 +101,16 @@ pub(crate) struct Hit {
 pub(crate) struct Matcher {
     exprs: Vec<Expr>,
     by_key: HashMap<String, u32>,
-    by_fold: FxHashMap<Box<str>, Vec<u32>>,
-    by_stem: FxHashMap<Box<str>, Vec<u32>>,
+    /// Candidate lists (expressions sharing a first word), by folded singular and by
+    /// stem of that word.
+    lists: Vec<Vec<u32>>,
+    by_fold: FxHashMap<Box<str>, u32>,
+    by_stem: FxHashMap<Box<str>, u32>,
     /// The first [`MIN_STEM_MATCH`] characters of every stem that may match: a token
     /// whose folded form starts otherwise cannot match by stem, so is not stemmed.
     stem_prefixes: rustc_hash::FxHashSet<Box<str>>,
     stemmer: std::sync::Arc<Stemmer>,
+    memos: Memos,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -121,10 +126,12 @@ impl Default for Matcher {
         Matcher {
             exprs: Vec::new(),
             by_key: HashMap::new(),
+            lists: Vec::new(),
             by_fold: FxHashMap::default(),
             by_stem: FxHashMap::default(),
             stem_prefixes: Default::default(),
             stemmer: std::sync::Arc::new(Stemmer::create(Algorithm::French)),
+            memos: Memos::default(),
         }
     }
 }
@@ -137,7 +144,7 @@ impl Matcher {
                 let norm = normalize(token.text);
                 let folded = fold(&norm);
                 WordKey {
-                    stem: stems::stem(&self.stemmer, &norm).into(),
+                    stem: words::stem(&self.stemmer, &norm).into(),
                     key: singular(&folded).into(),
                     fold: folded.as_ref().into(),
                     norm: norm.into(),
@@ -153,14 +160,16 @@ impl Matcher {
             None => {
                 let index = self.exprs.len() as u32;
                 self.by_key.insert(key, index);
-                self.by_fold
-                    .entry(words[0].key.clone())
-                    .or_default()
-                    .push(index);
-                self.by_stem
-                    .entry(words[0].stem.clone())
-                    .or_default()
-                    .push(index);
+                for (map, first) in [
+                    (&mut self.by_fold, &words[0].key),
+                    (&mut self.by_stem, &words[0].stem),
+                ] {
+                    let list = *map.entry(first.clone()).or_insert_with(|| {
+                        self.lists.push(Vec::new());
+                        self.lists.len() as u32 - 1
+                    });
+                    self.lists[list as usize].push(index);
+                }
                 for word in words.iter() {
                     if let Some(prefix) = stem_prefix(&word.stem) {
                         self.stem_prefixes.insert(prefix.into());
@@ -176,6 +185,8 @@ impl Matcher {
                 index
             }
         };
+        // Words already worked out may now mean something else.
+        self.memos = Memos::default();
         let expr = &mut self.exprs[index as usize];
         match expr.payloads.iter_mut().find(|p| p.same_slot(&payload)) {
             Some(slot) => *slot = payload,
@@ -216,19 +227,59 @@ impl Matcher {
             .filter(move |p| !stemmed || p.inflects())
     }
 
+    pub(super) fn stemmer(&self) -> &Stemmer {
+        &self.stemmer
+    }
+
+    /// Whether a word (folded) starts like some stem that may match.
+    pub(super) fn may_stem(&self, folded: &str) -> bool {
+        stem_prefix(folded).is_some_and(|p| self.stem_prefixes.contains(p))
+    }
+
+    /// Find `word`'s candidate expressions and its best one-word match (`text` is the
+    /// word as written).
+    pub(super) fn resolve(&self, text: &str, word: &mut Word) {
+        let list = match self.by_fold.get(word.key()) {
+            Some(&list) => Some(list),
+            None => word
+                .stem
+                .as_deref()
+                .and_then(|s| self.by_stem.get(s))
+                .copied(),
+        };
+        word.candidates = list;
+        let Some(list) = list else { return };
+        for &expr in &self.lists[list as usize] {
+            let e = &self.exprs[expr as usize];
+            if e.words.len() > 1 {
+                word.multi = true;
+                continue;
+            }
+            let Some(level) = word_level(&e.words[0], e.inflects(), text, word) else {
+                continue;
+            };
+            // Among one-word expressions the best level wins, the first on a tie.
+            if word.single.map_or(true, |(_, best)| level < best) {
+                word.single = Some((expr, level));
+            }
+        }
+    }
+
     /// Find the expressions of `tokens`, left to right, longest first, never overlapping.
     ///
     /// Expressions nested inside a longer one (`logiciels libres` inside `utiliser des
     /// logiciels libres`) go to `nested`: the longer one decides the words' lexicon
     /// meaning, but the targets and frames named inside it are still named.
     pub(crate) fn find(&self, tokens: &[Token<'_>], hits: &mut Vec<Hit>, nested: &mut Vec<Hit>) {
-        let mut keys = TokenKeys::new(tokens.len());
+        let mut memo = self.memos.take();
+        let ids: Vec<u32> = tokens.iter().map(|t| memo.id(self, t)).collect();
+        let words = &*memo;
         let mut i = 0;
         while i < tokens.len() {
-            match self.best_at(tokens, i, tokens.len(), &mut keys) {
+            match self.best_at(tokens, words, &ids, i, tokens.len()) {
                 Some(hit) => {
                     for j in hit.first..hit.end {
-                        let inner = self.best_at(tokens, j, hit.end, &mut keys);
+                        let inner = self.best_at(tokens, words, &ids, j, hit.end);
                         if let Some(inner) = inner.filter(|h| *h != hit) {
                             nested.push(inner);
                         }
@@ -245,18 +296,23 @@ impl Matcher {
     fn best_at(
         &self,
         tokens: &[Token<'_>],
+        words: &Words,
+        ids: &[u32],
         i: usize,
         limit: usize,
-        keys: &mut TokenKeys,
     ) -> Option<Hit> {
-        let folded = keys.fold(tokens, i);
-        let candidates = match self.by_fold.get(singular(folded)) {
-            Some(candidates) => candidates,
-            None => self.by_stem.get(keys.stem(self, tokens, i)?)?,
+        let word = words.get(ids[i]);
+        let mut best = word.single.map(|(expr, level)| Hit {
+            expr,
+            first: i,
+            end: i + 1,
+            level,
+        });
+        let (true, Some(list)) = (word.multi, word.candidates) else {
+            return best;
         };
-        let mut best: Option<Hit> = None;
-        for &expr in candidates {
-            let Some(hit) = self.match_expr(expr, &tokens[..limit], i, keys) else {
+        for &expr in &self.lists[list as usize] {
+            let Some(hit) = self.match_expr(expr, &tokens[..limit], words, ids, i) else {
                 continue;
             };
             let rank = |h: &Hit| (h.end, std::cmp::Reverse(h.level));
@@ -267,156 +323,58 @@ impl Matcher {
         best
     }
 
+    /// Expression `expr` over the tokens from `first`, if it is there (one-word
+    /// expressions are resolved per word, see [`Matcher::resolve`]).
     fn match_expr(
         &self,
         expr: u32,
         tokens: &[Token<'_>],
+        words: &Words,
+        ids: &[u32],
         first: usize,
-        keys: &mut TokenKeys,
     ) -> Option<Hit> {
-        let words = &self.exprs[expr as usize].words;
-        if first + words.len() > tokens.len() {
+        let e = &self.exprs[expr as usize];
+        if e.words.len() < 2 || first + e.words.len() > tokens.len() {
             return None;
         }
-        let inflects = self.exprs[expr as usize]
-            .payloads
-            .iter()
-            .any(Payload::inflects);
+        let inflects = e.inflects();
         let mut level = Level::Exact;
-        for (offset, word) in words.iter().enumerate() {
+        for (offset, entry_word) in e.words.iter().enumerate() {
             let i = first + offset;
-            let folded = keys.fold(tokens, i);
-            // As written counts as exact; a case or accent difference as folded.
-            let word_level = if tokens[i].text == &*word.norm {
-                Level::Exact
-            } else if folded == &*word.fold || (inflects && singular(folded) == &*word.key) {
-                Level::Folded
-            } else if !inflects {
-                return None;
-            } else if word.stem.len() >= MIN_STEM_MATCH
-                && keys.stem(self, tokens, i) == Some(&*word.stem)
-                && !conjugates_non_verb(keys.fold(tokens, i), word)
-            {
-                Level::Stemmed
-            } else {
-                return None;
-            };
-            level = level.max(word_level);
+            let word = words.get(ids[i]);
+            level = level.max(word_level(entry_word, inflects, tokens[i].text, word)?);
         }
         Some(Hit {
             expr,
             first,
-            end: first + words.len(),
+            end: first + e.words.len(),
             level,
         })
     }
 }
 
-/// Per-document lookup keys, computed once per token and only when needed.
-///
-/// Keys live in one growing buffer per document, not one `String` per token, and a
-/// token that is already folded (most French words are) is its own key.
-struct TokenKeys {
-    scratch: String,
-    folds: String,
-    fold_ranges: Vec<Key>,
-    stems: String,
-    stem_ranges: Vec<Option<Option<(u32, u32)>>>,
+impl Expr {
+    /// Whether some meaning of the expression inflects (see [`Payload::inflects`]).
+    fn inflects(&self) -> bool {
+        self.payloads.iter().any(Payload::inflects)
+    }
 }
 
-/// Where a token's folded key is.
-#[derive(Clone, Copy)]
-enum Key {
-    /// Not computed yet.
-    Unknown,
-    /// The token text itself.
-    Token,
-    /// A range of the document's key buffer.
-    Buffer(u32, u32),
-}
-
-/// Stems shorter than this match too much (`don` is both `données` and `donner`):
-/// such entries match by their exact, folded or singular form only.
-const MIN_STEM_MATCH: usize = 5;
-
-/// The first [`MIN_STEM_MATCH`] characters of a folded word, if it has that many.
-fn stem_prefix(folded: &str) -> Option<&str> {
-    let end = folded.char_indices().nth(MIN_STEM_MATCH - 1)?.0;
-    let last = folded[end..].chars().next()?;
-    Some(&folded[..end + last.len_utf8()])
-}
-
-/// The folded form without its plural mark: `logiciels` → `logiciel`, `impôts` →
-/// `impot`, `locaux` stays (the stemmer joins `locaux` and `local`).
-fn singular(folded: &str) -> &str {
-    match folded
-        .strip_suffix('s')
-        .or_else(|| folded.strip_suffix('x'))
+/// How a token (`text` as written, `word` its keys) matches one word of an entry.
+fn word_level(entry: &WordKey, inflects: bool, text: &str, word: &Word) -> Option<Level> {
+    // As written counts as exact; a case or accent difference as folded.
+    if text == &*entry.norm {
+        Some(Level::Exact)
+    } else if *word.fold == *entry.fold || (inflects && word.key() == &*entry.key) {
+        Some(Level::Folded)
+    } else if inflects
+        && entry.stem.len() >= MIN_STEM_MATCH
+        && word.stem.as_deref() == Some(&*entry.stem)
+        && !conjugates_non_verb(&word.fold, entry)
     {
-        Some(stripped) if stripped.len() >= 3 => stripped,
-        _ => folded,
-    }
-}
-
-impl TokenKeys {
-    fn new(len: usize) -> Self {
-        TokenKeys {
-            scratch: String::new(),
-            folds: String::new(),
-            fold_ranges: vec![Key::Unknown; len],
-            stems: String::new(),
-            stem_ranges: vec![None; len],
-        }
-    }
-
-    fn fold<'k>(&'k mut self, tokens: &[Token<'k>], i: usize) -> &'k str {
-        let key = match self.fold_ranges[i] {
-            Key::Unknown => {
-                let key = match fold(tokens[i].text) {
-                    Cow::Borrowed(_) => Key::Token,
-                    Cow::Owned(folded) => {
-                        let start = self.folds.len() as u32;
-                        self.folds.push_str(&folded);
-                        Key::Buffer(start, self.folds.len() as u32)
-                    }
-                };
-                self.fold_ranges[i] = key;
-                key
-            }
-            key => key,
-        };
-        match key {
-            Key::Buffer(start, end) => &self.folds[start as usize..end as usize],
-            _ => tokens[i].text,
-        }
-    }
-
-    fn stem<'k>(
-        &'k mut self,
-        matcher: &Matcher,
-        tokens: &[Token<'k>],
-        i: usize,
-    ) -> Option<&'k str> {
-        let range = match self.stem_ranges[i] {
-            Some(range) => range,
-            None => {
-                let token = &tokens[i];
-                let folded = self.fold(tokens, i);
-                let may_match =
-                    stem_prefix(folded).is_some_and(|p| matcher.stem_prefixes.contains(p));
-                let range = if token.kind == TokenKind::Word && may_match {
-                    crate::normalize::normalize_into(token.text, &mut self.scratch);
-                    let start = self.stems.len() as u32;
-                    stems::stem_into(&matcher.stemmer, &self.scratch, &mut self.stems);
-                    Some((start, self.stems.len() as u32))
-                } else {
-                    None
-                };
-                self.stem_ranges[i] = Some(range);
-                range
-            }
-        };
-        range.map(|(start, end)| &self.stems[start as usize..end as usize])
+        Some(Level::Stemmed)
+    } else {
+        None
     }
 }
 

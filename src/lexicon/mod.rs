@@ -16,8 +16,8 @@
 //! `lexicons/README.md`.
 
 mod matcher;
-mod stems;
 mod topic;
+mod words;
 
 use std::fmt;
 use std::path::Path;
