@@ -47,11 +47,12 @@ impl Payload {
 
 #[derive(Clone, Debug)]
 struct WordKey {
-    norm: Box<str>,
     fold: Box<str>,
     /// The folded singular: what identifies the word across spellings and number.
     key: Box<str>,
     stem: Box<str>,
+    /// The symbols of `norm`, `fold`, `key` and `stem` (see [`Matcher::symbol`]).
+    syms: [u32; 4],
 }
 
 #[derive(Clone, Debug)]
@@ -110,6 +111,9 @@ pub(crate) struct Matcher {
     /// whose folded form starts otherwise cannot match by stem, so is not stemmed.
     stem_prefixes: rustc_hash::FxHashSet<Box<str>>,
     stemmer: std::sync::Arc<Stemmer>,
+    /// Every form of every entry word, numbered: a token's forms are looked up here
+    /// once (per distinct word), then matching compares numbers, not strings.
+    symbols: FxHashMap<Box<str>, u32>,
     memos: Memos,
 }
 
@@ -131,6 +135,7 @@ impl Default for Matcher {
             by_stem: FxHashMap::default(),
             stem_prefixes: Default::default(),
             stemmer: std::sync::Arc::new(Stemmer::create(Algorithm::French)),
+            symbols: FxHashMap::default(),
             memos: Memos::default(),
         }
     }
@@ -143,11 +148,13 @@ impl Matcher {
             .map(|token| {
                 let norm = normalize(token.text);
                 let folded = fold(&norm);
+                let stem = words::stem(&self.stemmer, &norm);
+                let key = singular(&folded);
                 WordKey {
-                    stem: words::stem(&self.stemmer, &norm).into(),
-                    key: singular(&folded).into(),
+                    syms: [&norm, &folded, key, &stem].map(|s| self.intern(s)),
+                    stem: stem.as_str().into(),
+                    key: key.into(),
                     fold: folded.as_ref().into(),
-                    norm: norm.into(),
                 }
             })
             .collect();
@@ -236,9 +243,20 @@ impl Matcher {
         stem_prefix(folded).is_some_and(|p| self.stem_prefixes.contains(p))
     }
 
-    /// Find `word`'s candidate expressions and its best one-word match (`text` is the
-    /// word as written).
-    pub(super) fn resolve(&self, text: &str, word: &mut Word) {
+    /// The number of an entry word's form, new if it has none yet.
+    fn intern(&mut self, form: &str) -> u32 {
+        let next = self.symbols.len() as u32;
+        *self.symbols.entry(form.into()).or_insert(next)
+    }
+
+    /// The number of a form, if some entry word has it.
+    pub(super) fn symbol(&self, form: &str) -> Option<u32> {
+        self.symbols.get(form).copied()
+    }
+
+    /// Find the expressions that may start with `word`: its best one-word match, and
+    /// the longer expressions whose first word it matches (with how well).
+    pub(super) fn resolve(&self, word: &mut Word) {
         let list = match self.by_fold.get(word.key()) {
             Some(&list) => Some(list),
             None => word
@@ -247,22 +265,21 @@ impl Matcher {
                 .and_then(|s| self.by_stem.get(s))
                 .copied(),
         };
-        word.candidates = list;
         let Some(list) = list else { return };
+        let mut multi = Vec::new();
         for &expr in &self.lists[list as usize] {
             let e = &self.exprs[expr as usize];
-            if e.words.len() > 1 {
-                word.multi = true;
-                continue;
-            }
-            let Some(level) = word_level(&e.words[0], e.inflects(), text, word) else {
+            let Some(level) = word_level(&e.words[0], e.inflects(), word) else {
                 continue;
             };
-            // Among one-word expressions the best level wins, the first on a tie.
-            if word.single.map_or(true, |(_, best)| level < best) {
+            if e.words.len() > 1 {
+                multi.push((expr, level));
+            } else if word.single.map_or(true, |(_, best)| level < best) {
+                // Among one-word expressions the best level wins, the first on a tie.
                 word.single = Some((expr, level));
             }
         }
+        word.multi = multi.into_boxed_slice();
     }
 
     /// Find the expressions of `tokens`, left to right, longest first, never overlapping.
@@ -276,10 +293,10 @@ impl Matcher {
         let words = &*memo;
         let mut i = 0;
         while i < tokens.len() {
-            match self.best_at(tokens, words, &ids, i, tokens.len()) {
+            match self.best_at(words, &ids, i, tokens.len()) {
                 Some(hit) => {
                     for j in hit.first..hit.end {
-                        let inner = self.best_at(tokens, words, &ids, j, hit.end);
+                        let inner = self.best_at(words, &ids, j, hit.end);
                         if let Some(inner) = inner.filter(|h| *h != hit) {
                             nested.push(inner);
                         }
@@ -293,14 +310,7 @@ impl Matcher {
     }
 
     /// The best expression starting at token `i` and ending by token `limit`.
-    fn best_at(
-        &self,
-        tokens: &[Token<'_>],
-        words: &Words,
-        ids: &[u32],
-        i: usize,
-        limit: usize,
-    ) -> Option<Hit> {
+    fn best_at(&self, words: &Words, ids: &[u32], i: usize, limit: usize) -> Option<Hit> {
         let word = words.get(ids[i]);
         let mut best = word.single.map(|(expr, level)| Hit {
             expr,
@@ -308,11 +318,8 @@ impl Matcher {
             end: i + 1,
             level,
         });
-        let (true, Some(list)) = (word.multi, word.candidates) else {
-            return best;
-        };
-        for &expr in &self.lists[list as usize] {
-            let Some(hit) = self.match_expr(expr, &tokens[..limit], words, ids, i) else {
+        for &(expr, level) in word.multi.iter() {
+            let Some(hit) = self.match_expr(expr, level, limit, words, ids, i) else {
                 continue;
             };
             let rank = |h: &Hit| (h.end, std::cmp::Reverse(h.level));
@@ -323,31 +330,30 @@ impl Matcher {
         best
     }
 
-    /// Expression `expr` over the tokens from `first`, if it is there (one-word
-    /// expressions are resolved per word, see [`Matcher::resolve`]).
+    /// The longer expression `expr` from token `first`, whose first word matches at
+    /// `level`, if its other words follow before token `limit`.
     fn match_expr(
         &self,
         expr: u32,
-        tokens: &[Token<'_>],
+        mut level: Level,
+        limit: usize,
         words: &Words,
         ids: &[u32],
         first: usize,
     ) -> Option<Hit> {
         let e = &self.exprs[expr as usize];
-        if e.words.len() < 2 || first + e.words.len() > tokens.len() {
+        let end = first + e.words.len();
+        if end > limit {
             return None;
         }
         let inflects = e.inflects();
-        let mut level = Level::Exact;
-        for (offset, entry_word) in e.words.iter().enumerate() {
-            let i = first + offset;
-            let word = words.get(ids[i]);
-            level = level.max(word_level(entry_word, inflects, tokens[i].text, word)?);
+        for (entry_word, &id) in e.words.iter().zip(&ids[first..end]).skip(1) {
+            level = level.max(word_level(entry_word, inflects, words.get(id))?);
         }
         Some(Hit {
             expr,
             first,
-            end: first + e.words.len(),
+            end,
             level,
         })
     }
@@ -360,16 +366,17 @@ impl Expr {
     }
 }
 
-/// How a token (`text` as written, `word` its keys) matches one word of an entry.
-fn word_level(entry: &WordKey, inflects: bool, text: &str, word: &Word) -> Option<Level> {
+/// How a token's word matches one word of an entry.
+fn word_level(entry: &WordKey, inflects: bool, word: &Word) -> Option<Level> {
+    let [norm, fold, key, stem] = entry.syms.map(Some);
     // As written counts as exact; a case or accent difference as folded.
-    if text == &*entry.norm {
+    if word.syms.text == norm {
         Some(Level::Exact)
-    } else if *word.fold == *entry.fold || (inflects && word.key() == &*entry.key) {
+    } else if word.syms.fold == fold || (inflects && word.syms.key == key) {
         Some(Level::Folded)
     } else if inflects
         && entry.stem.len() >= MIN_STEM_MATCH
-        && word.stem.as_deref() == Some(&*entry.stem)
+        && word.syms.stem == stem
         && !conjugates_non_verb(&word.fold, entry)
     {
         Some(Level::Stemmed)

@@ -33,12 +33,22 @@ pub(super) struct Word {
     key_len: usize,
     /// The folded stem, for words that may match by stem.
     pub(super) stem: Option<Box<str>>,
-    /// The expressions that may start with this word (see [`Matcher::candidates`]).
-    pub(super) candidates: Option<u32>,
+    /// The matcher's numbers for these forms, where some entry word has them.
+    pub(super) syms: Symbols,
     /// The best one-word expression for this word, resolved once.
     pub(super) single: Option<(u32, Level)>,
-    /// Whether some candidate has more than one word (and so needs the next tokens).
-    pub(super) multi: bool,
+    /// The longer expressions whose first word this word matches, and how well.
+    pub(super) multi: Box<[(u32, Level)]>,
+}
+
+/// A word's forms as the matcher numbers them (see [`Matcher::symbol`]).
+#[derive(Debug, Default)]
+pub(super) struct Symbols {
+    /// The word as written.
+    pub(super) text: Option<u32>,
+    pub(super) fold: Option<u32>,
+    pub(super) key: Option<u32>,
+    pub(super) stem: Option<u32>,
 }
 
 impl Word {
@@ -68,15 +78,22 @@ impl Words {
             let stem = stem(matcher.stemmer(), &normalize(token.text));
             stem.into_boxed_str()
         });
-        let mut word = Word {
-            key_len: singular(&folded).len(),
-            fold: folded.into(),
-            stem,
-            candidates: None,
-            single: None,
-            multi: false,
+        let key = singular(&folded);
+        let syms = Symbols {
+            text: matcher.symbol(token.text),
+            fold: matcher.symbol(&folded),
+            key: matcher.symbol(key),
+            stem: stem.as_deref().and_then(|s| matcher.symbol(s)),
         };
-        matcher.resolve(token.text, &mut word);
+        let mut word = Word {
+            key_len: key.len(),
+            fold: folded.as_ref().into(),
+            stem,
+            syms,
+            single: None,
+            multi: Box::default(),
+        };
+        matcher.resolve(&mut word);
         let id = self.words.len() as u32;
         self.words.push(word);
         self.ids[usize::from(is_word)].insert(token.text.into(), id);
