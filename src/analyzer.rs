@@ -236,9 +236,7 @@ impl Analyzer {
         };
         let mut evidence = Vec::with_capacity(items.len() + layout.hits.len() + nested.len());
         for item in items {
-            let entry = item
-                .hit
-                .map_or("(rire moqueur)", |h| self.term(&layout.hits[h]));
+            let entry = self.term(&layout.hits[item.hit]);
             evidence.push(Evidence {
                 valence: item.valence,
                 rules: item.rules,

@@ -50,8 +50,8 @@ impl Thresholds {
 /// One weighed word: where it is, what it was and what it became.
 #[derive(Clone, Debug)]
 pub(crate) struct Scored<'a> {
-    /// Hit index, or `None` for a pattern with no lexicon entry (laughter).
-    pub(crate) hit: Option<usize>,
+    /// Hit index.
+    pub(crate) hit: usize,
     pub(crate) first: usize,
     pub(crate) end: usize,
     pub(crate) role: Role,
@@ -87,7 +87,7 @@ pub(crate) fn score<'a>(
                     kind: EntryKind::Irony,
                     valence,
                 } if valence != 0.0 => items.push(Scored {
-                    hit: Some(index),
+                    hit: index,
                     first: hit.first,
                     end: hit.end,
                     role: Role::Irony,
@@ -97,19 +97,6 @@ pub(crate) fn score<'a>(
                 }),
                 _ => {}
             }
-        }
-    }
-    for i in 0..layout.tokens.len() {
-        if layout.laughter(i) {
-            items.push(Scored {
-                hit: None,
-                first: i,
-                end: i + 1,
-                role: Role::Irony,
-                valence: rules::irony::LAUGHTER,
-                value: rules::irony::LAUGHTER,
-                rules: Vec::new(),
-            });
         }
     }
     apply_irony(layout, &mut items);
@@ -150,7 +137,7 @@ fn weigh<'a>(
         }
     }
     Scored {
-        hit: Some(index),
+        hit: index,
         first: hit.first,
         end: hit.end,
         role: Role::Sentiment,

@@ -125,10 +125,25 @@ impl std::fmt::Debug for Matcher {
     }
 }
 
+/// The term of the built-in laughter entry (see [`Matcher::laughter`]).
+const LAUGHTER_TERM: &str = "(rire moqueur)";
+/// Valence of mocking laughter (`mouhahaha`), an irony cue of its own.
+const LAUGHTER_VALENCE: f64 = -1.0;
+
 impl Default for Matcher {
     fn default() -> Self {
+        let laughter = Expr {
+            term: LAUGHTER_TERM.to_string(),
+            words: Box::default(),
+            payloads: vec![Payload::Word {
+                kind: EntryKind::Irony,
+                valence: LAUGHTER_VALENCE,
+            }],
+            kinds: kind_bit(EntryKind::Irony),
+            inflecting_kinds: 0,
+        };
         Matcher {
-            exprs: Vec::new(),
+            exprs: vec![laughter],
             by_key: HashMap::new(),
             lists: Vec::new(),
             by_fold: FxHashMap::default(),
@@ -243,6 +258,12 @@ impl Matcher {
         stem_prefix(folded).is_some_and(|p| self.stem_prefixes.contains(p))
     }
 
+    /// The built-in expression that mocking laughter (`mouhahaha`) matches: an
+    /// irony cue of valence -1, which no lexicon lists since it has no fixed spelling.
+    pub(super) fn laughter(&self) -> u32 {
+        0
+    }
+
     /// The number of an entry word's form, new if it has none yet.
     fn intern(&mut self, form: &str) -> u32 {
         let next = self.symbols.len() as u32;
@@ -295,7 +316,8 @@ impl Matcher {
         while i < tokens.len() {
             match self.best_at(words, &ids, i, tokens.len()) {
                 Some(hit) => {
-                    for j in hit.first..hit.end {
+                    // A one-word hit has nothing nested in it.
+                    for j in (hit.first..hit.end).filter(|_| hit.end - hit.first > 1) {
                         let inner = self.best_at(words, &ids, j, hit.end);
                         if let Some(inner) = inner.filter(|h| *h != hit) {
                             nested.push(inner);

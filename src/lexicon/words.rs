@@ -94,6 +94,9 @@ impl Words {
             multi: Box::default(),
         };
         matcher.resolve(&mut word);
+        if word.single.is_none() && is_laughter(token) {
+            word.single = Some((matcher.laughter(), Level::Exact));
+        }
         let id = self.words.len() as u32;
         self.words.push(word);
         self.ids[usize::from(is_word)].insert(token.text.into(), id);
@@ -172,6 +175,27 @@ impl DerefMut for Memo<'_> {
             Memo::Own(words) => words,
         }
     }
+}
+
+/// Mocking laughter written out (`hahaha`, `mouhahaha`): no list holds every
+/// spelling, so the matcher recognises it by its shape, as one more irony entry.
+fn is_laughter(token: &Token<'_>) -> bool {
+    let has_ha = |w: &[u8]| w[0] | 0x20 == b'h' && w[1] | 0x20 == b'a';
+    if token.kind != TokenKind::Word
+        || token.text.len() < 6
+        || !token.text.as_bytes().windows(2).any(has_ha)
+    {
+        return false;
+    }
+    let key = fold(token.text);
+    let rest = key
+        .strip_prefix("mou")
+        .or_else(|| key.strip_prefix("mw"))
+        .unwrap_or(&key);
+    let rest = rest.trim_end_matches('h');
+    rest.len() >= 4
+        && rest.bytes().all(|b| b == b'a' || b == b'h')
+        && rest.matches("ha").count() >= 2
 }
 
 /// The folded Snowball stem of `norm`, a normalized word.

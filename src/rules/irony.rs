@@ -18,10 +18,6 @@
 use super::Layout;
 use crate::explain::Rule;
 use crate::lexicon::EntryKind;
-use crate::{fold, Token, TokenKind};
-
-/// Valence of mocking laughter (`mouhahaha`, `hahaha`), an irony cue of its own.
-pub(crate) const LAUGHTER: f64 = -1.0;
 
 /// Which sentences hold praise formulas and irony cues.
 pub(crate) struct IronyContext {
@@ -34,13 +30,16 @@ impl IronyContext {
         let sentences = layout.sentence_count();
         let mut praise = vec![false; sentences];
         let mut cue = vec![false; sentences];
-        for i in 0..layout.tokens.len() {
-            let s = layout.sentence(i) as usize;
-            if layout.is(i, EntryKind::Praise) {
-                praise[s] = true;
-            }
-            if layout.is(i, EntryKind::Irony) || layout.laughter(i) {
-                cue[s] = true;
+        for hit in layout.hits {
+            for (kind, sentences) in [
+                (EntryKind::Praise, &mut praise),
+                (EntryKind::Irony, &mut cue),
+            ] {
+                if layout.matcher.has_kind(hit, kind) {
+                    for i in [hit.first, hit.end - 1] {
+                        sentences[layout.sentence(i) as usize] = true;
+                    }
+                }
             }
         }
         IronyContext { praise, cue }
@@ -62,24 +61,4 @@ impl IronyContext {
             None
         }
     }
-}
-
-/// Mocking laughter written out: `hahaha`, `mouhahaha`, `mouarf`-style runs of `ha`.
-pub(crate) fn is_laughter(token: &Token<'_>) -> bool {
-    let has_ha = |w: &[u8]| w[0] | 0x20 == b'h' && w[1] | 0x20 == b'a';
-    if token.kind != TokenKind::Word
-        || token.text.len() < 6
-        || !token.text.as_bytes().windows(2).any(has_ha)
-    {
-        return false;
-    }
-    let key = fold(token.text);
-    let rest = key
-        .strip_prefix("mou")
-        .or_else(|| key.strip_prefix("mw"))
-        .unwrap_or(&key);
-    let rest = rest.trim_end_matches('h');
-    rest.len() >= 4
-        && rest.bytes().all(|b| b == b'a' || b == b'h')
-        && rest.matches("ha").count() >= 2
 }

@@ -45,7 +45,6 @@ struct Slot {
     negations: u32,
     /// Contrast weight (1 when no contrast word is near).
     contrast: f64,
-    laughter: bool,
 }
 
 const NO_HIT: u32 = u32::MAX;
@@ -75,7 +74,6 @@ impl<'t, 'a> Layout<'t, 'a> {
             hit: NO_HIT,
             negations: 0,
             contrast: 1.0,
-            laughter: false,
         };
         let mut slots = vec![empty; tokens.len()];
         for (index, hit) in hits.iter().enumerate() {
@@ -88,7 +86,7 @@ impl<'t, 'a> Layout<'t, 'a> {
         let mut previous_end = 0;
         for (i, token) in tokens.iter().enumerate() {
             // A line break ends a sentence: comments use them as full stops.
-            if i > 0 && text[previous_end..token.start].contains('\n') {
+            if i > 0 && text.as_bytes()[previous_end..token.start].contains(&b'\n') {
                 s += 1;
                 c += 1;
             }
@@ -103,7 +101,6 @@ impl<'t, 'a> Layout<'t, 'a> {
             let slot = &mut slots[i];
             slot.sentence = s;
             slot.clause = c;
-            slot.laughter = hit == NO_HIT && irony::is_laughter(token);
             match sentences.get_mut(s as usize) {
                 Some(range) => range.end = i + 1,
                 None => {
@@ -163,11 +160,6 @@ impl<'t, 'a> Layout<'t, 'a> {
     /// Whether token `i` lies in the scope of an odd number of negations.
     pub(crate) fn negated(&self, i: usize) -> bool {
         self.slots[i].negations % 2 == 1
-    }
-
-    /// Whether token `i` is mocking laughter (`mouhahaha`) outside any lexicon hit.
-    pub(crate) fn laughter(&self, i: usize) -> bool {
-        self.slots[i].laughter
     }
 
     /// The word-lexicon kinds and valences of the hit covering token `i`.
