@@ -64,6 +64,8 @@ struct Expr {
     /// `is this a negator?` questions; `inflecting_kinds` at the stemmed level.
     kinds: u16,
     inflecting_kinds: u16,
+    /// Whether some meaning inflects (see [`Payload::inflects`]).
+    inflects: bool,
 }
 
 /// The bit of an entry kind in [`Expr::kinds`].
@@ -141,6 +143,7 @@ impl Default for Matcher {
             }],
             kinds: kind_bit(EntryKind::Irony),
             inflecting_kinds: 0,
+            inflects: false,
         };
         Matcher {
             exprs: vec![laughter],
@@ -203,6 +206,7 @@ impl Matcher {
                     payloads: Vec::new(),
                     kinds: 0,
                     inflecting_kinds: 0,
+                    inflects: false,
                 });
                 index
             }
@@ -215,6 +219,7 @@ impl Matcher {
             None => expr.payloads.push(payload),
         }
         (expr.kinds, expr.inflecting_kinds) = (0, 0);
+        expr.inflects = expr.payloads.iter().any(Payload::inflects);
         for payload in &expr.payloads {
             if let Payload::Word { kind, .. } = payload {
                 expr.kinds |= kind_bit(*kind);
@@ -290,7 +295,7 @@ impl Matcher {
         let mut multi = Vec::new();
         for &expr in &self.lists[list as usize] {
             let e = &self.exprs[expr as usize];
-            let Some(level) = word_level(&e.words[0], e.inflects(), word) else {
+            let Some(level) = word_level(&e.words[0], e.inflects, word) else {
                 continue;
             };
             if e.words.len() > 1 {
@@ -368,7 +373,7 @@ impl Matcher {
         if end > limit {
             return None;
         }
-        let inflects = e.inflects();
+        let inflects = e.inflects;
         for (entry_word, &id) in e.words.iter().zip(&ids[first..end]).skip(1) {
             level = level.max(word_level(entry_word, inflects, words.get(id))?);
         }
@@ -378,13 +383,6 @@ impl Matcher {
             end,
             level,
         })
-    }
-}
-
-impl Expr {
-    /// Whether some meaning of the expression inflects (see [`Payload::inflects`]).
-    fn inflects(&self) -> bool {
-        self.payloads.iter().any(Payload::inflects)
     }
 }
 
