@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
-use super::words::{self, singular, stem_prefix, Memos, Word, Words, MIN_STEM_MATCH};
+use super::words::{self, singular, stem_prefix, Longer, Memos, Word, Words, MIN_STEM_MATCH};
 use super::EntryKind;
 use crate::{fold, normalize, Token};
 
@@ -161,6 +161,8 @@ impl Default for Matcher {
 
 impl Matcher {
     /// Add an expression with one meaning; a later payload in the same slot overrides.
+    ///
+    /// Only while building: the word memos assume the expressions no longer change.
     pub(crate) fn add(&mut self, term: &str, payload: Payload) {
         let words: Vec<WordKey> = crate::tokenize(term)
             .map(|token| {
@@ -211,8 +213,6 @@ impl Matcher {
                 index
             }
         };
-        // Words already worked out may now mean something else.
-        self.memos = Memos::default();
         let expr = &mut self.exprs[index as usize];
         match expr.payloads.iter_mut().find(|p| p.same_slot(&payload)) {
             Some(slot) => *slot = payload,
@@ -299,7 +299,11 @@ impl Matcher {
                 continue;
             };
             if e.words.len() > 1 {
-                multi.push((expr, level));
+                multi.push(Longer {
+                    expr,
+                    level,
+                    second: e.words[1].syms,
+                });
             } else if word.single.map_or(true, |(_, best)| level < best) {
                 // Among one-word expressions the best level wins, the first on a tie.
                 word.single = Some((expr, level));
@@ -345,8 +349,14 @@ impl Matcher {
             end: i + 1,
             level,
         });
-        for &(expr, level) in word.multi.iter() {
-            let Some(hit) = self.match_expr(expr, level, limit, words, ids, i) else {
+        let next = ids.get(i + 1).map(|&id| &words.get(id).syms);
+        for longer in word.multi.iter() {
+            // Most longer expressions are ruled out by the next word alone, without
+            // reaching for the expression itself.
+            if !next.is_some_and(|next| next.may_be(&longer.second)) {
+                continue;
+            }
+            let Some(hit) = self.match_expr(longer.expr, longer.level, limit, words, ids, i) else {
                 continue;
             };
             let rank = |h: &Hit| (h.end, std::cmp::Reverse(h.level));

@@ -37,8 +37,18 @@ pub(super) struct Word {
     pub(super) syms: Symbols,
     /// The best one-word expression for this word, resolved once.
     pub(super) single: Option<(u32, Level)>,
-    /// The longer expressions whose first word this word matches, and how well.
-    pub(super) multi: Box<[(u32, Level)]>,
+    /// The longer expressions whose first word this word matches.
+    pub(super) multi: Box<[Longer]>,
+}
+
+/// A longer expression that may start with a word.
+#[derive(Debug)]
+pub(super) struct Longer {
+    pub(super) expr: u32,
+    /// How well the word matches its first word.
+    pub(super) level: Level,
+    /// The symbols of its second word's forms (as written, folded, singular, stem).
+    pub(super) second: [u32; 4],
 }
 
 /// A word's forms as the matcher numbers them (see [`Matcher::symbol`]).
@@ -55,6 +65,17 @@ impl Word {
     /// The folded singular (`impôts` → `impot`).
     pub(super) fn key(&self) -> &str {
         &self.fold[..self.key_len]
+    }
+}
+
+impl Symbols {
+    /// Whether this word may match an entry word of these forms: a quick test that
+    /// rules out most candidates (the match itself checks the rest).
+    pub(super) fn may_be(&self, [norm, fold, key, stem]: &[u32; 4]) -> bool {
+        self.text == Some(*norm)
+            || self.fold == Some(*fold)
+            || self.key == Some(*key)
+            || self.stem == Some(*stem)
     }
 }
 
