@@ -55,6 +55,25 @@ pub(crate) struct TopicIndex {
     pub(crate) rivals: Vec<Vec<usize>>,
 }
 
+/// What adds up toward one target.
+#[derive(Default)]
+struct Tally<'a> {
+    /// Markers, clause sentiment, cues, comparatives and objections.
+    direct: f64,
+    /// With the subject default, then the rivalries.
+    total: f64,
+    before_rivalry: f64,
+    mentioned: bool,
+    because: Vec<Reason<'a>>,
+}
+
+impl<'a> Tally<'a> {
+    fn add(&mut self, why: Reason<'a>) {
+        self.direct += why.value();
+        self.because.push(why);
+    }
+}
+
 /// A target named in the text.
 struct Mention {
     target: usize,
@@ -78,9 +97,7 @@ pub(crate) fn assess<'a>(
     sentiment: &Sentiment,
     topic: &'a TopicIndex,
 ) -> Assessment<'a> {
-    let n = topic.targets.len();
-    let mut direct = vec![0.0; n];
-    let mut because: Vec<Vec<Reason<'a>>> = vec![Vec::new(); n];
+    let mut tally: Vec<Tally<'a>> = topic.targets.iter().map(|_| Tally::default()).collect();
     let mut parts = Vec::new();
     let mut mentions = Vec::new();
     let mut frames = vec![false; topic.frames.len()];
@@ -90,20 +107,22 @@ pub(crate) fn assess<'a>(
     for (index, hit) in top.chain(nested.iter().map(|h| (None, h))) {
         for payload in layout.matcher.payloads(hit) {
             match *payload {
-                Payload::Target { target, polarity } => mentions.push(Mention {
-                    target,
-                    polarity,
-                    first: hit.first,
-                    end: hit.end,
-                }),
+                Payload::Target { target, polarity } => {
+                    tally[target].mentioned = true;
+                    mentions.push(Mention {
+                        target,
+                        polarity,
+                        first: hit.first,
+                        end: hit.end,
+                    });
+                }
                 Payload::Frame { frame } => frames[frame] = true,
                 Payload::Stance { target, weight } => {
                     let Some(index) = index else { continue };
                     let negated = layout.negated(hit.first);
                     let value = if negated { weight * NEGATED } else { weight };
-                    direct[target] += value;
                     parts.push((index, target, value));
-                    because[target].push(Reason::StanceMarker {
+                    tally[target].add(Reason::StanceMarker {
                         marker: layout.span_text(hit),
                         negated,
                         value,
@@ -114,10 +133,7 @@ pub(crate) fn assess<'a>(
         }
     }
     mentions.sort_by_key(|m| m.first);
-    let mut add = |target: usize, why: Reason<'a>| {
-        direct[target] += why.value();
-        because[target].push(why);
-    };
+    let mut add = |target: usize, why: Reason<'a>| tally[target].add(why);
     // 2. Sentiment of the clauses that name a target.
     for item in items {
         let clause = layout.clause(item.first);
@@ -138,7 +154,11 @@ pub(crate) fn assess<'a>(
         }
     }
     // 3 and 4. Stance cues and comparatives.
-    for (index, hit) in layout.hits.iter().enumerate() {
+    let cues = layout.hits.iter().enumerate().filter(|(_, hit)| {
+        let has = |kind| layout.matcher.has_kind(hit, kind);
+        has(EntryKind::StanceCue) || has(EntryKind::Comparative)
+    });
+    for (index, hit) in cues {
         for payload in layout.matcher.payloads(hit) {
             let Payload::Word { kind, valence } = *payload else {
                 continue;
@@ -188,33 +208,36 @@ pub(crate) fn assess<'a>(
         }
     }
     // 5 and 6. The subject default and rivalries.
-    let mut total = direct.clone();
+    for t in tally.iter_mut() {
+        t.total = t.direct;
+    }
     if let Some(subject) = topic.subject {
         let value = sentiment.score * SUBJECT_DEFAULT;
-        total[subject] += value;
-        because[subject].push(Reason::Subject {
+        tally[subject].total += value;
+        tally[subject].because.push(Reason::Subject {
             sentiment: sentiment.score,
             value,
         });
     }
-    let mentioned: Vec<bool> = (0..n)
-        .map(|t| mentions.iter().any(|m| m.target == t))
-        .collect();
-    let before_rivalry = total.clone();
+    for t in tally.iter_mut() {
+        t.before_rivalry = t.total;
+    }
     for (rival, rivalled) in topic.rivals.iter().enumerate() {
         for &target in rivalled {
-            if direct[rival] != 0.0 {
-                let value = -RIVALRY * direct[rival];
-                total[target] += value;
-                because[target].push(Reason::Rival {
+            let direct = tally[rival].direct;
+            if direct != 0.0 {
+                let value = -RIVALRY * direct;
+                tally[target].total += value;
+                tally[target].because.push(Reason::Rival {
                     rival: &topic.targets[rival],
                     value,
                 });
             }
-            if mentioned[rival] && before_rivalry[target] < 0.0 {
-                let value = -RIVALRY * before_rivalry[target];
-                total[rival] += value;
-                because[rival].push(Reason::AgainstRival {
+            let before = tally[target].before_rivalry;
+            if tally[rival].mentioned && before < 0.0 {
+                let value = -RIVALRY * before;
+                tally[rival].total += value;
+                tally[rival].because.push(Reason::AgainstRival {
                     rival: &topic.targets[target],
                     value,
                 });
@@ -224,9 +247,9 @@ pub(crate) fn assess<'a>(
     let stance = topic
         .targets
         .iter()
-        .enumerate()
-        .map(|(t, id)| {
-            let score = total[t].clamp(-1.0, 1.0);
+        .zip(tally)
+        .map(|(id, t)| {
+            let score = t.total.clamp(-1.0, 1.0);
             let label = if score <= -THRESHOLD {
                 StanceLabel::Against
             } else if score >= THRESHOLD {
@@ -234,7 +257,7 @@ pub(crate) fn assess<'a>(
             } else {
                 StanceLabel::None
             };
-            let because = std::mem::take(&mut because[t]);
+            let because = t.because;
             (
                 id.as_str(),
                 Stance {
