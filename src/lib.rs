@@ -3,7 +3,76 @@
 //! Reads French comments and says, for each one, what it feels, what it is for and
 //! against, and why, with the words that prove it.
 //!
-//! (Crate documentation is written as the pipeline lands.)
+//! ```
+//! use avis_fr::{Analyzer, Label, StanceLabel};
+//!
+//! let analyzer = Analyzer::default();
+//! let analysis = analyzer.analyze("Ce partenariat avec Microsoft est une honte !");
+//!
+//! assert_eq!(analysis.sentiment.label, Label::Negative);
+//! assert_eq!(analysis.stance["partenariat"].label, StanceLabel::Against);
+//! // Every score comes with its evidence: what matched, where, and what it did.
+//! let honte = analysis.evidence.iter().find(|e| e.text == "honte").unwrap();
+//! assert_eq!(&"Ce partenariat avec Microsoft est une honte !"[honte.start..honte.end], "honte");
+//! for reason in &analysis.stance["partenariat"].because {
+//!     println!("{reason}"); // stance marker `honte` -0.80, …
+//! }
+//! ```
+//!
+//! ## The pipeline
+//!
+//! One module per stage, each a small step with one job:
+//!
+//! 1. **tokenize** ([`tokenize`], [`sentences`]): French words with their elisions
+//!    (`l’`, `qu’`), hyphenated words, abbreviations, numbers, URLs, emoticons and
+//!    emoji, each a [`Token`] borrowing its text and byte span; no allocation per
+//!    token.
+//! 2. **normalize** ([`normalize`], [`fold`]): lower case, `’` as `'`, `œ` as `oe`,
+//!    accents removed for lookups; borrowed when nothing changes.
+//! 3. **match lexicons** ([`Lexicon`], [`Topic`]): every entry and topic expression
+//!    is looked up as written, accent-folded, singular, then by its Snowball French
+//!    stem (`scandaleuse` finds `scandaleux`, `logiciels libres` finds `logiciel
+//!    libre`), longest expression first.
+//! 4. **apply rules**: negation (`ne … pas`, `sans`, `ne … que` is not one), intensity
+//!    (`très`, `un peu`), contrast (`mais`), capitals and `!!!`, irony (`Merci pour
+//!    …`, `Vive la pensée unique !`, `mouhahaha`). Each rule that changed a word is
+//!    a [`Rule`] in its [`Evidence`].
+//! 5. **score**: the sentiment of the text, in [-1, 1] with a [`Label`]; the stance
+//!    toward each target of the [`Topic`] with the [`Reason`]s that add up to it;
+//!    the argument frames it uses.
+//! 6. **report** ([`report`]): a corpus summary as text, JSON or a self-contained
+//!    HTML page.
+//!
+//! ## Your own lexicons and topic
+//!
+//! Lexicons are TSV files (`term`, `kind`, `valence`, `note`), topics TOML files
+//! (targets and the names that name them, frames and their markers, stance
+//! markers); the defaults are embedded. Bad lines are errors that name the file and
+//! line:
+//!
+//! ```
+//! use avis_fr::{Analyzer, Label, Lexicon};
+//!
+//! let mine = Lexicon::from_tsv("mine.tsv", "term\tkind\tvalence\tnote\nbétonnage\tsentiment\t-3\t\n")?;
+//! let analyzer = Analyzer::builder().lexicon(mine).build()?;
+//! assert_eq!(analyzer.analyze("Encore du bétonnage.").sentiment.label, Label::Negative);
+//!
+//! let error = Lexicon::from_tsv("bad.tsv", "term\tkind\tvalence\tnote\nx\tsentiment\t9\t\n").unwrap_err();
+//! assert!(error.to_string().starts_with("bad.tsv:2:"));
+//! # Ok::<(), avis_fr::Error>(())
+//! ```
+//!
+//! ## Speed
+//!
+//! An [`Analyzer`] is built once and shared (`Send + Sync`; analyse in parallel
+//! with rayon or threads). It remembers what it has worked out for each distinct
+//! word (its folded form, stem, candidate expressions): a word is stemmed and
+//! looked up once, then every later occurrence costs one hash lookup. The memory
+//! this takes is bounded and it never changes a result. An [`Analysis`] borrows
+//! from the text and the analyzer, so its evidence and explanations cost no copies;
+//! they are written out as sentences only when displayed or serialized.
+//!
+//! Any `&str` is valid input and the time is linear in its length.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
