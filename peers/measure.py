@@ -26,7 +26,9 @@ import importlib.metadata as md
 import json
 import os
 import platform
+import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from collections import Counter
@@ -42,6 +44,7 @@ THRESHOLDS = {
     "vaderSentiment-fr": "compound >= 0.05 positive, <= -0.05 negative, else neutral "
     "(VADER's documented thresholds)",
     "textblob-fr": "polarity > 0 positive, < 0 negative, == 0 neutral (sign of polarity)",
+    "avis-fr": "its own label: score >= 0.05 positive, <= -0.05 negative, else neutral",
 }
 
 TRICKY = [
@@ -117,6 +120,58 @@ def throughput(fn, texts: list[str], runs: int) -> dict:
     }
 
 
+def avis_binary(path: Path | None) -> Path:
+    """The `avis` command to measure: the one given, else this checkout's release build."""
+    if path is not None:
+        return path
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "avis"], cwd=REPO_ROOT, check=True)
+    return REPO_ROOT / "target" / "release" / "avis"
+
+
+def avis_scores(avis: Path, texts: list[str]) -> dict[str, float]:
+    """avis-fr's sentiment score of each text, from one `avis score` run."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as f:
+        for t in texts:
+            f.write(json.dumps({"text": t}, ensure_ascii=False) + "\n")
+    try:
+        out = subprocess.run([str(avis), "score", "-q", f.name], capture_output=True, text=True, check=True)
+    finally:
+        os.unlink(f.name)
+    return {t: json.loads(line)["sentiment"]["score"] for t, line in zip(texts, out.stdout.splitlines())}
+
+
+def avis_label(score: float) -> str:
+    return "positive" if score >= 0.05 else "negative" if score <= -0.05 else "neutral"
+
+
+def avis_throughput(avis: Path, texts: list[str], runs: int, threads: int | None) -> dict:
+    """Best-of-`runs` MB/s of a whole `avis score` process over the texts as JSON Lines: start-up
+    (building the analyzer), JSON reading and writing included, so it understates the library."""
+    nbytes = sum(len(t.encode("utf-8")) for t in texts)
+    env = dict(os.environ)
+    if threads is not None:
+        env["RAYON_NUM_THREADS"] = str(threads)
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as f:
+        for t in texts:
+            f.write(json.dumps({"text": t}, ensure_ascii=False) + "\n")
+    times = []
+    try:
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run([str(avis), "score", "-q", f.name], stdout=subprocess.DEVNULL, env=env, check=True)
+            times.append(time.perf_counter() - t0)
+    finally:
+        os.unlink(f.name)
+    best = min(times)
+    return {
+        "bytes": nbytes,
+        "docs": len(texts),
+        "runs_s": [round(x, 4) for x in times],
+        "best_s": round(best, 4),
+        "mb_per_s": nbytes / best / 1e6,
+    }
+
+
 def sentiment_eval(name: str, score_fn, label_fn, docs: list[dict], gold: dict[int, str]) -> dict:
     scores = {d["id"]: score_fn(d["text"]) for d in docs}
     labels = {i: label_fn(s) for i, s in scores.items()}
@@ -155,6 +210,8 @@ def main(argv=None) -> int:
     ap.add_argument("--target-mb", type=float, default=2.0,
                     help="repeat the corpus to about this many MB (10^6 bytes) for throughput (default 2)")
     ap.add_argument("--runs", type=int, default=3, help="timed runs per tool; the best is kept (default 3)")
+    ap.add_argument("--avis", type=Path, default=None,
+                    help="the avis command to measure beside the peers (default: build this checkout's)")
     args = ap.parse_args(argv)
 
     docs = read_jsonl(args.corpus)
@@ -221,6 +278,10 @@ def main(argv=None) -> int:
         "vaderSentiment-fr", vader_compound, vader_label, docs, gold)
     results["sentiment"]["textblob-fr"] = sentiment_eval(
         "textblob-fr", textblob_polarity, textblob_label, docs, gold)
+    avis = avis_binary(args.avis)
+    avis_by_text = avis_scores(avis, texts)
+    results["sentiment"]["avis-fr"] = sentiment_eval(
+        "avis-fr", avis_by_text.__getitem__, avis_label, docs, gold)
     majority = Counter(gold.values()).most_common(1)[0]
     results["baseline_majority"] = {"label": majority[0], "dev_accuracy": majority[1] / len(gold)}
 
@@ -230,6 +291,8 @@ def main(argv=None) -> int:
         lambda t: TextBlob(t, analyzer=tb_analyzer).sentiment, bench, args.runs)
     results["throughput"]["spacy blank fr nlp(text)"] = throughput(nlp, bench, args.runs)
     results["throughput"]["spacy blank fr nlp.tokenizer(text)"] = throughput(nlp.tokenizer, bench, args.runs)
+    results["throughput"]["avis-fr `avis score` process, 1 thread"] = avis_throughput(avis, bench, args.runs, 1)
+    results["throughput"]["avis-fr `avis score` process, all cores"] = avis_throughput(avis, bench, args.runs, None)
 
     # ---- spaCy on tricky strings ----
     for s in TRICKY:
@@ -249,7 +312,7 @@ def main(argv=None) -> int:
                "| comments neg / neu / pos |")
     out.append("|---|---|---|---|---|---|")
     vers = {"vaderSentiment-fr": results["versions"]["vaderSentiment-fr"],
-            "textblob-fr": results["versions"]["textblob-fr"]}
+            "textblob-fr": results["versions"]["textblob-fr"], "avis-fr": "this checkout"}
     for name, r in results["sentiment"].items():
         dist = r["comments_distribution"]
         out.append(f"| {name} | {vers[name]} | {r['dev_correct']}/{r['dev_docs']} = {r['dev_accuracy']:.1%} "
@@ -272,7 +335,7 @@ def main(argv=None) -> int:
     out.append("| call | version | best s | MB/s | all runs (s) |")
     out.append("|---|---|---|---|---|")
     tver = {"vaderSentiment-fr": vers["vaderSentiment-fr"], "textblob-fr": vers["textblob-fr"],
-            "spacy": results["versions"]["spacy"]}
+            "spacy": results["versions"]["spacy"], "avis-fr": vers["avis-fr"]}
     for name, r in results["throughput"].items():
         v = tver[name.split()[0]]
         out.append(f"| {name} | {v} | {r['best_s']:.3f} | {r['mb_per_s']:.3f} | "

@@ -57,18 +57,20 @@ fn score(args: ScoreArgs) -> Result<(), CliError> {
     let analyzer = analyzer(&args.input)?;
     let mut reader = reader(&args.input)?;
     let mut sink = Sink::open(args.output.as_deref())?;
+    // Each line is written out in parallel with the analyses, then copied in order.
+    let render = |record: &Record, analysis: &Analysis<'_>| {
+        let mut line = Vec::with_capacity(4096);
+        write_scored(&mut line, &record.fields, analysis).map(|()| line)
+    };
     let stats = drive(
         &mut reader,
         &analyzer,
         &args.input,
-        |record, _, analysis| {
-            let mut fields = record.fields;
-            // Every field of the analysis, after the input's own (a same-named input
-            // field is replaced in place).
-            if let Value::Object(out) = to_value(&analysis)? {
-                fields.extend(out);
-            }
-            write_json_line(sink.writer(), &fields)
+        render,
+        |_, _, _, line| {
+            sink.writer()
+                .write_all(&line?)
+                .map_err(|e| CliError::io("cannot write output", e))
         },
     )?;
     sink.commit()?;
@@ -89,7 +91,8 @@ fn report(args: ReportArgs) -> Result<(), CliError> {
         &mut reader,
         &analyzer,
         &args.input,
-        |record, text, analysis| {
+        |_, _| (),
+        |record, text, analysis, ()| {
             builder.add(record.id, text, &analysis);
             Ok(())
         },
@@ -125,14 +128,16 @@ struct Stats {
     skipped: u64,
 }
 
-/// Read records chunk by chunk, analyse each chunk in parallel, hand the results to
-/// `sink` in input order. A bad record stops the run after the records before it
-/// were handed on (none of it is), unless `--skip-invalid`.
-fn drive(
+/// Read records chunk by chunk, analyse each chunk in parallel (and `render` what
+/// can be worked out from each analysis alone), hand the results to `sink` in input
+/// order. A bad record stops the run after the records before it were handed on
+/// (none of it is), unless `--skip-invalid`.
+fn drive<R: Send>(
     reader: &mut RecordReader,
     analyzer: &Analyzer,
     args: &InputArgs,
-    mut sink: impl FnMut(Record, &str, Analysis<'_>) -> Result<(), CliError>,
+    render: impl Fn(&Record, &Analysis<'_>) -> R + Sync,
+    mut sink: impl FnMut(Record, &str, Analysis<'_>, R) -> Result<(), CliError>,
 ) -> Result<Stats, CliError> {
     let mut stats = Stats::default();
     loop {
@@ -175,12 +180,17 @@ fn drive(
             .map(|record| std::mem::take(&mut record.text))
             .collect();
         // `collect` on an indexed parallel iterator keeps input order.
-        let analyses: Vec<Analysis> = texts
+        let analyses: Vec<(Analysis, R)> = chunk
             .par_iter()
-            .map(|text| analyzer.analyze(text))
+            .zip(&texts)
+            .map(|(record, text)| {
+                let analysis = analyzer.analyze(text);
+                let rendered = render(record, &analysis);
+                (analysis, rendered)
+            })
             .collect();
-        for ((record, text), analysis) in chunk.into_iter().zip(&texts).zip(analyses) {
-            sink(record, text, analysis)?;
+        for ((record, text), (analysis, rendered)) in chunk.into_iter().zip(&texts).zip(analyses) {
+            sink(record, text, analysis, rendered)?;
             stats.records += 1;
         }
         if let Some(error) = stop {
@@ -257,15 +267,64 @@ fn count(n: u64, what: &str) -> String {
     }
 }
 
-fn to_value(value: &impl Serialize) -> Result<Value, CliError> {
-    serde_json::to_value(value).map_err(json_error)
-}
-
 fn json_error(e: serde_json::Error) -> CliError {
     CliError::Io {
         what: "cannot encode JSON".into(),
         error: e.into(),
     }
+}
+
+/// The analysis fields `avis score` adds to each record, in their order.
+const ANALYSIS_FIELDS: [&str; 4] = ["sentiment", "stance", "frames", "evidence"];
+
+/// One scored record as a JSON line: the input's fields in their order, a field the
+/// analysis also has replaced in place, then the analysis's other fields. Written
+/// straight out, without building a JSON value of the analysis.
+fn write_scored(
+    w: &mut dyn Write,
+    fields: &serde_json::Map<String, Value>,
+    analysis: &Analysis<'_>,
+) -> Result<(), CliError> {
+    let part = |w: &mut dyn Write, name: &str| -> serde_json::Result<()> {
+        match name {
+            "sentiment" => serde_json::to_writer(w, &analysis.sentiment),
+            "stance" => serde_json::to_writer(w, &analysis.stance),
+            "frames" => serde_json::to_writer(w, &analysis.frames),
+            _ => serde_json::to_writer(w, &analysis.evidence),
+        }
+    };
+    let mut write = || -> serde_json::Result<()> {
+        let mut first = true;
+        let mut key = |w: &mut dyn Write, name: &str| -> serde_json::Result<()> {
+            w.write_all(if first { b"{" } else { b"," })
+                .map_err(serde_json::Error::io)?;
+            first = false;
+            serde_json::to_writer(&mut *w, name)?;
+            w.write_all(b":").map_err(serde_json::Error::io)
+        };
+        for (name, value) in fields {
+            key(w, name)?;
+            if ANALYSIS_FIELDS.contains(&name.as_str()) {
+                part(w, name)?;
+            } else {
+                serde_json::to_writer(&mut *w, value)?;
+            }
+        }
+        for name in ANALYSIS_FIELDS {
+            if !fields.contains_key(name) {
+                key(w, name)?;
+                part(w, name)?;
+            }
+        }
+        w.write_all(b"}\n").map_err(serde_json::Error::io)
+    };
+    write().map_err(|e| {
+        if e.is_io() {
+            CliError::io("cannot write output", e.into())
+        } else {
+            json_error(e)
+        }
+    })
 }
 
 fn write_json_line(w: &mut dyn Write, value: &impl Serialize) -> Result<(), CliError> {
