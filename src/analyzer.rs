@@ -202,7 +202,8 @@ impl Analyzer {
         // About one token per five bytes of French: one allocation in the common case.
         let mut tokens: Vec<Token<'a>> = Vec::with_capacity(text.len() / 5 + 4);
         tokens.extend(tokenize(text));
-        let (mut hits, mut nested) = (Vec::new(), Vec::new());
+        // Sized for a typical comment, so that they do not grow as hits are found.
+        let (mut hits, mut nested) = (Vec::with_capacity(tokens.len() / 4 + 4), Vec::new());
         self.matcher.find(&tokens, &mut hits, &mut nested);
         let layout = Layout::new(text, &tokens, &hits, &self.matcher);
         let (sentiment, items) = sentiment::score(&layout, self.thresholds);

@@ -68,7 +68,7 @@ pub(crate) fn score<'a>(
     // Capitals emphasise only in lower-case text; counted once, lazily.
     let shouting = std::cell::OnceCell::new();
     let shouting = || *shouting.get_or_init(|| rules::emphasis::mostly_capitals(layout.text));
-    let mut items = Vec::new();
+    let mut items = Vec::with_capacity(layout.hits.len());
     for (index, hit) in layout.hits.iter().enumerate() {
         // Naming a target is not a feeling: `libre` in `logiciel libre` carries none.
         let names_target = layout

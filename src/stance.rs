@@ -99,7 +99,7 @@ pub(crate) fn assess<'a>(
 ) -> Assessment<'a> {
     let mut tally: Vec<Tally<'a>> = topic.targets.iter().map(|_| Tally::default()).collect();
     let mut parts = Vec::new();
-    let mut mentions = Vec::new();
+    let mut mentions = Vec::with_capacity(layout.hits.len() / 2 + nested.len());
     let mut frames = vec![false; topic.frames.len()];
     // Top-level hits name targets, raise frames and carry stance markers; hits
     // nested inside a longer expression only name targets and raise frames.

@@ -81,7 +81,7 @@ impl<'t, 'a> Layout<'t, 'a> {
                 slot.hit = index as u32;
             }
         }
-        let mut sentences: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut sentences: Vec<std::ops::Range<usize>> = Vec::with_capacity(tokens.len() / 8 + 2);
         let (mut s, mut c) = (0u32, 0u32);
         let mut previous_end = 0;
         for (i, token) in tokens.iter().enumerate() {

@@ -19,7 +19,7 @@ const SCOPE_AFTER: usize = 5;
 /// Count, for each token, the negation scopes that cover it.
 pub(super) fn count_scopes(layout: &mut Layout<'_, '_>) {
     let n = layout.tokens.len();
-    let mut covers = Vec::new();
+    let mut covers = Vec::with_capacity(8);
     let mut cover = |from: usize, to: usize, clause: u32| covers.push((from, to.min(n), clause));
     let mut i = 0;
     while i < n {
