@@ -208,7 +208,7 @@ impl Analyzer {
         let layout = Layout::new(text, &tokens, &hits, &self.matcher);
         let (sentiment, items) = sentiment::score(&layout, self.thresholds);
         let assessment = stance::assess(&layout, &nested, &items, &sentiment, &self.index);
-        let evidence = self.evidence(&layout, &nested, items, &assessment.parts);
+        let evidence = self.evidence(&layout, &nested, items, assessment.parts);
         Analysis {
             sentiment,
             stance: assessment.stance,
@@ -222,8 +222,10 @@ impl Analyzer {
         layout: &Layout<'_, 'a>,
         nested: &[Hit],
         items: Vec<sentiment::Scored<'a>>,
-        parts: &[(usize, usize, f64)],
+        mut parts: Vec<(usize, usize, f64)>,
     ) -> Vec<Evidence<'a>> {
+        // By hit, then target, each hit's parts in the order they were found.
+        parts.sort_by_key(|&(hit, target, _)| (hit, target));
         let make = |first: usize, end: usize, role: Role, entry: &'a str| Evidence {
             text: &layout.text[layout.tokens[first].start..layout.tokens[end - 1].end],
             start: layout.tokens[first].start,
@@ -265,10 +267,14 @@ impl Analyzer {
                         (Role::StanceMarker, Some(target), weight)
                     }
                 };
-                let contribution = parts
-                    .iter()
-                    .filter(|(h, t, _)| *h == index && Some(*t) == target)
-                    .fold(0.0, |sum, (_, _, v)| sum + v);
+                let contribution = target.map_or(0.0, |target| {
+                    let key = (index, target);
+                    let from = parts.partition_point(|&(h, t, _)| (h, t) < key);
+                    parts[from..]
+                        .iter()
+                        .take_while(|&&(h, t, _)| (h, t) == key)
+                        .fold(0.0, |sum, (_, _, v)| sum + v)
+                });
                 evidence.push(Evidence {
                     id: target.map(|t| self.index.targets[t].as_str()),
                     valence,

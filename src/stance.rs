@@ -136,12 +136,7 @@ pub(crate) fn assess<'a>(
     let mut add = |target: usize, why: Reason<'a>| tally[target].add(why);
     // 2. Sentiment of the clauses that name a target.
     for item in items {
-        let clause = layout.clause(item.first);
-        let nearest = mentions
-            .iter()
-            .filter(|m| layout.clause(m.first) == clause)
-            .min_by_key(|m| m.first.abs_diff(item.first));
-        if let Some(m) = nearest {
+        if let Some(m) = nearest_in_clause(layout, &mentions, item.first) {
             add(
                 m.target,
                 Reason::ClauseSentiment {
@@ -171,8 +166,8 @@ pub(crate) fn assess<'a>(
             match kind {
                 EntryKind::StanceCue => {
                     let next = mentions
-                        .iter()
-                        .find(|m| m.first >= hit.end && m.first <= hit.end + CUE_WINDOW);
+                        .get(mentions.partition_point(|m| m.first < hit.end))
+                        .filter(|m| m.first <= hit.end + CUE_WINDOW);
                     if let Some(m) = next {
                         let value = sign * valence * m.polarity;
                         parts.push((index, m.target, value));
@@ -182,8 +177,15 @@ pub(crate) fn assess<'a>(
                 EntryKind::Comparative => {
                     let sentence = layout.sentence(hit.first);
                     let same = |m: &&Mention| layout.sentence(m.first) == sentence;
-                    let before = mentions.iter().filter(same).rfind(|m| m.end <= hit.first);
-                    let after = mentions.iter().filter(same).find(|m| m.first >= hit.end);
+                    let start = mentions.partition_point(|m| m.first < hit.first);
+                    let before = mentions[..start]
+                        .iter()
+                        .rev()
+                        .take_while(same)
+                        .find(|m| m.end <= hit.first);
+                    let after = mentions
+                        .get(mentions.partition_point(|m| m.first < hit.end))
+                        .filter(same);
                     if let (Some(b), Some(a)) = (before, after) {
                         let value = sign * valence;
                         parts.push((index, b.target, value * b.polarity));
@@ -279,6 +281,29 @@ pub(crate) fn assess<'a>(
         stance,
         frames,
         parts,
+    }
+}
+
+/// The mention nearest to token `at` in its clause (the earlier one on a tie).
+/// `mentions` are sorted by position, so the candidates are the two around `at`.
+fn nearest_in_clause<'m>(
+    layout: &Layout<'_, '_>,
+    mentions: &'m [Mention],
+    at: usize,
+) -> Option<&'m Mention> {
+    let clause = layout.clause(at);
+    let split = mentions.partition_point(|m| m.first < at);
+    let left = mentions[..split]
+        .last()
+        .filter(|m| layout.clause(m.first) == clause)
+        .map(|last| &mentions[mentions.partition_point(|m| m.first < last.first)]);
+    let right = mentions
+        .get(split)
+        .filter(|m| layout.clause(m.first) == clause);
+    match (left, right) {
+        (Some(l), Some(r)) if r.first - at < at - l.first => Some(r),
+        (Some(l), _) => Some(l),
+        (None, r) => r,
     }
 }
 

@@ -46,11 +46,7 @@ pub(crate) fn capitals_rule(
 /// The exclamation boost of the sentence holding token `i`: the `!` of the
 /// punctuation that ends it (`!`, `!!!!`, `?!`).
 pub(crate) fn exclamation_rule<'a>(layout: &Layout<'_, 'a>, i: usize) -> Option<Rule<'a>> {
-    let range = layout.sentence_range(i);
-    let last = layout.tokens[range]
-        .iter()
-        .rev()
-        .find(|t| t.kind == TokenKind::Punct)?;
+    let last = layout.closing_punctuation(i)?;
     let bangs = last.text.matches('!').count().min(MAX_BANGS);
     (bangs > 0).then_some(Rule::Exclamation {
         marks: last.text,

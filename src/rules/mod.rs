@@ -31,6 +31,8 @@ pub(crate) struct Layout<'t, 'a> {
     slots: Vec<Slot>,
     /// Token range of each sentence.
     sentences: Vec<std::ops::Range<usize>>,
+    /// The last punctuation token of each sentence, if any.
+    closing: Vec<Option<usize>>,
 }
 
 /// What the rules know of one token.
@@ -82,6 +84,7 @@ impl<'t, 'a> Layout<'t, 'a> {
             }
         }
         let mut sentences: Vec<std::ops::Range<usize>> = Vec::with_capacity(tokens.len() / 8 + 2);
+        let mut closing: Vec<Option<usize>> = Vec::with_capacity(tokens.len() / 8 + 2);
         let (mut s, mut c) = (0u32, 0u32);
         let mut previous_end = 0;
         for (i, token) in tokens.iter().enumerate() {
@@ -110,6 +113,8 @@ impl<'t, 'a> Layout<'t, 'a> {
                 }
             }
             if token.kind == TokenKind::Punct {
+                closing.resize(s as usize + 1, None);
+                closing[s as usize] = Some(i);
                 if ends_sentence(token.text) {
                     s += 1;
                     c += 1;
@@ -119,8 +124,10 @@ impl<'t, 'a> Layout<'t, 'a> {
             }
             previous_end = token.end;
         }
+        closing.resize(sentences.len(), None);
         let mut layout = Layout {
             sentences,
+            closing,
             text,
             tokens,
             hits,
@@ -173,15 +180,10 @@ impl<'t, 'a> Layout<'t, 'a> {
             })
     }
 
-    /// Whether the hit covering token `i` has a word entry of `kind`.
-    pub(crate) fn is(&self, i: usize, kind: EntryKind) -> bool {
-        self.hit_at(i)
-            .is_some_and(|h| self.matcher.has_kind(&self.hits[h as usize], kind))
-    }
-
-    /// Tokens of the sentence that holds token `i`.
-    pub(crate) fn sentence_range(&self, i: usize) -> std::ops::Range<usize> {
-        self.sentences[self.sentence(i) as usize].clone()
+    /// The last punctuation token of the sentence that holds token `i`.
+    pub(crate) fn closing_punctuation(&self, i: usize) -> Option<&Token<'a>> {
+        let closing = self.closing[self.sentence(i) as usize]?;
+        Some(&self.tokens[closing])
     }
 
     /// Intensifiers and diminishers just before the hit starting at token `first`:
@@ -234,25 +236,57 @@ impl<'t, 'a> Layout<'t, 'a> {
     }
 
     /// Contrast weights: a contrast word weighs the rest of its sentence by its
-    /// valence `w`, and what came before it in the sentence by `2 - w`.
+    /// valence `w`, and what came before it in the sentence by `2 - w`. A token's
+    /// weight is the product over the contrast words of its sentence, found in one
+    /// pass each way, so that a sentence of many `mais` stays linear.
     fn weigh_contrasts(&mut self) {
-        for hit in self.hits {
-            let Some(w) = self.matcher.payloads(hit).find_map(|p| match p {
-                Payload::Word {
-                    kind: EntryKind::Contrast,
-                    valence,
-                } => Some(*valence),
-                _ => None,
-            }) else {
-                continue;
-            };
-            let sentence = self.sentence_range(hit.first);
-            for slot in &mut self.slots[sentence.start..hit.first] {
-                slot.contrast *= 2.0 - w;
+        let contrasts: Vec<(usize, usize, f64)> = self
+            .hits
+            .iter()
+            .filter_map(|hit| {
+                self.matcher.payloads(hit).find_map(|p| match p {
+                    Payload::Word {
+                        kind: EntryKind::Contrast,
+                        valence,
+                    } => Some((hit.first, hit.end, *valence)),
+                    _ => None,
+                })
+            })
+            .collect();
+        if contrasts.is_empty() {
+            return;
+        }
+        // Forward: the contrast words that end before the token, in its sentence.
+        let mut next = 0;
+        let mut after = 1.0;
+        for i in 0..self.slots.len() {
+            if i > 0 && self.slots[i].sentence != self.slots[i - 1].sentence {
+                after = 1.0;
             }
-            for slot in &mut self.slots[hit.end..sentence.end] {
-                slot.contrast *= w;
+            while next < contrasts.len() && contrasts[next].1 <= i {
+                let (first, _, w) = contrasts[next];
+                if self.slots[first].sentence == self.slots[i].sentence {
+                    after *= w;
+                }
+                next += 1;
             }
+            self.slots[i].contrast = after;
+        }
+        // Backward: the contrast words that start after the token, in its sentence.
+        let mut next = contrasts.len();
+        let mut before = 1.0;
+        for i in (0..self.slots.len()).rev() {
+            if i + 1 < self.slots.len() && self.slots[i].sentence != self.slots[i + 1].sentence {
+                before = 1.0;
+            }
+            while next > 0 && contrasts[next - 1].0 > i {
+                let (first, _, w) = contrasts[next - 1];
+                if self.slots[first].sentence == self.slots[i].sentence {
+                    before *= 2.0 - w;
+                }
+                next -= 1;
+            }
+            self.slots[i].contrast *= before;
         }
     }
 }

@@ -17,84 +17,95 @@ use crate::lexicon::EntryKind;
 const SCOPE_AFTER: usize = 5;
 
 /// Count, for each token, the negation scopes that cover it.
+///
+/// Linear in the document: the hits are read once forward (what came before in the
+/// clause), once backward (the next completion of a `ne`), and the scopes are
+/// added as differences, then summed, so a wall of `ne ne ne …` or `à quand à quand
+/// …` costs no more per token than ordinary text.
 pub(super) fn count_scopes(layout: &mut Layout<'_, '_>) {
     let n = layout.tokens.len();
-    let mut covers = Vec::with_capacity(8);
-    let mut cover = |from: usize, to: usize, clause: u32| covers.push((from, to.min(n), clause));
-    let mut i = 0;
-    while i < n {
-        let Some(h) = layout.hit_at(i) else {
-            i += 1;
-            continue;
-        };
-        let hit = layout.hits[h as usize];
-        let clause = layout.clause(i);
-        if layout.is(i, EntryKind::Absence) {
-            cover(hit.end, usize::MAX, clause);
-        } else if layout.is(i, EntryKind::Ne) {
-            if let Some(completion) = completion_after(layout, hit.end, clause) {
-                cover(hit.end, completion + 1 + SCOPE_AFTER, clause);
-            } else if completion_before(layout, hit.first, clause) {
-                cover(hit.end, hit.end + SCOPE_AFTER + 2, clause);
+    let hits = layout.hits;
+    let has = |h: usize, kind: EntryKind| layout.matcher.has_kind(&hits[h], kind);
+    let negates = |h: usize| has(h, EntryKind::Negator) || has(h, EntryKind::NeNegator);
+    let clause = |h: usize| layout.clause(hits[h].first);
+    let completions = completions(layout);
+    let mut covers: Vec<(usize, usize, u32)> = Vec::with_capacity(8);
+    // What the clause held before the current hit.
+    let (mut current, mut negator_seen, mut open_ne) = (u32::MAX, false, false);
+    for (h, hit) in hits.iter().enumerate() {
+        let c = clause(h);
+        if c != current {
+            (current, negator_seen, open_ne) = (c, false, false);
+        }
+        if has(h, EntryKind::Absence) {
+            covers.push((hit.end, n, c));
+        } else if has(h, EntryKind::Ne) {
+            if let Some(completion) = completions.as_ref().and_then(|next| next[h]) {
+                covers.push((hit.end, completion + 1 + SCOPE_AFTER, c));
+            } else if negator_seen {
+                // A negator before `ne` in its clause completes it (`Rien n'est dit`).
+                covers.push((hit.end, hit.end + SCOPE_AFTER + 2, c));
             }
-        } else if layout.is(i, EntryKind::Negator) && !after_open_ne(layout, hit.first, clause) {
+        } else if has(h, EntryKind::Negator) && !open_ne {
             // A negator that completes an earlier `ne` is already covered by it; one
             // that does not negates by itself, and inside another scope flips it back.
-            cover(hit.end, hit.end + SCOPE_AFTER, clause);
+            covers.push((hit.end, hit.end + SCOPE_AFTER, c));
         }
-        i = hit.end;
+        if negates(h) {
+            (negator_seen, open_ne) = (true, false);
+        } else if has(h, EntryKind::Ne) {
+            open_ne = true;
+        }
     }
-    for (from, to, clause) in covers {
-        for slot in layout.slots.iter_mut().take(to).skip(from) {
-            if slot.clause != clause {
-                break;
+    // Each scope runs to its end or its clause's end, whichever comes first. Scopes
+    // come in text order and clauses only grow, so one sweep finds the clause ends.
+    let mut clause_end = 0;
+    for (from, to, c) in covers {
+        clause_end = clause_end.max(from);
+        while clause_end < n && layout.slots[clause_end].clause == c {
+            clause_end += 1;
+        }
+        let end = to.min(clause_end).min(n);
+        if from < end {
+            layout.slots[from].negations = layout.slots[from].negations.wrapping_add(1);
+            if end < n {
+                layout.slots[end].negations = layout.slots[end].negations.wrapping_sub(1);
             }
-            slot.negations += 1;
         }
+    }
+    let mut running = 0u32;
+    for slot in layout.slots.iter_mut() {
+        running = running.wrapping_add(slot.negations);
+        slot.negations = running;
     }
 }
 
-/// The first negator completing a `ne` after token `from`, unless a restriction
-/// (`que`) comes first.
-fn completion_after(layout: &Layout<'_, '_>, from: usize, clause: u32) -> Option<usize> {
-    for i in from..layout.tokens.len() {
-        if layout.clause(i) != clause {
-            return None;
-        }
-        if layout.is(i, EntryKind::Restriction) {
-            return None;
-        }
-        if layout.is(i, EntryKind::Negator) || layout.is(i, EntryKind::NeNegator) {
-            return Some(
-                layout
-                    .hit_at(i)
-                    .map_or(i, |h| layout.hits[h as usize].end - 1),
-            );
+/// For each hit that is a `ne`, the last token of the negator completing it later
+/// in its clause, unless a restriction (`que`) comes first; `None` when no hit is a
+/// `ne` at all.
+fn completions(layout: &Layout<'_, '_>) -> Option<Vec<Option<usize>>> {
+    let hits = layout.hits;
+    let has = |h: usize, kind: EntryKind| layout.matcher.has_kind(&hits[h], kind);
+    if !(0..hits.len()).any(|h| has(h, EntryKind::Ne)) {
+        return None;
+    }
+    let mut next = vec![None; hits.len()];
+    // Backward: what a `ne` at hit `h` finds from hit `h + 1` on.
+    let mut found: Option<usize> = None;
+    for h in (0..hits.len()).rev() {
+        next[h] = found;
+        let same_clause = |g: usize| layout.clause(hits[g].first) == layout.clause(hits[h].first);
+        found = if has(h, EntryKind::Restriction) {
+            None
+        } else if has(h, EntryKind::Negator) || has(h, EntryKind::NeNegator) {
+            Some(hits[h].end - 1)
+        } else {
+            found
+        };
+        // A completion found beyond this clause does not reach back into it.
+        if h > 0 && !same_clause(h - 1) {
+            found = None;
         }
     }
-    None
-}
-
-/// Whether a negator before `ne` in its clause completes it (`Rien n'est dit`).
-fn completion_before(layout: &Layout<'_, '_>, to: usize, clause: u32) -> bool {
-    (0..to)
-        .rev()
-        .take_while(|&i| layout.clause(i) == clause)
-        .any(|i| layout.is(i, EntryKind::Negator) || layout.is(i, EntryKind::NeNegator))
-}
-
-/// Whether an earlier `ne` of the clause is still waiting for its completion at `at`.
-fn after_open_ne(layout: &Layout<'_, '_>, at: usize, clause: u32) -> bool {
-    for i in (0..at).rev() {
-        if layout.clause(i) != clause {
-            return false;
-        }
-        if layout.is(i, EntryKind::Negator) || layout.is(i, EntryKind::NeNegator) {
-            return false;
-        }
-        if layout.is(i, EntryKind::Ne) {
-            return true;
-        }
-    }
-    false
+    Some(next)
 }
