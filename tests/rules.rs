@@ -239,6 +239,14 @@ fn pathological_inputs_give_valid_analyses() {
         "ne pas jamais rien ".repeat(50_000),
         "!".repeat(1_000_000),
         "honte ".repeat(100_000),
+        // Walls of words whose rules look around them: each once took time
+        // quadratic in its length (a megabyte of `n'` ran for minutes).
+        "n'".repeat(500_000),
+        "ne ".repeat(300_000),
+        "à quand ".repeat(100_000),
+        "mais ".repeat(200_000),
+        "favoriser Linux ".repeat(60_000),
+        "Microsoft mieux que Linux ".repeat(40_000),
     ];
     for text in &inputs {
         let a = analyzer().analyze(text);
