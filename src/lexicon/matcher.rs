@@ -349,6 +349,9 @@ impl Matcher {
             end: i + 1,
             level,
         });
+        if word.multi.is_empty() {
+            return best;
+        }
         let next = ids.get(i + 1).map(|&id| &words.get(id).syms);
         for longer in word.multi.iter() {
             // Most longer expressions are ruled out by the next word alone, without
