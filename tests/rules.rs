@@ -247,10 +247,17 @@ fn pathological_inputs_give_valid_analyses() {
         "mais ".repeat(200_000),
         "favoriser Linux ".repeat(60_000),
         "Microsoft mieux que Linux ".repeat(40_000),
+        // Thousands of contrast words in one sentence once made the score NaN.
+        format!("content {}content", "mais ".repeat(2_000)),
+        format!("Bien par\ncontre {}honteux", "pourtant ".repeat(3_000)),
     ];
     for text in &inputs {
         let a = analyzer().analyze(text);
         assert!(a.sentiment.score.is_finite() && a.sentiment.score.abs() <= 1.0);
+        let s = &a.sentiment;
+        assert!([s.positive, s.negative, s.neutral]
+            .iter()
+            .all(|x| x.is_finite()));
         assert!(a.stance.values().all(|s| s.score.abs() <= 1.0));
     }
 }

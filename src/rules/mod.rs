@@ -16,6 +16,11 @@ use crate::explain::Rule;
 use crate::lexicon::{EntryKind, Hit, Matcher, Payload};
 use crate::{Token, TokenKind};
 
+/// Contrast words compound (`mais … mais …`), within these bounds: a side weighs
+/// at most this many times more, or less, than without them (and a wall of `mais`
+/// cannot overflow the weight to infinity and the score to NaN).
+const CONTRAST_BOUND: f64 = 8.0;
+
 /// Tokens before a sentiment word in which an intensifier or diminisher counts.
 const INTENSITY_WINDOW: usize = 3;
 
@@ -237,8 +242,9 @@ impl<'t, 'a> Layout<'t, 'a> {
 
     /// Contrast weights: a contrast word weighs the rest of its sentence by its
     /// valence `w`, and what came before it in the sentence by `2 - w`. A token's
-    /// weight is the product over the contrast words of its sentence, found in one
-    /// pass each way, so that a sentence of many `mais` stays linear.
+    /// weight is the product over the contrast words of its sentence (within
+    /// [`CONTRAST_BOUND`]), found in one pass each way, so that a sentence of many
+    /// `mais` stays linear.
     fn weigh_contrasts(&mut self) {
         let contrasts: Vec<(usize, usize, f64)> = self
             .hits
@@ -266,7 +272,7 @@ impl<'t, 'a> Layout<'t, 'a> {
             while next < contrasts.len() && contrasts[next].1 <= i {
                 let (first, _, w) = contrasts[next];
                 if self.slots[first].sentence == self.slots[i].sentence {
-                    after *= w;
+                    after = (after * w).min(CONTRAST_BOUND);
                 }
                 next += 1;
             }
@@ -282,7 +288,7 @@ impl<'t, 'a> Layout<'t, 'a> {
             while next > 0 && contrasts[next - 1].0 > i {
                 let (first, _, w) = contrasts[next - 1];
                 if self.slots[first].sentence == self.slots[i].sentence {
-                    before *= 2.0 - w;
+                    before = (before * (2.0 - w)).max(1.0 / CONTRAST_BOUND);
                 }
                 next -= 1;
             }
