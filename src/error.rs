@@ -15,6 +15,8 @@ pub enum Error {
         source_name: String,
         /// 1-based line of the bad entry.
         line: usize,
+        /// 1-based column (in characters) where the bad part of the line starts.
+        column: usize,
         /// What is wrong and what to do about it.
         message: String,
     },
@@ -35,8 +37,9 @@ impl fmt::Display for Error {
             Error::Parse {
                 source_name,
                 line,
+                column,
                 message,
-            } => write!(f, "{source_name}:{line}: {message}"),
+            } => write!(f, "{source_name}:{line}:{column}: {message}"),
             Error::Config(message) => write!(f, "invalid analyzer setting: {message}"),
             Error::Io { path, error } => write!(f, "cannot read {}: {error}", path.display()),
         }

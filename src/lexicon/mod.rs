@@ -180,11 +180,13 @@ impl Lexicon {
     /// be the header `term`, `kind`, `valence`, `note` (tab-separated). The note column may be omitted.
     /// A term may appear once per kind.
     pub fn from_tsv(name: &str, text: &str) -> Result<Lexicon, Error> {
-        let error = |line: usize, message: String| Error::Parse {
+        let error = |line: usize, column: usize, message: String| Error::Parse {
             source_name: name.to_string(),
             line,
+            column,
             message,
         };
+        let header = || HEADER.replace('\t', "<TAB>");
         let mut entries = Vec::new();
         let mut seen = std::collections::HashMap::new();
         let mut header_seen = false;
@@ -198,10 +200,8 @@ impl Lexicon {
                 if raw.trim_end() != HEADER {
                     return Err(error(
                         line,
-                        format!(
-                            "expected the header line `{}`",
-                            HEADER.replace('\t', "<TAB>")
-                        ),
+                        1,
+                        format!("expected the header line `{}`", header()),
                     ));
                 }
                 header_seen = true;
@@ -211,20 +211,27 @@ impl Lexicon {
             if !(3..=4).contains(&fields.len()) {
                 return Err(error(
                     line,
+                    1,
                     format!(
                         "expected 3 or 4 tab-separated fields (term, kind, valence, note), found {}",
                         fields.len()
                     ),
                 ));
             }
+            // The 1-based character column where field `i` starts.
+            let column = |i: usize| {
+                let offset: usize = fields[..i].iter().map(|f| f.len() + 1).sum();
+                raw[..offset].chars().count() + 1
+            };
             let term = fields[0].trim();
             if term.is_empty() || crate::tokenize(term).next().is_none() {
-                return Err(error(line, "empty term".to_string()));
+                return Err(error(line, 1, "empty term".to_string()));
             }
             let kind = EntryKind::parse(fields[1].trim()).ok_or_else(|| {
                 let known: Vec<_> = EntryKind::ALL.iter().map(|(n, _)| *n).collect();
                 error(
                     line,
+                    column(1),
                     format!(
                         "unknown kind `{}`: use one of {}",
                         fields[1].trim(),
@@ -235,12 +242,14 @@ impl Lexicon {
             let valence: f64 = fields[2].trim().parse().map_err(|_| {
                 error(
                     line,
+                    column(2),
                     format!("valence `{}` is not a number", fields[2].trim()),
                 )
             })?;
             kind.check(valence).map_err(|range| {
                 error(
                     line,
+                    column(2),
                     format!("valence {valence} out of range for kind {kind}: expected {range}"),
                 )
             })?;
@@ -248,6 +257,7 @@ impl Lexicon {
             if let Some(first) = seen.insert(key, line) {
                 return Err(error(
                     line,
+                    1,
                     format!("duplicate entry `{term}` ({kind}): first given on line {first}"),
                 ));
             }
@@ -261,10 +271,8 @@ impl Lexicon {
         if !header_seen {
             return Err(error(
                 1,
-                format!(
-                    "empty lexicon: expected the header `{}`",
-                    HEADER.replace('\t', "<TAB>")
-                ),
+                1,
+                format!("empty lexicon: expected the header `{}`", header()),
             ));
         }
         Ok(Lexicon {

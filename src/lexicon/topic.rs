@@ -137,15 +137,23 @@ struct StanceFile {
 impl Topic {
     /// Parse a topic from TOML text; `name` is used in error messages.
     pub fn from_toml(name: &str, text: &str) -> Result<Topic, Error> {
-        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
-        let error = |offset: usize, message: String| Error::Parse {
-            source_name: name.to_string(),
-            line: line_of(offset),
-            message,
+        let error = |offset: usize, message: String| {
+            let (line, column) = position(text, offset);
+            Error::Parse {
+                source_name: name.to_string(),
+                line,
+                column,
+                message,
+            }
         };
         let file: TopicFile = toml::from_str(text).map_err(|e| {
             let offset = e.span().map_or(0, |span| span.start);
-            error(offset, e.message().trim().to_string())
+            let message = e.message().trim();
+            if offset >= text.len() && !text.is_empty() {
+                error(offset, format!("{message} (at the end of the file)"))
+            } else {
+                error(offset, message.to_string())
+            }
         })?;
         let target_ids: Vec<&String> = file.targets.keys().collect();
         let known_target = |id: &Spanned<String>| {
@@ -293,6 +301,21 @@ impl Topic {
     pub fn stance_markers(&self) -> &[StanceMarkers] {
         &self.stance
     }
+}
+
+/// The 1-based line and character column of a byte offset into `text` (an offset
+/// past the end is the end; one inside a char counts as that char).
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 fn join(ids: &[&String]) -> String {

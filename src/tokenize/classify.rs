@@ -143,7 +143,9 @@ pub(super) fn word_char_len(text: &str, word_start: usize, i: usize) -> usize {
     if c == 'ʼ' {
         return 0; // an apostrophe, even though Unicode calls it a letter
     }
-    if c.is_alphanumeric() || extends_grapheme(text, word_start, i) {
+    // A prepended letter (U+0D4E) joins even a space into its grapheme cluster;
+    // whitespace never belongs to a token.
+    if c.is_alphanumeric() || (!c.is_whitespace() && extends_grapheme(text, word_start, i)) {
         c.len_utf8()
     } else {
         0
@@ -158,15 +160,21 @@ fn extends_grapheme(text: &str, word_start: usize, i: usize) -> bool {
     matches!(cursor.is_boundary(chunk, 0), Ok(false))
 }
 
-/// End of the grapheme cluster that starts at `i`.
+/// End of the grapheme cluster that starts at `i`, or of its part before any
+/// whitespace: a prepended char (U+0600 ARABIC NUMBER SIGN) joins the next char into
+/// its cluster, even a space, and whitespace never belongs to a token.
 pub(super) fn cluster_end(text: &str, i: usize) -> usize {
     // A chunk starting at `i` keeps regional-indicator look-behind bounded (linear time).
     let chunk = &text[i..];
     let mut cursor = GraphemeCursor::new(0, chunk.len(), true);
-    match cursor.next_boundary(chunk, 0) {
-        Ok(Some(end)) if end > 0 => i + end,
-        _ => i + char_at(text, i).len_utf8(),
-    }
+    let end = match cursor.next_boundary(chunk, 0) {
+        Ok(Some(end)) if end > 0 => end,
+        _ => char_at(text, i).len_utf8(),
+    };
+    let space = chunk[..end]
+        .char_indices()
+        .find(|&(k, c)| k > 0 && c.is_whitespace());
+    i + space.map_or(end, |(k, _)| k)
 }
 
 /// Whether a grapheme cluster is an emoji (pictographs, flags, keycaps, VS16).

@@ -50,6 +50,16 @@ impl fmt::Display for CliError {
     }
 }
 
+impl std::error::Error for CliError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            CliError::Io { error, .. } => Some(error),
+            CliError::Library(e) => Some(e),
+            CliError::Invalid { .. } | CliError::Input { .. } | CliError::BrokenPipe => None,
+        }
+    }
+}
+
 impl From<avis_fr::Error> for CliError {
     fn from(e: avis_fr::Error) -> Self {
         CliError::Library(e)

@@ -358,10 +358,12 @@ fn csv_kind(
 }
 
 fn csv_error(name: &str, e: csv::Error) -> Result<Next, CliError> {
-    let line = e.position().map_or(0, |p| p.line());
+    let (line, byte) = e.position().map_or((0, 0), |p| (p.line(), p.byte()));
+    // The parser's own words (it names the record, line and byte), not its Debug form.
+    let message = format!("bad CSV row at byte {byte} of the input: {e}");
     match e.into_kind() {
         csv::ErrorKind::Io(err) => Err(CliError::io(format!("cannot read {name}"), err)),
-        other => Ok(invalid(line, format!("bad CSV row: {other:?}"))),
+        _ => Ok(invalid(line, message)),
     }
 }
 

@@ -1,0 +1,34 @@
+//! `Analyzer::analyze` on any text, raw or built from lexicon words (first byte even:
+//! the bytes as text; odd: a French-looking text generated from the bytes). The
+//! analysis must satisfy its documented contract and serialize the same twice.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use arbitrary::Unstructured;
+use avis_fr::Analyzer;
+use libfuzzer_sys::fuzz_target;
+
+fn analyzer() -> &'static Analyzer {
+    static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+    ANALYZER.get_or_init(Analyzer::default)
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&mode, rest)) = data.split_first() else {
+        return;
+    };
+    let text = if mode % 2 == 0 {
+        String::from_utf8_lossy(rest).into_owned()
+    } else {
+        match avis_fr_fuzz::french_text(&mut Unstructured::new(rest)) {
+            Ok(text) => text,
+            Err(_) => return,
+        }
+    };
+    let analysis = analyzer().analyze(&text);
+    avis_fr_fuzz::check_analysis(analyzer(), &text, &analysis, (-0.05, 0.05));
+    let once = serde_json::to_string(&analysis).expect("an analysis serializes");
+    let again = serde_json::to_string(&analyzer().analyze(&text)).expect("serializes");
+    assert_eq!(once, again, "analysis is not deterministic for {text:?}");
+});

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Seed corpora for the fuzz targets, built from the repository's own files into
+# fuzz/corpus/<target>/ (git-ignored): the bundled comments, the lexicons split into
+# small files, the default topic. Targets other than `tokenize` read a first mode
+# byte: 0 (even) means "the rest is the raw input".
+# Usage: fuzz/seed.sh   (from anywhere; needs only sed, split and printf)
+set -euo pipefail
+cd "$(dirname "$0")"
+root=..
+corpus=corpus
+mkdir -p "$corpus"/{tokenize,analyze,lexicon_tsv,topic_toml}
+
+# One seed per comment: the "text" field with JSON escapes for line breaks undone.
+n=0
+while IFS= read -r line; do
+    n=$((n + 1))
+    text=$(printf '%s' "$line" | sed -e 's/.*"text": *"//' -e 's/"[^"]*$//' -e 's/\\n/\n/g' -e 's/\\"/"/g')
+    printf '%s' "$text" >"$corpus/tokenize/comment-$n"
+    { printf '\0'; printf '%s' "$text"; } >"$corpus/analyze/comment-$n"
+done <"$root/data/consultation-2015.jsonl"
+
+# Lexicons: 40 entries per seed, each with the header, so seeds stay small.
+header=$(printf 'term\tkind\tvalence\tnote')
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for tsv in "$root"/lexicons/*.tsv; do
+    name=$(basename "$tsv" .tsv)
+    grep -v -e '^#' -e '^term	kind' -e '^$' "$tsv" | split -l 40 - "$tmp/$name-"
+done
+for part in "$tmp"/*; do
+    { printf '\0%s\n' "$header"; cat "$part"; } >"$corpus/lexicon_tsv/$(basename "$part")"
+done
+
+# The default topic, whole and in its first sections.
+for toml in "$root"/lexicons/*.toml; do
+    name=$(basename "$toml" .toml)
+    { printf '\0'; cat "$toml"; } >"$corpus/topic_toml/$name"
+    { printf '\0'; sed -n '1,80p' "$toml"; } >"$corpus/topic_toml/$name-head"
+done
+
+for target in tokenize analyze lexicon_tsv topic_toml; do
+    echo "seed.sh: $target: $(ls "$corpus/$target" | wc -l) seeds"
+done
+
+# A libFuzzer dictionary: the ASCII rule words and a few French cues.
+{
+    grep -v -e '^#' -e '^term	kind' -e '^$' "$root/lexicons/rules.tsv" | cut -f1 |
+        LC_ALL=C grep -v -e '[^ -~]' -e '["\\]' | sed 's/.*/"&"/'
+    printf '"%s"\n' "n'" "l'" "qu'" "!!!" "?!" "..." " " "," ":-(" "honte" "bravo" "microsoft" \
+        "logiciel libre" "partenariat"
+} >"$corpus/french.dict"
+echo "seed.sh: dictionary: $(wc -l <"$corpus/french.dict") entries"

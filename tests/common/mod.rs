@@ -1,0 +1,4 @@
+//! Helpers shared by integration tests: each test file uses only some of them.
+#![allow(dead_code)]
+
+pub mod invariants;
