@@ -4,7 +4,7 @@
 //!
 //! One group per input, two functions per group (`tokenize`: the tokens counted;
 //! `analyze`: the default analyzer), four sizes per function. The first eight inputs
-//! are the degenerate texts of the robustness issue; the last five repeat rule words
+//! are the degenerate texts of the robustness issue; the last seven repeat rule words
 //! in one unpunctuated sentence, which is where the rules look around each word.
 //!
 //! `cargo bench --bench pathological` (about 5 minutes; pass a group name to run
@@ -33,7 +33,7 @@ const SIZES: [(usize, &str); 4] = [
 const PROBE_LIMIT: Duration = Duration::from_secs(3);
 
 /// The inputs: a name and the unit repeated up to the size.
-const INPUTS: [(&str, &str); 13] = [
+const INPUTS: [(&str, &str); 15] = [
     ("long_word", "anticonstitutionnellement"),
     ("punctuation", "!?.,;:()«»—…\"/"),
     ("apostrophes", "'’"),
@@ -47,6 +47,8 @@ const INPUTS: [(&str, &str); 13] = [
     ("ne_alone", "ne "),
     ("target_and_sentiment", "microsoft honte "),
     ("absence_words", "quid de "),
+    ("ne_elided", "n'"),
+    ("cues_and_targets", "favoriser Linux "),
 ];
 
 /// `unit` repeated up to `size` bytes (whole units only); the URL gets its scheme.

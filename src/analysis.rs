@@ -121,7 +121,7 @@ pub struct Analysis<'a> {
     pub sentiment: Sentiment,
     /// Stance per target id of the analyzer's topic.
     pub stance: BTreeMap<&'a str, Stance<'a>>,
-    /// Frame ids the text argues with, in the topic's order.
+    /// Frame ids the text argues with, sorted (the topic keeps its frames by id).
     pub frames: Vec<&'a str>,
     /// Every matched marker, in text order.
     pub evidence: Vec<Evidence<'a>>,

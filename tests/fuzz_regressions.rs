@@ -54,10 +54,9 @@ fn prepended_char_before_a_space() {
 /// `Layout::contrast_weights` (src/rules/mod.rs:202) sliced `weights[hit.end..
 /// sentence.end]` with `hit.end > sentence.end`: a panic. The default lexicon is
 /// enough: a line break inside `par contre`, `en revanche`, `quand même`… ends the
-/// sentence while the matcher still joins the two words. Not fixed on this branch
-/// (src/rules/ is being rewritten on main): run with `--ignored` once it is.
+/// sentence while the matcher still joins the two words. Fixed: contrast weights
+/// no longer slice by sentence.
 #[test]
-#[ignore = "known bug: panic in src/rules/mod.rs:202 on a contrast expression across a line break"]
 fn contrast_expression_across_a_sentence_end() {
     let analyzer = Analyzer::default();
     for text in [

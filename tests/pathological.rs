@@ -50,11 +50,9 @@ fn benchmark_inputs_give_valid_analyses() {
 /// Each contrast word of a sentence multiplies the weight of the words after it by
 /// its valence (1.5 for `mais`), with no bound: after about 1,750 of them in one
 /// sentence the weight is infinite, the sentiment sum is infinite and the score is
-/// `inf / inf`, NaN (serialized as `null`), with the label `neutral`.
-/// In `src/rules/mod.rs` (`Layout::contrast_weights`) and `src/sentiment.rs`
-/// (`summarise`), which this branch does not edit: run with `--ignored` once fixed.
+/// `inf / inf`, NaN (serialized as `null`), with the label `neutral`. Fixed: the
+/// weights are bounded (`CONTRAST_BOUND` in src/rules/mod.rs).
 #[test]
-#[ignore = "known bug: contrast weights overflow to infinity (src/rules/mod.rs)"]
 fn long_contrast_chain_keeps_the_score_finite() {
     let text = format!("{}honte", "mais ".repeat(1_800));
     let analysis = analyzer().analyze(&text);
