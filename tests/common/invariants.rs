@@ -173,7 +173,7 @@ pub fn check_analysis(analyzer: &Analyzer, text: &str, a: &Analysis, thresholds:
                 assert!(targets.contains(&id), "target evidence names {id}");
             }
             Role::Frame => {
-                let id = e.id.as_deref().unwrap_or("(none)");
+                let id = e.id.unwrap_or("(none)");
                 assert!(frame_ids.contains(&id), "frame evidence names {id}");
             }
             _ => {}
