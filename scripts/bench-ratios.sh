@@ -13,7 +13,8 @@ mean() { # the mean point estimate, in ns, of one benchmark
 }
 printf '%-22s %-9s %12s %12s %12s %7s\n' input function "1KB (us)" "100KB (us)" "1MB (us)" ratio
 for input in long_word punctuation apostrophes hyphens ne_pas pas_non_jamais emoji_zwj url \
-    sentiment_words contrast_words ne_alone target_and_sentiment absence_words; do
+    sentiment_words contrast_words ne_alone target_and_sentiment absence_words ne_elided \
+    cues_and_targets; do
     for function in tokenize analyze; do
         small=$(mean "$input/$function/1KB")
         mid=$(mean "$input/$function/100KB")
