@@ -5,7 +5,6 @@
 
 use std::sync::OnceLock;
 
-use arbitrary::Unstructured;
 use avis_fr::Analyzer;
 use libfuzzer_sys::fuzz_target;
 
@@ -15,16 +14,8 @@ fn analyzer() -> &'static Analyzer {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&mode, rest)) = data.split_first() else {
+    let Some(text) = avis_fr_fuzz::input(data, avis_fr_fuzz::french_text) else {
         return;
-    };
-    let text = if mode % 2 == 0 {
-        String::from_utf8_lossy(rest).into_owned()
-    } else {
-        match avis_fr_fuzz::french_text(&mut Unstructured::new(rest)) {
-            Ok(text) => text,
-            Err(_) => return,
-        }
     };
     let analysis = analyzer().analyze(&text);
     avis_fr_fuzz::check_analysis(analyzer(), &text, &analysis, (-0.05, 0.05));

@@ -4,7 +4,6 @@
 //! (with thresholds picked by the mode byte) and analyses its own terms validly.
 #![no_main]
 
-use arbitrary::Unstructured;
 use avis_fr::{Analyzer, Error, Lexicon};
 use libfuzzer_sys::fuzz_target;
 
@@ -21,17 +20,11 @@ const THRESHOLDS: [(f64, f64); 8] = [
 ];
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&mode, rest)) = data.split_first() else {
+    let Some(text) = avis_fr_fuzz::input(data, avis_fr_fuzz::lexicon_tsv) else {
         return;
     };
-    let text = if mode % 2 == 0 {
-        String::from_utf8_lossy(rest).into_owned()
-    } else {
-        match avis_fr_fuzz::lexicon_tsv(&mut Unstructured::new(rest)) {
-            Ok(text) => text,
-            Err(_) => return,
-        }
-    };
+    // The first byte also picks the label thresholds of the analyzer built below.
+    let mode = data[0];
     let lexicon = match Lexicon::from_tsv("fuzz.tsv", &text) {
         Ok(lexicon) => lexicon,
         Err(e) => {

@@ -4,21 +4,12 @@
 //! made of its own expressions validly.
 #![no_main]
 
-use arbitrary::Unstructured;
 use avis_fr::{Analyzer, Error, Topic};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&mode, rest)) = data.split_first() else {
+    let Some(text) = avis_fr_fuzz::input(data, avis_fr_fuzz::topic_toml) else {
         return;
-    };
-    let text = if mode % 2 == 0 {
-        String::from_utf8_lossy(rest).into_owned()
-    } else {
-        match avis_fr_fuzz::topic_toml(&mut Unstructured::new(rest)) {
-            Ok(text) => text,
-            Err(_) => return,
-        }
     };
     let topic = match Topic::from_toml("fuzz.toml", &text) {
         Ok(topic) => topic,

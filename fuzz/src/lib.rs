@@ -93,6 +93,17 @@ const OTHER: [&str; 14] = [
     "mouhahaha",
 ];
 
+/// The text a target works on: the bytes after the first as text when the first
+/// byte is even, else a text `generate` builds from them (`None`: too few bytes).
+pub fn input(data: &[u8], generate: fn(&mut Unstructured<'_>) -> Result<String>) -> Option<String> {
+    let (&mode, rest) = data.split_first()?;
+    if mode % 2 == 0 {
+        Some(String::from_utf8_lossy(rest).into_owned())
+    } else {
+        generate(&mut Unstructured::new(rest)).ok()
+    }
+}
+
 /// A French-looking text: lexicon words and expressions (sometimes in capitals),
 /// punctuation, emoji and arbitrary chars, as long as the input lasts.
 pub fn french_text(u: &mut Unstructured<'_>) -> Result<String> {
@@ -164,7 +175,7 @@ pub fn lexicon_tsv(u: &mut Unstructured<'_>) -> Result<String> {
                     1 => tsv.push_str("\tnote"),
                     2 => tsv.push('\t'),
                     _ => {
-                        let _ = write!(tsv, "\t{}\t{}", u.arbitrary::<&str>()?, "extra");
+                        let _ = write!(tsv, "\t{}\textra", u.arbitrary::<&str>()?);
                     }
                 }
             }
