@@ -100,16 +100,9 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
-def throughput(fn, texts: list[str], runs: int) -> dict:
-    """Best-of-`runs` MB/s of calling fn(text) on every text; only the calls are timed."""
+def figures(texts: list[str], times: list[float]) -> dict:
+    """The throughput figures of timed runs over `texts`: the best run counts."""
     nbytes = sum(len(t.encode("utf-8")) for t in texts)
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        t0 = time.perf_counter()
-        for t in texts:
-            fn(t)
-        times.append(time.perf_counter() - t0)
     best = min(times)
     return {
         "bytes": nbytes,
@@ -118,6 +111,18 @@ def throughput(fn, texts: list[str], runs: int) -> dict:
         "best_s": round(best, 4),
         "mb_per_s": nbytes / best / 1e6,
     }
+
+
+def throughput(fn, texts: list[str], runs: int) -> dict:
+    """Best-of-`runs` MB/s of calling fn(text) on every text; only the calls are timed."""
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        t0 = time.perf_counter()
+        for t in texts:
+            fn(t)
+        times.append(time.perf_counter() - t0)
+    return figures(texts, times)
 
 
 def avis_binary(path: Path | None) -> Path:
@@ -128,15 +133,21 @@ def avis_binary(path: Path | None) -> Path:
     return REPO_ROOT / "target" / "release" / "avis"
 
 
-def avis_scores(avis: Path, texts: list[str]) -> dict[str, float]:
-    """avis-fr's sentiment score of each text, from one `avis score` run."""
+def jsonl_file(texts: list[str]) -> str:
+    """A temporary JSON Lines file of the texts (the caller removes it)."""
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as f:
         for t in texts:
             f.write(json.dumps({"text": t}, ensure_ascii=False) + "\n")
+    return f.name
+
+
+def avis_scores(avis: Path, texts: list[str]) -> dict[str, float]:
+    """avis-fr's sentiment score of each text, from one `avis score` run."""
+    path = jsonl_file(texts)
     try:
-        out = subprocess.run([str(avis), "score", "-q", f.name], capture_output=True, text=True, check=True)
+        out = subprocess.run([str(avis), "score", "-q", path], capture_output=True, text=True, check=True)
     finally:
-        os.unlink(f.name)
+        os.unlink(path)
     return {t: json.loads(line)["sentiment"]["score"] for t, line in zip(texts, out.stdout.splitlines())}
 
 
@@ -147,29 +158,19 @@ def avis_label(score: float) -> str:
 def avis_throughput(avis: Path, texts: list[str], runs: int, threads: int | None) -> dict:
     """Best-of-`runs` MB/s of a whole `avis score` process over the texts as JSON Lines: start-up
     (building the analyzer), JSON reading and writing included, so it understates the library."""
-    nbytes = sum(len(t.encode("utf-8")) for t in texts)
     env = dict(os.environ)
     if threads is not None:
         env["RAYON_NUM_THREADS"] = str(threads)
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as f:
-        for t in texts:
-            f.write(json.dumps({"text": t}, ensure_ascii=False) + "\n")
+    path = jsonl_file(texts)
     times = []
     try:
         for _ in range(runs):
             t0 = time.perf_counter()
-            subprocess.run([str(avis), "score", "-q", f.name], stdout=subprocess.DEVNULL, env=env, check=True)
+            subprocess.run([str(avis), "score", "-q", path], stdout=subprocess.DEVNULL, env=env, check=True)
             times.append(time.perf_counter() - t0)
     finally:
-        os.unlink(f.name)
-    best = min(times)
-    return {
-        "bytes": nbytes,
-        "docs": len(texts),
-        "runs_s": [round(x, 4) for x in times],
-        "best_s": round(best, 4),
-        "mb_per_s": nbytes / best / 1e6,
-    }
+        os.unlink(path)
+    return figures(texts, times)
 
 
 def sentiment_eval(name: str, score_fn, label_fn, docs: list[dict], gold: dict[int, str]) -> dict:
