@@ -11,7 +11,7 @@
 //! - Scopes add up by parity: `pas sans intérêt`, `ne … pas moins` flip back.
 
 use super::Layout;
-use crate::lexicon::EntryKind;
+use crate::lexicon::{EntryKind, Hit};
 
 /// Tokens after the negating word that its scope still covers.
 const SCOPE_AFTER: usize = 5;
@@ -26,7 +26,6 @@ pub(super) fn count_scopes(layout: &mut Layout<'_, '_>) {
     let n = layout.tokens.len();
     let hits = layout.hits;
     let has = |h: usize, kind: EntryKind| layout.matcher.has_kind(&hits[h], kind);
-    let negates = |h: usize| has(h, EntryKind::Negator) || has(h, EntryKind::NeNegator);
     let clause = |h: usize| layout.clause(hits[h].first);
     let completions = completions(layout);
     let mut covers: Vec<(usize, usize, u32)> = Vec::with_capacity(8);
@@ -51,7 +50,7 @@ pub(super) fn count_scopes(layout: &mut Layout<'_, '_>) {
             // that does not negates by itself, and inside another scope flips it back.
             covers.push((hit.end, hit.end + SCOPE_AFTER, c));
         }
-        if negates(h) {
+        if completes_ne(layout, &hits[h]) {
             (negator_seen, open_ne) = (true, false);
         } else if has(h, EntryKind::Ne) {
             open_ne = true;
@@ -97,7 +96,7 @@ fn completions(layout: &Layout<'_, '_>) -> Option<Vec<Option<usize>>> {
         let same_clause = |g: usize| layout.clause(hits[g].first) == layout.clause(hits[h].first);
         found = if has(h, EntryKind::Restriction) {
             None
-        } else if has(h, EntryKind::Negator) || has(h, EntryKind::NeNegator) {
+        } else if completes_ne(layout, &hits[h]) {
             Some(hits[h].end - 1)
         } else {
             found
@@ -108,4 +107,11 @@ fn completions(layout: &Layout<'_, '_>) -> Option<Vec<Option<usize>>> {
         }
     }
     Some(next)
+}
+
+/// Whether a hit completes a `ne`: a negator (`pas`, `jamais`) or a `ne`-only one
+/// (`plus`, `point`, `personne`).
+fn completes_ne(layout: &Layout<'_, '_>, hit: &Hit) -> bool {
+    let has = |kind| layout.matcher.has_kind(hit, kind);
+    has(EntryKind::Negator) || has(EntryKind::NeNegator)
 }
