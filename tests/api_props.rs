@@ -15,9 +15,6 @@ use common::invariants::check_analysis;
 use proptest::prelude::*;
 use rayon::prelude::*;
 
-const RULES: &str = include_str!("../lexicons/rules.tsv");
-const SENTIMENT: &str = include_str!("../lexicons/sentiment.tsv");
-const TOPIC: &str = include_str!("../lexicons/topic-consultation-2015.toml");
 const THRESHOLDS: (f64, f64) = (-0.05, 0.05);
 
 fn analyzer() -> &'static Analyzer {
@@ -25,30 +22,8 @@ fn analyzer() -> &'static Analyzer {
     ANALYZER.get_or_init(Analyzer::default)
 }
 
-/// Terms of the lexicon files and expressions of the default topic.
-fn lexicon_words() -> Vec<String> {
-    let mut words: Vec<String> = [RULES, SENTIMENT]
-        .iter()
-        .flat_map(|tsv| tsv.lines())
-        .filter(|l| !l.starts_with('#') && !l.starts_with("term\t") && !l.trim().is_empty())
-        .filter_map(|l| l.split('\t').next())
-        .map(str::to_string)
-        .collect();
-    let topic = Topic::from_toml("topic.toml", TOPIC).expect("the default topic");
-    for t in topic.targets() {
-        words.extend(t.names.iter().chain(&t.against).cloned());
-    }
-    for f in topic.frames() {
-        words.extend(f.markers.iter().cloned());
-    }
-    for s in topic.stance_markers() {
-        words.extend(s.markers.iter().cloned());
-    }
-    words
-}
-
 fn piece() -> impl Strategy<Value = String> {
-    let words = lexicon_words();
+    let words = common::vocabulary::lexicon_words();
     let shouted = prop::sample::select(words.clone()).prop_map(|w| w.to_uppercase());
     prop_oneof![
         10 => prop::sample::select(words),

@@ -7,17 +7,17 @@ use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use arbitrary::{Result, Unstructured};
-use avis_fr::{Lexicon, Topic};
+use avis_fr::Lexicon;
 
 #[path = "../../tests/common/invariants.rs"]
 mod invariants;
+#[path = "../../tests/common/vocabulary.rs"]
+mod vocabulary;
 
 pub use invariants::{check_analysis, check_sentences, check_tokens};
 
-/// The embedded lexicon and topic files, read from the repository.
+/// The rule words of the embedded lexicons, read from the repository.
 pub const RULES_TSV: &str = include_str!("../../lexicons/rules.tsv");
-const SENTIMENT_TSV: &str = include_str!("../../lexicons/sentiment.tsv");
-const TOPIC_TOML: &str = include_str!("../../lexicons/topic-consultation-2015.toml");
 
 /// The kind names of lexicon files (lexicons/README.md).
 pub const KINDS: [&str; 13] = [
@@ -40,27 +40,7 @@ pub const KINDS: [&str; 13] = [
 /// and every expression of the default topic.
 pub fn words() -> &'static [String] {
     static WORDS: OnceLock<Vec<String>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut words: Vec<String> = [RULES_TSV, SENTIMENT_TSV]
-            .iter()
-            .flat_map(|tsv| tsv.lines().skip(3))
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| l.split('\t').next())
-            .map(str::to_string)
-            .collect();
-        if let Ok(topic) = Topic::from_toml("topic.toml", TOPIC_TOML) {
-            for t in topic.targets() {
-                words.extend(t.names.iter().chain(&t.against).cloned());
-            }
-            for f in topic.frames() {
-                words.extend(f.markers.iter().cloned());
-            }
-            for s in topic.stance_markers() {
-                words.extend(s.markers.iter().cloned());
-            }
-        }
-        words
-    })
+    WORDS.get_or_init(vocabulary::lexicon_words)
 }
 
 /// The rule words as a lexicon, for analyzers built without the defaults.
