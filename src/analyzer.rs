@@ -5,7 +5,8 @@ use crate::lexicon::{EntryKind, Hit, Matcher, Payload, DEFAULT_LEXICONS, DEFAULT
 use crate::rules::Layout;
 use crate::sentiment::{self, Thresholds};
 use crate::stance::{self, TopicIndex};
-use crate::{tokenize, Error, Lexicon, Token, Topic};
+use crate::workspace::{Pool, Workspace};
+use crate::{tokenize, Error, Lexicon, Topic};
 
 /// Analyses French texts: sentiment, stance toward the topic's targets, frames, and
 /// the evidence for each.
@@ -27,6 +28,7 @@ pub struct Analyzer {
     topic: Topic,
     index: TopicIndex,
     thresholds: Thresholds,
+    workspaces: Pool<Workspace>,
 }
 
 impl Default for Analyzer {
@@ -127,6 +129,7 @@ impl AnalyzerBuilder {
             topic,
             index,
             thresholds: self.thresholds,
+            workspaces: Pool::default(),
         })
     }
 }
@@ -199,16 +202,20 @@ impl Analyzer {
     ///
     /// The analysis borrows from `text` and from the analyzer.
     pub fn analyze<'a>(&'a self, text: &'a str) -> Analysis<'a> {
-        // About one token per five bytes of French: one allocation in the common case.
-        let mut tokens: Vec<Token<'a>> = Vec::with_capacity(text.len() / 5 + 4);
+        let mut lease = self.workspaces.take();
+        let space: &mut Workspace = &mut lease;
+        let mut tokens = space.tokens();
         tokens.extend(tokenize(text));
-        // Sized for a typical comment, so that they do not grow as hits are found.
-        let (mut hits, mut nested) = (Vec::with_capacity(tokens.len() / 4 + 4), Vec::new());
-        self.matcher.find(&tokens, &mut hits, &mut nested);
-        let layout = Layout::new(text, &tokens, &hits, &self.matcher);
+        let (words, ids) = (&mut space.words, &mut space.ids);
+        let (hits, nested) = (&mut space.hits, &mut space.nested);
+        self.matcher.find(words, &tokens, ids, hits, nested);
+        let buffers = std::mem::take(&mut space.layout);
+        let layout = Layout::new(text, &tokens, &space.hits, &self.matcher, buffers);
         let (sentiment, items) = sentiment::score(&layout, self.thresholds);
-        let assessment = stance::assess(&layout, &nested, &items, &sentiment, &self.index);
-        let evidence = self.evidence(&layout, &nested, items, assessment.parts);
+        let assessment = stance::assess(&layout, &space.nested, &items, &sentiment, &self.index);
+        let evidence = self.evidence(&layout, &space.nested, items, assessment.parts);
+        space.layout = layout.into_buffers();
+        space.finish(tokens);
         Analysis {
             sentiment,
             stance: assessment.stance,

@@ -67,7 +67,8 @@
 //! An [`Analyzer`] is built once and shared (`Send + Sync`; analyse in parallel
 //! with rayon or threads). It remembers what it has worked out for each distinct
 //! word (its folded form, stem, candidate expressions): a word is stemmed and
-//! looked up once, then every later occurrence costs one hash lookup. The memory
+//! looked up once, then every later occurrence costs one hash lookup. It also keeps,
+//! per thread, the working vectors of the last comment for the next one. The memory
 //! this takes is bounded and it never changes a result. An [`Analysis`] borrows
 //! from the text and the analyzer, so its evidence and explanations cost no copies;
 //! they are written out as sentences only when displayed or serialized.
@@ -87,6 +88,7 @@ mod rules;
 mod sentiment;
 mod stance;
 mod tokenize;
+mod workspace;
 
 pub use analysis::{Analysis, Evidence, Label, Role, Sentiment, Stance, StanceLabel};
 pub use analyzer::{Analyzer, AnalyzerBuilder};

@@ -15,7 +15,9 @@ use std::collections::HashMap;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
-use super::words::{self, singular, stem_prefix, Longer, Memos, Word, Words, MIN_STEM_MATCH};
+use super::words::{
+    self, singular, stem_prefix, Longer, Spelling, Word, WordId, Words, MIN_STEM_MATCH,
+};
 use super::EntryKind;
 use crate::{fold, normalize, Token};
 
@@ -116,7 +118,6 @@ pub(crate) struct Matcher {
     /// Every form of every entry word, numbered: a token's forms are looked up here
     /// once (per distinct word), then matching compares numbers, not strings.
     symbols: FxHashMap<Box<str>, u32>,
-    memos: Memos,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -154,7 +155,6 @@ impl Default for Matcher {
             stem_prefixes: Default::default(),
             stemmer: std::sync::Arc::new(Stemmer::create(Algorithm::French)),
             symbols: FxHashMap::default(),
-            memos: Memos::default(),
         }
     }
 }
@@ -162,7 +162,8 @@ impl Default for Matcher {
 impl Matcher {
     /// Add an expression with one meaning; a later payload in the same slot overrides.
     ///
-    /// Only while building: the word memos assume the expressions no longer change.
+    /// Only while building: the word memos ([`Words`]) assume the expressions no
+    /// longer change.
     pub(crate) fn add(&mut self, term: &str, payload: Payload) {
         let words: Vec<WordKey> = crate::tokenize(term)
             .map(|token| {
@@ -280,26 +281,27 @@ impl Matcher {
         self.symbols.get(form).copied()
     }
 
-    /// Find the expressions that may start with `word`: its best one-word match, and
-    /// the longer expressions whose first word it matches (with how well).
-    pub(super) fn resolve(&self, word: &mut Word) {
-        let list = match self.by_fold.get(word.key()) {
+    /// Find the expressions that may start with a word of this `spelling`: its best
+    /// one-word match, and the longer expressions whose first word it matches (with
+    /// how well), pushed to `longer`.
+    pub(super) fn resolve(
+        &self,
+        word: &mut Word,
+        spelling: &Spelling<'_>,
+        longer: &mut Vec<Longer>,
+    ) {
+        let list = match self.by_fold.get(spelling.key) {
             Some(&list) => Some(list),
-            None => word
-                .stem
-                .as_deref()
-                .and_then(|s| self.by_stem.get(s))
-                .copied(),
+            None => spelling.stem.and_then(|s| self.by_stem.get(s)).copied(),
         };
         let Some(list) = list else { return };
-        let mut multi = Vec::new();
         for &expr in &self.lists[list as usize] {
             let e = &self.exprs[expr as usize];
-            let Some(level) = word_level(&e.words[0], e.inflects, word) else {
+            let Some(level) = word_level(&e.words[0], e.inflects, word, spelling.fold) else {
                 continue;
             };
             if e.words.len() > 1 {
-                multi.push(Longer {
+                longer.push(Longer {
                     expr,
                     level,
                     second: e.words[1].syms,
@@ -309,7 +311,6 @@ impl Matcher {
                 word.single = Some((expr, level));
             }
         }
-        word.multi = multi.into_boxed_slice();
     }
 
     /// Find the expressions of `tokens`, left to right, longest first, never overlapping.
@@ -317,17 +318,30 @@ impl Matcher {
     /// Expressions nested inside a longer one (`logiciels libres` inside `utiliser des
     /// logiciels libres`) go to `nested`: the longer one decides the words' lexicon
     /// meaning, but the targets and frames named inside it are still named.
-    pub(crate) fn find(&self, tokens: &[Token<'_>], hits: &mut Vec<Hit>, nested: &mut Vec<Hit>) {
-        let mut memo = self.memos.take();
-        let ids: Vec<u32> = tokens.iter().map(|t| memo.id(self, t)).collect();
-        let words = &*memo;
+    ///
+    /// `words` is the memo of the words seen so far; `ids` is working memory.
+    pub(crate) fn find(
+        &self,
+        words: &mut Words,
+        tokens: &[Token<'_>],
+        ids: &mut Vec<WordId>,
+        hits: &mut Vec<Hit>,
+        nested: &mut Vec<Hit>,
+    ) {
+        ids.clear();
+        ids.extend(tokens.iter().map(|t| words.id(self, t)));
+        let (words, ids) = (&*words, &ids[..]);
         let mut i = 0;
         while i < tokens.len() {
-            match self.best_at(words, &ids, i, tokens.len()) {
+            if ids[i].is_inert() {
+                i += 1;
+                continue;
+            }
+            match self.best_at(words, ids, i, tokens.len()) {
                 Some(hit) => {
                     // A one-word hit has nothing nested in it.
                     for j in (hit.first..hit.end).filter(|_| hit.end - hit.first > 1) {
-                        let inner = self.best_at(words, &ids, j, hit.end);
+                        let inner = self.best_at(words, ids, j, hit.end);
                         if let Some(inner) = inner.filter(|h| *h != hit) {
                             nested.push(inner);
                         }
@@ -341,7 +355,7 @@ impl Matcher {
     }
 
     /// The best expression starting at token `i` and ending by token `limit`.
-    fn best_at(&self, words: &Words, ids: &[u32], i: usize, limit: usize) -> Option<Hit> {
+    fn best_at(&self, words: &Words, ids: &[WordId], i: usize, limit: usize) -> Option<Hit> {
         let word = words.get(ids[i]);
         let mut best = word.single.map(|(expr, level)| Hit {
             expr,
@@ -349,11 +363,12 @@ impl Matcher {
             end: i + 1,
             level,
         });
-        if word.multi.is_empty() {
+        let longers = words.longer(word);
+        if longers.is_empty() {
             return best;
         }
         let next = ids.get(i + 1).map(|&id| &words.get(id).syms);
-        for longer in word.multi.iter() {
+        for longer in longers {
             // Most longer expressions are ruled out by the next word alone, without
             // reaching for the expression itself.
             if !next.is_some_and(|next| next.may_be(&longer.second)) {
@@ -378,7 +393,7 @@ impl Matcher {
         mut level: Level,
         limit: usize,
         words: &Words,
-        ids: &[u32],
+        ids: &[WordId],
         first: usize,
     ) -> Option<Hit> {
         let e = &self.exprs[expr as usize];
@@ -388,7 +403,8 @@ impl Matcher {
         }
         let inflects = e.inflects;
         for (entry_word, &id) in e.words.iter().zip(&ids[first..end]).skip(1) {
-            level = level.max(word_level(entry_word, inflects, words.get(id))?);
+            let word = words.get(id);
+            level = level.max(word_level(entry_word, inflects, word, &word.fold)?);
         }
         Some(Hit {
             expr,
@@ -399,18 +415,19 @@ impl Matcher {
     }
 }
 
-/// How a token's word matches one word of an entry.
-fn word_level(entry: &WordKey, inflects: bool, word: &Word) -> Option<Level> {
-    let [norm, fold, key, stem] = entry.syms.map(Some);
+/// How a token's word (`folded`) matches one word of an entry.
+fn word_level(entry: &WordKey, inflects: bool, word: &Word, folded: &str) -> Option<Level> {
+    let [norm, fold, key, stem] = entry.syms;
+    let [my_norm, my_fold, my_key, my_stem] = word.syms.0;
     // As written counts as exact; a case or accent difference as folded.
-    if word.syms.text == norm {
+    if my_norm == norm {
         Some(Level::Exact)
-    } else if word.syms.fold == fold || (inflects && word.syms.key == key) {
+    } else if my_fold == fold || (inflects && my_key == key) {
         Some(Level::Folded)
     } else if inflects
         && entry.stem.len() >= MIN_STEM_MATCH
-        && word.syms.stem == stem
-        && !conjugates_non_verb(&word.fold, entry)
+        && my_stem == stem
+        && !conjugates_non_verb(folded, entry)
     {
         Some(Level::Stemmed)
     } else {

@@ -24,6 +24,7 @@ use std::path::Path;
 
 pub(crate) use matcher::{Hit, Matcher, Payload};
 pub use topic::Topic;
+pub(crate) use words::{WordId, Words};
 
 use crate::Error;
 

@@ -5,11 +5,8 @@
 //! repeat (a thousand comments of a consultation use a few thousand distinct
 //! words), so each is worked out once: folded, stemmed (Snowball French, the dearest
 //! step), looked up. A token is then one hash lookup of its text. The memo is bounded
-//! ([`CAPACITY`] words, then it starts over between two documents), so memory stays
+//! ([`Words::CAPACITY`] words, then it starts over between two documents), so memory stays
 //! flat on endless input, and it never changes a result.
-
-use std::ops::{Deref, DerefMut};
-use std::sync::{Mutex, MutexGuard, TryLockError};
 
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
@@ -17,28 +14,24 @@ use rustc_hash::FxHashMap;
 use super::matcher::{Level, Matcher};
 use crate::{fold, normalize, Token, TokenKind};
 
-/// Distinct words a memo keeps (a few MB) before it starts over.
-const CAPACITY: usize = 100_000;
-
 /// Stems shorter than this match too much (`don` is both `données` and `donner`):
 /// such entries match by their exact, folded or singular form only.
 pub(super) const MIN_STEM_MATCH: usize = 5;
 
-/// The keys of one distinct token text.
+/// What the matcher needs of one distinct token text, kept small: a document's
+/// tokens look their words up in a random order, so a word fits in part of a cache
+/// line (the spellings it was worked out from are dropped once it is resolved).
 #[derive(Debug)]
 pub(super) struct Word {
-    /// Lowercase, accents removed.
-    pub(super) fold: Box<str>,
-    /// Length of the folded singular, a prefix of `fold`.
-    key_len: usize,
-    /// The folded stem, for words that may match by stem.
-    pub(super) stem: Option<Box<str>>,
-    /// The matcher's numbers for these forms, where some entry word has them.
+    /// The matcher's numbers for its forms (see [`Symbols`]).
     pub(super) syms: Symbols,
     /// The best one-word expression for this word, resolved once.
     pub(super) single: Option<(u32, Level)>,
-    /// The longer expressions whose first word this word matches.
-    pub(super) multi: Box<[Longer]>,
+    /// The longer expressions whose first word this word matches: a range of
+    /// [`Words::longer`].
+    longer: (u32, u32),
+    /// Lowercase, accents removed: stem matches check its ending.
+    pub(super) fold: Box<str>,
 }
 
 /// A longer expression that may start with a word.
@@ -51,150 +44,129 @@ pub(super) struct Longer {
     pub(super) second: [u32; 4],
 }
 
-/// A word's forms as the matcher numbers them (see [`Matcher::symbol`]).
-#[derive(Debug, Default)]
-pub(super) struct Symbols {
-    /// The word as written.
-    pub(super) text: Option<u32>,
-    pub(super) fold: Option<u32>,
-    pub(super) key: Option<u32>,
-    pub(super) stem: Option<u32>,
-}
+/// A word's forms as the matcher numbers them (see [`Matcher::symbol`]): as
+/// written, folded, folded singular, stem; [`Symbols::NONE`] where no entry word
+/// has the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Symbols(pub(super) [u32; 4]);
 
-impl Word {
-    /// The folded singular (`impôts` → `impot`).
-    pub(super) fn key(&self) -> &str {
-        &self.fold[..self.key_len]
+impl Symbols {
+    /// No entry word has this form.
+    pub(super) const NONE: u32 = u32::MAX;
+
+    /// Whether this word may match an entry word of these forms: a quick test that
+    /// rules out most candidates (the match itself checks the rest).
+    pub(super) fn may_be(&self, entry: &[u32; 4]) -> bool {
+        // Entry forms are always numbered, so NONE never equals one of them.
+        self.0
+            .iter()
+            .zip(entry)
+            .any(|(mine, theirs)| mine == theirs)
     }
 }
 
-impl Symbols {
-    /// Whether this word may match an entry word of these forms: a quick test that
-    /// rules out most candidates (the match itself checks the rest).
-    pub(super) fn may_be(&self, [norm, fold, key, stem]: &[u32; 4]) -> bool {
-        self.text == Some(*norm)
-            || self.fold == Some(*fold)
-            || self.key == Some(*key)
-            || self.stem == Some(*stem)
+/// The spellings of a word on first sight, from which it is resolved.
+pub(super) struct Spelling<'w> {
+    /// Lowercase, accents removed.
+    pub(super) fold: &'w str,
+    /// The folded singular (`impôts` → `impot`).
+    pub(super) key: &'w str,
+    /// The folded stem, for words that may match by stem.
+    pub(super) stem: Option<&'w str>,
+}
+
+/// A word's number in its memo, and whether it can start an expression at all:
+/// most tokens cannot, and the matcher passes them without reaching for the word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct WordId(u32);
+
+impl WordId {
+    const INERT: u32 = 1 << 31;
+
+    fn new(index: usize, inert: bool) -> Self {
+        WordId(index as u32 | if inert { Self::INERT } else { 0 })
+    }
+
+    fn index(self) -> usize {
+        (self.0 & !Self::INERT) as usize
+    }
+
+    /// Whether the word starts no expression (it may still end or continue one).
+    pub(super) fn is_inert(self) -> bool {
+        self.0 & Self::INERT != 0
     }
 }
 
 /// The memo: token text to word id, and the words.
 #[derive(Debug, Default)]
-pub(super) struct Words {
+pub(crate) struct Words {
     /// Word tokens and other tokens apart: only words are stemmed.
-    ids: [FxHashMap<Box<str>, u32>; 2],
+    ids: [FxHashMap<Box<str>, WordId>; 2],
     words: Vec<Word>,
+    /// The longer expressions of every word, each word's a contiguous range.
+    longer: Vec<Longer>,
 }
 
 impl Words {
+    /// Distinct words a memo keeps (a few MB) before it starts over.
+    pub(crate) const CAPACITY: usize = 100_000;
+
+    /// How many distinct words it knows.
+    pub(crate) fn len(&self) -> usize {
+        self.words.len()
+    }
+
     /// The id of `token`'s word, worked out on first sight.
-    pub(super) fn id(&mut self, matcher: &Matcher, token: &Token<'_>) -> u32 {
+    pub(super) fn id(&mut self, matcher: &Matcher, token: &Token<'_>) -> WordId {
         let is_word = token.kind == TokenKind::Word;
         if let Some(&id) = self.ids[usize::from(is_word)].get(token.text) {
             return id;
         }
         let folded = fold(token.text);
-        let stem = (is_word && matcher.may_stem(&folded)).then(|| {
-            let stem = stem(matcher.stemmer(), &normalize(token.text));
-            stem.into_boxed_str()
-        });
-        let key = singular(&folded);
-        let syms = Symbols {
-            text: matcher.symbol(token.text),
-            fold: matcher.symbol(&folded),
-            key: matcher.symbol(key),
-            stem: stem.as_deref().and_then(|s| matcher.symbol(s)),
+        let stem = (is_word && matcher.may_stem(&folded))
+            .then(|| stem(matcher.stemmer(), &normalize(token.text)));
+        let spelling = Spelling {
+            fold: &folded,
+            key: singular(&folded),
+            stem: stem.as_deref(),
+        };
+        let symbol = |form: Option<&str>| {
+            form.and_then(|form| matcher.symbol(form))
+                .unwrap_or(Symbols::NONE)
         };
         let mut word = Word {
-            key_len: key.len(),
-            fold: folded.as_ref().into(),
-            stem,
-            syms,
+            syms: Symbols([
+                symbol(Some(token.text)),
+                symbol(Some(spelling.fold)),
+                symbol(Some(spelling.key)),
+                symbol(spelling.stem),
+            ]),
             single: None,
-            multi: Box::default(),
+            longer: (0, 0),
+            fold: Box::default(),
         };
-        matcher.resolve(&mut word);
+        let from = self.longer.len() as u32;
+        matcher.resolve(&mut word, &spelling, &mut self.longer);
+        word.longer = (from, self.longer.len() as u32);
         if word.single.is_none() && is_laughter(token) {
             word.single = Some((matcher.laughter(), Level::Exact));
         }
-        let id = self.words.len() as u32;
+        word.fold = folded.as_ref().into();
+        let inert = word.single.is_none() && word.longer.0 == word.longer.1;
+        let id = WordId::new(self.words.len(), inert);
         self.words.push(word);
         self.ids[usize::from(is_word)].insert(token.text.into(), id);
         id
     }
 
     /// A word by id.
-    pub(super) fn get(&self, id: u32) -> &Word {
-        &self.words[id as usize]
+    pub(super) fn get(&self, id: WordId) -> &Word {
+        &self.words[id.index()]
     }
-}
 
-/// The memos of one matcher, one per thread that uses it at the same time.
-#[derive(Debug)]
-pub(super) struct Memos(Box<[Mutex<Words>]>);
-
-impl Default for Memos {
-    fn default() -> Self {
-        let threads = std::thread::available_parallelism().map_or(4, |n| n.get());
-        Memos((0..threads).map(|_| Mutex::default()).collect())
-    }
-}
-
-impl Clone for Memos {
-    /// A clone starts with empty memos: they are a cache, not state.
-    fn clone(&self) -> Self {
-        Memos::default()
-    }
-}
-
-impl Memos {
-    /// A memo no other thread is using, emptied if it is full; a fresh one if every
-    /// memo is busy (more threads than cores), so a thread never waits for another.
-    pub(super) fn take(&self) -> Memo<'_> {
-        for memo in self.0.iter() {
-            let guard = match memo.try_lock() {
-                Ok(guard) => guard,
-                // A panic elsewhere cannot leave a word half-written; start over anyway.
-                Err(TryLockError::Poisoned(poisoned)) => {
-                    let mut guard = poisoned.into_inner();
-                    *guard = Words::default();
-                    guard
-                }
-                Err(TryLockError::WouldBlock) => continue,
-            };
-            let mut memo = Memo::Shared(guard);
-            if memo.words.len() >= CAPACITY {
-                *memo = Words::default();
-            }
-            return memo;
-        }
-        Memo::Own(Words::default())
-    }
-}
-
-/// A memo held for the length of one document.
-pub(super) enum Memo<'m> {
-    Shared(MutexGuard<'m, Words>),
-    Own(Words),
-}
-
-impl Deref for Memo<'_> {
-    type Target = Words;
-    fn deref(&self) -> &Words {
-        match self {
-            Memo::Shared(guard) => guard,
-            Memo::Own(words) => words,
-        }
-    }
-}
-
-impl DerefMut for Memo<'_> {
-    fn deref_mut(&mut self) -> &mut Words {
-        match self {
-            Memo::Shared(guard) => guard,
-            Memo::Own(words) => words,
-        }
+    /// The longer expressions `word` may start.
+    pub(super) fn longer(&self, word: &Word) -> &[Longer] {
+        &self.longer[word.longer.0 as usize..word.longer.1 as usize]
     }
 }
 
@@ -249,22 +221,13 @@ mod tests {
     use crate::tokenize;
 
     #[test]
-    fn a_word_is_worked_out_once_and_keeps_its_keys() {
+    fn a_word_is_worked_out_once_and_keeps_its_fold() {
         let matcher = Matcher::default();
         let mut words = Words::default();
         let tokens: Vec<Token<'_>> = tokenize("impôts IMPÔTS impôts").collect();
-        let ids: Vec<u32> = tokens.iter().map(|t| words.id(&matcher, t)).collect();
+        let ids: Vec<WordId> = tokens.iter().map(|t| words.id(&matcher, t)).collect();
         assert_eq!(ids[0], ids[2]);
         assert_ne!(ids[0], ids[1]);
         assert_eq!(words.get(ids[1]).fold.as_ref(), "impots");
-        assert_eq!(words.get(ids[1]).key(), "impot");
-    }
-
-    #[test]
-    fn busy_memos_give_a_fresh_one() {
-        let memos = Memos::default();
-        let held: Vec<Memo<'_>> = (0..memos.0.len()).map(|_| memos.take()).collect();
-        assert!(held.iter().all(|m| matches!(m, Memo::Shared(_))));
-        assert!(matches!(memos.take(), Memo::Own(_)));
     }
 }

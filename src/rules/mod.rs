@@ -40,8 +40,17 @@ pub(crate) struct Layout<'t, 'a> {
     closing: Vec<Option<usize>>,
 }
 
+/// The vectors of a [`Layout`], kept from one document to the next (see
+/// [`crate::workspace`]).
+#[derive(Debug, Default)]
+pub(crate) struct LayoutBuffers {
+    slots: Vec<Slot>,
+    sentences: Vec<std::ops::Range<usize>>,
+    closing: Vec<Option<usize>>,
+}
+
 /// What the rules know of one token.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 struct Slot {
     sentence: u32,
     /// Clauses never cross sentences.
@@ -74,7 +83,13 @@ impl<'t, 'a> Layout<'t, 'a> {
         tokens: &'t [Token<'a>],
         hits: &'t [Hit],
         matcher: &'t Matcher,
+        buffers: LayoutBuffers,
     ) -> Self {
+        let LayoutBuffers {
+            mut slots,
+            mut sentences,
+            mut closing,
+        } = buffers;
         let empty = Slot {
             sentence: 0,
             clause: 0,
@@ -82,14 +97,15 @@ impl<'t, 'a> Layout<'t, 'a> {
             negations: 0,
             contrast: 1.0,
         };
-        let mut slots = vec![empty; tokens.len()];
+        slots.clear();
+        slots.resize(tokens.len(), empty);
         for (index, hit) in hits.iter().enumerate() {
             for slot in &mut slots[hit.first..hit.end] {
                 slot.hit = index as u32;
             }
         }
-        let mut sentences: Vec<std::ops::Range<usize>> = Vec::with_capacity(tokens.len() / 8 + 2);
-        let mut closing: Vec<Option<usize>> = Vec::with_capacity(tokens.len() / 8 + 2);
+        sentences.clear();
+        closing.clear();
         let (mut s, mut c) = (0u32, 0u32);
         let mut previous_end = 0;
         for (i, token) in tokens.iter().enumerate() {
@@ -142,6 +158,15 @@ impl<'t, 'a> Layout<'t, 'a> {
         layout.weigh_contrasts();
         negation::count_scopes(&mut layout);
         layout
+    }
+
+    /// Its vectors, for the next document.
+    pub(crate) fn into_buffers(self) -> LayoutBuffers {
+        LayoutBuffers {
+            slots: self.slots,
+            sentences: self.sentences,
+            closing: self.closing,
+        }
     }
 
     /// Sentence index of token `i`.
