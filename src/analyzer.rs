@@ -212,8 +212,15 @@ impl Analyzer {
         let buffers = std::mem::take(&mut space.layout);
         let layout = Layout::new(text, &tokens, &space.hits, &self.matcher, buffers);
         let (sentiment, items) = sentiment::score(&layout, self.thresholds);
-        let assessment = stance::assess(&layout, &space.nested, &items, &sentiment, &self.index);
-        let evidence = self.evidence(&layout, &space.nested, items, assessment.parts);
+        let assessment = stance::assess(
+            &layout,
+            &space.nested,
+            &items,
+            &sentiment,
+            &self.index,
+            &mut space.stance,
+        );
+        let evidence = self.evidence(&layout, &space.nested, items, &mut space.stance.parts);
         space.layout = layout.into_buffers();
         space.finish(tokens);
         Analysis {
@@ -229,7 +236,7 @@ impl Analyzer {
         layout: &Layout<'_, 'a>,
         nested: &[Hit],
         items: Vec<sentiment::Scored<'a>>,
-        mut parts: Vec<(usize, usize, f64)>,
+        parts: &mut [(usize, usize, f64)],
     ) -> Vec<Evidence<'a>> {
         // By hit, then target, each hit's parts in the order they were found.
         parts.sort_by_key(|&(hit, target, _)| (hit, target));

@@ -75,6 +75,7 @@ impl<'a> Tally<'a> {
 }
 
 /// A target named in the text.
+#[derive(Debug)]
 struct Mention {
     target: usize,
     polarity: f64,
@@ -82,11 +83,21 @@ struct Mention {
     end: usize,
 }
 
-/// What a stance assessment found: labels per target, frames, and each hit's part.
+/// What a stance assessment found: labels per target, and frames.
 pub(crate) struct Assessment<'a> {
     pub(crate) stance: BTreeMap<&'a str, Stance<'a>>,
     pub(crate) frames: Vec<&'a str>,
-    /// (hit index, target, contribution) of markers, cues and names.
+}
+
+/// The working vectors of an assessment, kept from one document to the next (see
+/// [`crate::workspace`]).
+#[derive(Debug, Default)]
+pub(crate) struct StanceBuffers {
+    mentions: Vec<Mention>,
+    /// Which frames the document raises.
+    raised: Vec<bool>,
+    /// What the assessment leaves for the evidence: (hit index, target,
+    /// contribution) of each marker, cue and comparative.
     pub(crate) parts: Vec<(usize, usize, f64)>,
 }
 
@@ -96,11 +107,18 @@ pub(crate) fn assess<'a>(
     items: &[Scored<'a>],
     sentiment: &Sentiment,
     topic: &'a TopicIndex,
+    buffers: &mut StanceBuffers,
 ) -> Assessment<'a> {
     let mut tally: Vec<Tally<'a>> = topic.targets.iter().map(|_| Tally::default()).collect();
-    let mut parts = Vec::new();
-    let mut mentions = Vec::with_capacity(layout.hits.len() / 2 + nested.len());
-    let mut frames = vec![false; topic.frames.len()];
+    let StanceBuffers {
+        mentions,
+        raised: frames,
+        parts,
+    } = buffers;
+    mentions.clear();
+    parts.clear();
+    frames.clear();
+    frames.resize(topic.frames.len(), false);
     // Top-level hits name targets, raise frames and carry stance markers; hits
     // nested inside a longer expression only name targets and raise frames.
     let top = layout.hits.iter().enumerate().map(|(i, h)| (Some(i), h));
@@ -136,7 +154,7 @@ pub(crate) fn assess<'a>(
     let mut add = |target: usize, why: Reason<'a>| tally[target].add(why);
     // 2. Sentiment of the clauses that name a target.
     for item in items {
-        if let Some(m) = nearest_in_clause(layout, &mentions, item.first) {
+        if let Some(m) = nearest_in_clause(layout, mentions, item.first) {
             add(
                 m.target,
                 Reason::ClauseSentiment {
@@ -273,15 +291,11 @@ pub(crate) fn assess<'a>(
     let frames = topic
         .frames
         .iter()
-        .zip(frames)
-        .filter(|(_, found)| *found)
+        .zip(frames.iter())
+        .filter(|(_, found)| **found)
         .map(|(id, _)| id.as_str())
         .collect();
-    Assessment {
-        stance,
-        frames,
-        parts,
-    }
+    Assessment { stance, frames }
 }
 
 /// The mention nearest to token `at` in its clause (the earlier one on a tie).

@@ -15,6 +15,7 @@ use std::sync::{Mutex, MutexGuard, TryLockError};
 
 use crate::lexicon::{Hit, WordId, Words};
 use crate::rules::LayoutBuffers;
+use crate::stance::StanceBuffers;
 use crate::Token;
 
 /// Tokens' worth of capacity a workspace keeps after a long document (about 2.5 MB
@@ -31,6 +32,7 @@ pub(crate) struct Workspace {
     pub(crate) hits: Vec<Hit>,
     pub(crate) nested: Vec<Hit>,
     pub(crate) layout: LayoutBuffers,
+    pub(crate) stance: StanceBuffers,
 }
 
 impl Workspace {

@@ -97,11 +97,63 @@ impl WordId {
     }
 }
 
+/// A token text of at most 16 bytes, and whether it is a word, as a key of fixed
+/// size: its first and last 8 bytes (4 for shorter texts; the two may overlap) and
+/// its length pin it down exactly. Read with two loads, hashed with three
+/// multiplications, compared without a call: most French words fit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct ShortKey {
+    head: u64,
+    tail: u64,
+    /// Twice the length, plus one for a word.
+    len: u32,
+}
+
+impl ShortKey {
+    fn new(text: &str, is_word: bool) -> Option<ShortKey> {
+        let bytes = text.as_bytes();
+        let len = bytes.len();
+        let (head, tail) = match len {
+            0..=3 => (
+                bytes
+                    .iter()
+                    .rev()
+                    .fold(0, |key, &b| key << 8 | u64::from(b)),
+                0,
+            ),
+            4..=7 => (u64::from(le32(bytes)), u64::from(le32(&bytes[len - 4..]))),
+            8..=16 => (le64(bytes), le64(&bytes[len - 8..])),
+            _ => return None,
+        };
+        Some(ShortKey {
+            head,
+            tail,
+            len: (len as u32) << 1 | u32::from(is_word),
+        })
+    }
+}
+
+/// The first 4 bytes, little-endian.
+fn le32(bytes: &[u8]) -> u32 {
+    let mut word = [0; 4];
+    word.copy_from_slice(&bytes[..4]);
+    u32::from_le_bytes(word)
+}
+
+/// The first 8 bytes, little-endian.
+fn le64(bytes: &[u8]) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(word)
+}
+
 /// The memo: token text to word id, and the words.
 #[derive(Debug, Default)]
 pub(crate) struct Words {
-    /// Word tokens and other tokens apart: only words are stemmed.
-    ids: [FxHashMap<Box<str>, WordId>; 2],
+    /// Texts of up to 16 bytes.
+    short: FxHashMap<ShortKey, WordId>,
+    /// Longer texts, word tokens and other tokens apart: only words are stemmed.
+    long: [FxHashMap<Box<str>, WordId>; 2],
     words: Vec<Word>,
     /// The longer expressions of every word, each word's a contiguous range.
     longer: Vec<Longer>,
@@ -119,7 +171,12 @@ impl Words {
     /// The id of `token`'s word, worked out on first sight.
     pub(super) fn id(&mut self, matcher: &Matcher, token: &Token<'_>) -> WordId {
         let is_word = token.kind == TokenKind::Word;
-        if let Some(&id) = self.ids[usize::from(is_word)].get(token.text) {
+        let short = ShortKey::new(token.text, is_word);
+        let known = match short {
+            Some(key) => self.short.get(&key),
+            None => self.long[usize::from(is_word)].get(token.text),
+        };
+        if let Some(&id) = known {
             return id;
         }
         let folded = fold(token.text);
@@ -155,7 +212,10 @@ impl Words {
         let inert = word.single.is_none() && word.longer.0 == word.longer.1;
         let id = WordId::new(self.words.len(), inert);
         self.words.push(word);
-        self.ids[usize::from(is_word)].insert(token.text.into(), id);
+        match short {
+            Some(key) => self.short.insert(key, id),
+            None => self.long[usize::from(is_word)].insert(token.text.into(), id),
+        };
         id
     }
 
@@ -219,6 +279,30 @@ pub(super) fn singular(folded: &str) -> &str {
 mod tests {
     use super::*;
     use crate::tokenize;
+
+    #[test]
+    fn short_keys_tell_every_byte_apart() {
+        for len in 0..=17 {
+            let text: String = "abcdefghijklmnopq".chars().take(len).collect();
+            let key = ShortKey::new(&text, true);
+            assert_eq!(key.is_some(), len <= 16, "{text}");
+            assert_eq!(key, ShortKey::new(&text.clone(), true));
+            if len > 16 {
+                continue;
+            }
+            assert_ne!(key, ShortKey::new(&text, false), "word or not: {text}");
+            for at in 0..len {
+                let mut changed = text.clone().into_bytes();
+                changed[at] = b'z';
+                let changed = String::from_utf8(changed).unwrap_or_default();
+                assert_ne!(key, ShortKey::new(&changed, true), "{text} / {changed}");
+            }
+            let longer = format!("{text}a");
+            if len < 16 {
+                assert_ne!(key, ShortKey::new(&longer, true), "{text} / {longer}");
+            }
+        }
+    }
 
     #[test]
     fn a_word_is_worked_out_once_and_keeps_its_fold() {

@@ -27,6 +27,17 @@ pub(crate) struct IronyContext {
 
 impl IronyContext {
     pub(crate) fn new(layout: &Layout<'_, '_>) -> Self {
+        let either = |hit| {
+            let has = |kind| layout.matcher.has_kind(hit, kind);
+            has(EntryKind::Praise) || has(EntryKind::Irony)
+        };
+        // Most comments have neither: then no sentence is marked, and nothing allocated.
+        if !layout.hits.iter().any(either) {
+            return IronyContext {
+                praise: Vec::new(),
+                cue: Vec::new(),
+            };
+        }
         let sentences = layout.sentence_count();
         let mut praise = vec![false; sentences];
         let mut cue = vec![false; sentences];
@@ -47,15 +58,15 @@ impl IronyContext {
 
     /// Whether positive words of sentence `s` are praise that the context may turn.
     pub(crate) fn in_praise(&self, s: u32) -> bool {
-        self.praise[s as usize]
+        self.praise.get(s as usize) == Some(&true)
     }
 
     /// Why a positive word of sentence `s` is flipped, if it is; `negative_context`
     /// says whether the rest of the comment is negative.
     pub(crate) fn flip(&self, s: u32, negative_context: bool) -> Option<Rule<'static>> {
-        if self.cue[s as usize] {
+        if self.cue.get(s as usize) == Some(&true) {
             Some(Rule::IronyCue)
-        } else if self.praise[s as usize] && negative_context {
+        } else if self.in_praise(s) && negative_context {
             Some(Rule::IronyPraise)
         } else {
             None

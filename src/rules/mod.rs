@@ -65,16 +65,27 @@ struct Slot {
 
 const NO_HIT: u32 = u32::MAX;
 
-/// Whether a punctuation token ends a sentence.
-fn ends_sentence(text: &str) -> bool {
-    text.contains(['.', '!', '?', '…'])
+/// Where a punctuation token cuts the text.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Cut {
+    None,
+    /// Negation and intensity stop there.
+    Clause,
+    Sentence,
 }
 
-/// Whether a punctuation token ends a clause (negation and intensity stop there).
-fn ends_clause(text: &str) -> bool {
-    text.contains([
-        '.', '!', '?', '…', ',', ';', ':', '(', ')', '[', ']', '–', '—', '«', '»', '“', '”', '"',
-    ])
+/// The strongest cut among the characters of a punctuation token (`?!` ends a
+/// sentence, `»` a clause, `-` nothing).
+fn cut(punctuation: &str) -> Cut {
+    punctuation.chars().fold(Cut::None, |cut, c| {
+        cut.max(match c {
+            '.' | '!' | '?' | '…' => Cut::Sentence,
+            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '–' | '—' | '«' | '»' | '“' | '”' | '"' => {
+                Cut::Clause
+            }
+            _ => Cut::None,
+        })
+    })
 }
 
 impl<'t, 'a> Layout<'t, 'a> {
@@ -136,11 +147,10 @@ impl<'t, 'a> Layout<'t, 'a> {
             if token.kind == TokenKind::Punct {
                 closing.resize(s as usize + 1, None);
                 closing[s as usize] = Some(i);
-                if ends_sentence(token.text) {
-                    s += 1;
-                    c += 1;
-                } else if ends_clause(token.text) {
-                    c += 1;
+                match cut(token.text) {
+                    Cut::Sentence => (s, c) = (s + 1, c + 1),
+                    Cut::Clause => c += 1,
+                    Cut::None => {}
                 }
             }
             previous_end = token.end;

@@ -28,7 +28,8 @@ pub(super) fn count_scopes(layout: &mut Layout<'_, '_>) {
     let has = |h: usize, kind: EntryKind| layout.matcher.has_kind(&hits[h], kind);
     let clause = |h: usize| layout.clause(hits[h].first);
     let completions = completions(layout);
-    let mut covers: Vec<(usize, usize, u32)> = Vec::with_capacity(8);
+    // Most comments negate nothing: no allocation until a scope is found.
+    let mut covers: Vec<(usize, usize, u32)> = Vec::new();
     // What the clause held before the current hit.
     let (mut current, mut negator_seen, mut open_ne) = (u32::MAX, false, false);
     for (h, hit) in hits.iter().enumerate() {
