@@ -113,7 +113,7 @@ fn weigh<'a>(
     let hit = layout.hits[index];
     let mut why = Vec::new();
     let mut value = valence * layout.intensity(hit.first, &mut why);
-    if layout.negated(hit.first) {
+    if layout.negated(index) {
         let factor = if value > 0.0 {
             NEGATE_POSITIVE
         } else {
@@ -122,7 +122,7 @@ fn weigh<'a>(
         why.push(Rule::Negation { factor });
     }
     why.extend(capitals_rule(layout, hit.first, hit.end, shouting));
-    let contrast = layout.contrast(hit.first);
+    let contrast = layout.contrast(index);
     if contrast != 1.0 {
         why.push(Rule::Contrast {
             after: contrast > 1.0,

@@ -137,7 +137,7 @@ pub(crate) fn assess<'a>(
                 Payload::Frame { frame } => frames[frame] = true,
                 Payload::Stance { target, weight } => {
                     let Some(index) = index else { continue };
-                    let negated = layout.negated(hit.first);
+                    let negated = layout.negated(index);
                     let value = if negated { weight * NEGATED } else { weight };
                     parts.push((index, target, value));
                     tally[target].add(Reason::StanceMarker {
@@ -176,11 +176,7 @@ pub(crate) fn assess<'a>(
             let Payload::Word { kind, valence } = *payload else {
                 continue;
             };
-            let sign = if layout.negated(hit.first) {
-                NEGATED
-            } else {
-                1.0
-            };
+            let sign = if layout.negated(index) { NEGATED } else { 1.0 };
             match kind {
                 EntryKind::StanceCue => {
                     let next = mentions

@@ -26,14 +26,17 @@ const INTENSITY_WINDOW: usize = 3;
 
 /// A document cut into sentences and clauses, with its matched expressions.
 ///
-/// What the rules ask of each token is computed once, in one array (one allocation
-/// per document, not one per question).
+/// What the rules ask of each token (its sentence, clause and hit) is computed once,
+/// in one array; what they ask only of matched expressions (negation, contrast), in
+/// one array of hits.
 pub(crate) struct Layout<'t, 'a> {
     pub(crate) text: &'a str,
     pub(crate) tokens: &'t [Token<'a>],
     pub(crate) hits: &'t [Hit],
     pub(crate) matcher: &'t Matcher,
     slots: Vec<Slot>,
+    /// Per hit.
+    marks: Vec<Marks>,
     /// Token range of each sentence.
     sentences: Vec<std::ops::Range<usize>>,
     /// The last punctuation token of each sentence, if any.
@@ -45,6 +48,7 @@ pub(crate) struct Layout<'t, 'a> {
 #[derive(Debug, Default)]
 pub(crate) struct LayoutBuffers {
     slots: Vec<Slot>,
+    marks: Vec<Marks>,
     sentences: Vec<std::ops::Range<usize>>,
     closing: Vec<Option<usize>>,
 }
@@ -57,7 +61,12 @@ struct Slot {
     clause: u32,
     /// The hit covering the token, or [`NO_HIT`].
     hit: u32,
-    /// Negation scopes covering the token.
+}
+
+/// What the rules know of one hit.
+#[derive(Clone, Copy, Debug)]
+struct Marks {
+    /// Negation scopes covering its first token.
     negations: u32,
     /// Contrast weight (1 when no contrast word is near).
     contrast: f64,
@@ -98,6 +107,7 @@ impl<'t, 'a> Layout<'t, 'a> {
     ) -> Self {
         let LayoutBuffers {
             mut slots,
+            mut marks,
             mut sentences,
             mut closing,
         } = buffers;
@@ -105,9 +115,15 @@ impl<'t, 'a> Layout<'t, 'a> {
             sentence: 0,
             clause: 0,
             hit: NO_HIT,
-            negations: 0,
-            contrast: 1.0,
         };
+        marks.clear();
+        marks.resize(
+            hits.len(),
+            Marks {
+                negations: 0,
+                contrast: 1.0,
+            },
+        );
         slots.clear();
         slots.resize(tokens.len(), empty);
         for (index, hit) in hits.iter().enumerate() {
@@ -164,6 +180,7 @@ impl<'t, 'a> Layout<'t, 'a> {
             hits,
             matcher,
             slots,
+            marks,
         };
         layout.weigh_contrasts();
         negation::count_scopes(&mut layout);
@@ -174,6 +191,7 @@ impl<'t, 'a> Layout<'t, 'a> {
     pub(crate) fn into_buffers(self) -> LayoutBuffers {
         LayoutBuffers {
             slots: self.slots,
+            marks: self.marks,
             sentences: self.sentences,
             closing: self.closing,
         }
@@ -199,14 +217,14 @@ impl<'t, 'a> Layout<'t, 'a> {
         Some(self.slots[i].hit).filter(|&h| h != NO_HIT)
     }
 
-    /// Contrast weight of token `i` (1 when no contrast word is near).
-    pub(crate) fn contrast(&self, i: usize) -> f64 {
-        self.slots[i].contrast
+    /// Contrast weight of hit `h` (1 when no contrast word is near).
+    pub(crate) fn contrast(&self, h: usize) -> f64 {
+        self.marks[h].contrast
     }
 
-    /// Whether token `i` lies in the scope of an odd number of negations.
-    pub(crate) fn negated(&self, i: usize) -> bool {
-        self.slots[i].negations % 2 == 1
+    /// Whether hit `h` starts in the scope of an odd number of negations.
+    pub(crate) fn negated(&self, h: usize) -> bool {
+        self.marks[h].negations % 2 == 1
     }
 
     /// The word-lexicon kinds and valences of the hit covering token `i`.
@@ -276,58 +294,50 @@ impl<'t, 'a> Layout<'t, 'a> {
     }
 
     /// Contrast weights: a contrast word weighs the rest of its sentence by its
-    /// valence `w`, and what came before it in the sentence by `2 - w`. A token's
+    /// valence `w`, and what came before it in the sentence by `2 - w`. A hit's
     /// weight is the product over the contrast words of its sentence (within
-    /// [`CONTRAST_BOUND`]), found in one pass each way, so that a sentence of many
-    /// `mais` stays linear.
+    /// [`CONTRAST_BOUND`]), found in one pass each way over the hits, so that a
+    /// sentence of many `mais` stays linear.
     fn weigh_contrasts(&mut self) {
-        let contrasts: Vec<(usize, usize, f64)> = self
-            .hits
-            .iter()
-            .filter_map(|hit| {
-                self.matcher.payloads(hit).find_map(|p| match p {
-                    Payload::Word {
-                        kind: EntryKind::Contrast,
-                        valence,
-                    } => Some((hit.first, hit.end, *valence)),
-                    _ => None,
-                })
+        let matcher = self.matcher;
+        let weight = |hit: &Hit| {
+            if !matcher.has_kind(hit, EntryKind::Contrast) {
+                return None;
+            }
+            matcher.payloads(hit).find_map(|p| match p {
+                Payload::Word {
+                    kind: EntryKind::Contrast,
+                    valence,
+                } => Some(*valence),
+                _ => None,
             })
-            .collect();
-        if contrasts.is_empty() {
+        };
+        if !self.hits.iter().any(|hit| weight(hit).is_some()) {
             return;
         }
-        // Forward: the contrast words that end before the token, in its sentence.
-        let mut next = 0;
-        let mut after = 1.0;
-        for i in 0..self.slots.len() {
-            if i > 0 && self.slots[i].sentence != self.slots[i - 1].sentence {
-                after = 1.0;
+        // Forward: the contrast words before the hit, in its sentence.
+        let (mut after, mut current) = (1.0, u32::MAX);
+        for (h, hit) in self.hits.iter().enumerate() {
+            let sentence = self.sentence(hit.first);
+            if sentence != current {
+                (after, current) = (1.0, sentence);
             }
-            while next < contrasts.len() && contrasts[next].1 <= i {
-                let (first, _, w) = contrasts[next];
-                if self.slots[first].sentence == self.slots[i].sentence {
-                    after = (after * w).min(CONTRAST_BOUND);
-                }
-                next += 1;
+            self.marks[h].contrast = after;
+            if let Some(w) = weight(hit) {
+                after = (after * w).min(CONTRAST_BOUND);
             }
-            self.slots[i].contrast = after;
         }
-        // Backward: the contrast words that start after the token, in its sentence.
-        let mut next = contrasts.len();
-        let mut before = 1.0;
-        for i in (0..self.slots.len()).rev() {
-            if i + 1 < self.slots.len() && self.slots[i].sentence != self.slots[i + 1].sentence {
-                before = 1.0;
+        // Backward: the contrast words after the hit, in its sentence.
+        let (mut before, mut current) = (1.0, u32::MAX);
+        for (h, hit) in self.hits.iter().enumerate().rev() {
+            let sentence = self.sentence(hit.first);
+            if sentence != current {
+                (before, current) = (1.0, sentence);
             }
-            while next > 0 && contrasts[next - 1].0 > i {
-                let (first, _, w) = contrasts[next - 1];
-                if self.slots[first].sentence == self.slots[i].sentence {
-                    before = (before * (2.0 - w)).max(1.0 / CONTRAST_BOUND);
-                }
-                next -= 1;
+            self.marks[h].contrast *= before;
+            if let Some(w) = weight(hit) {
+                before = (before * (2.0 - w)).max(1.0 / CONTRAST_BOUND);
             }
-            self.slots[i].contrast *= before;
         }
     }
 }

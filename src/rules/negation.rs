@@ -16,7 +16,7 @@ use crate::lexicon::{EntryKind, Hit};
 /// Tokens after the negating word that its scope still covers.
 const SCOPE_AFTER: usize = 5;
 
-/// Count, for each token, the negation scopes that cover it.
+/// Count, for each hit, the negation scopes that cover its first token.
 ///
 /// Linear in the document: the hits are read once forward (what came before in the
 /// clause), once backward (the next completion of a `ne`), and the scopes are
@@ -58,25 +58,32 @@ pub(super) fn count_scopes(layout: &mut Layout<'_, '_>) {
         }
     }
     // Each scope runs to its end or its clause's end, whichever comes first. Scopes
-    // come in text order and clauses only grow, so one sweep finds the clause ends.
+    // come in text order and clauses only grow, so one sweep finds the clause ends;
+    // then the hits starting inside it count it, added as differences.
     let mut clause_end = 0;
+    let mut first_inside = 0;
     for (from, to, c) in covers {
         clause_end = clause_end.max(from);
         while clause_end < n && layout.slots[clause_end].clause == c {
             clause_end += 1;
         }
         let end = to.min(clause_end).min(n);
-        if from < end {
-            layout.slots[from].negations = layout.slots[from].negations.wrapping_add(1);
-            if end < n {
-                layout.slots[end].negations = layout.slots[end].negations.wrapping_sub(1);
+        while first_inside < hits.len() && hits[first_inside].first < from {
+            first_inside += 1;
+        }
+        let past = first_inside + hits[first_inside..].partition_point(|hit| hit.first < end);
+        if first_inside < past {
+            let marks = &mut layout.marks;
+            marks[first_inside].negations = marks[first_inside].negations.wrapping_add(1);
+            if past < hits.len() {
+                marks[past].negations = marks[past].negations.wrapping_sub(1);
             }
         }
     }
     let mut running = 0u32;
-    for slot in layout.slots.iter_mut() {
-        running = running.wrapping_add(slot.negations);
-        slot.negations = running;
+    for marks in layout.marks.iter_mut() {
+        running = running.wrapping_add(marks.negations);
+        marks.negations = running;
     }
 }
 
