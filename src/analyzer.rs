@@ -261,7 +261,13 @@ impl Analyzer {
                 ..make(item.first, item.end, item.role, entry)
             });
         }
-        for (index, hit) in layout.hits.iter().enumerate() {
+        // Feelings are in `items` already.
+        let others = layout
+            .hits
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.beyond_feeling());
+        for (index, hit) in others {
             let entry = self.term(hit);
             for payload in self.matcher.payloads(hit) {
                 let (role, target, valence) = match *payload {

@@ -7,7 +7,7 @@
 
 use crate::analysis::{Label, Role, Sentiment};
 use crate::explain::Rule;
-use crate::lexicon::{EntryKind, Payload};
+use crate::lexicon::{EntryKind, Hit, Payload};
 use crate::rules::{self, capitals_rule, exclamation_rule, IronyContext, Layout};
 use crate::TokenKind;
 
@@ -69,12 +69,15 @@ pub(crate) fn score<'a>(
     let shouting = std::cell::OnceCell::new();
     let shouting = || *shouting.get_or_init(|| rules::emphasis::mostly_capitals(layout.text));
     let mut items = Vec::with_capacity(layout.hits.len());
-    for (index, hit) in layout.hits.iter().enumerate() {
+    let feeling = |hit: &&Hit| hit.has(EntryKind::Sentiment) || hit.has(EntryKind::Irony);
+    for (index, hit) in layout
+        .hits
+        .iter()
+        .enumerate()
+        .filter(|(_, hit)| feeling(hit))
+    {
         // Naming a target is not a feeling: `libre` in `logiciel libre` carries none.
-        let names_target = layout
-            .matcher
-            .payloads(hit)
-            .any(|p| matches!(p, Payload::Target { .. }));
+        let names_target = hit.names_target();
         for payload in layout.matcher.payloads(hit) {
             match *payload {
                 Payload::Word {

@@ -122,7 +122,8 @@ pub(crate) fn assess<'a>(
     // Top-level hits name targets, raise frames and carry stance markers; hits
     // nested inside a longer expression only name targets and raise frames.
     let top = layout.hits.iter().enumerate().map(|(i, h)| (Some(i), h));
-    for (index, hit) in top.chain(nested.iter().map(|h| (None, h))) {
+    let hits = top.chain(nested.iter().map(|h| (None, h)));
+    for (index, hit) in hits.filter(|(_, hit)| hit.concerns_topic()) {
         for payload in layout.matcher.payloads(hit) {
             match *payload {
                 Payload::Target { target, polarity } => {
@@ -168,7 +169,7 @@ pub(crate) fn assess<'a>(
     }
     // 3 and 4. Stance cues and comparatives.
     let cues = layout.hits.iter().enumerate().filter(|(_, hit)| {
-        let has = |kind| layout.matcher.has_kind(hit, kind);
+        let has = |kind| hit.has(kind);
         has(EntryKind::StanceCue) || has(EntryKind::Comparative)
     });
     for (index, hit) in cues {

@@ -62,18 +62,29 @@ struct Expr {
     term: String,
     words: Box<[WordKey]>,
     payloads: Vec<Payload>,
-    /// One bit per word-entry kind among the payloads, for the rules' many
-    /// `is this a negator?` questions; `inflecting_kinds` at the stemmed level.
+    /// One bit per word-entry kind among the payloads, and [`NAMES_TARGET`], for the
+    /// rules' many `is this a negator?` questions; `inflecting_kinds` at the stemmed
+    /// level.
     kinds: u16,
     inflecting_kinds: u16,
     /// Whether some meaning inflects (see [`Payload::inflects`]).
     inflects: bool,
 }
 
-/// The bit of an entry kind in [`Expr::kinds`].
+/// The bit of an entry kind in [`Expr::kinds`] and [`Hit::kinds`].
 fn kind_bit(kind: EntryKind) -> u16 {
+    // The last three bits are the topic's (see below): room for 13 kinds.
     1 << kind as u16
 }
+const _: () = assert!(
+    (EntryKind::Comparative as u16) < 13,
+    "kinds overflow Hit::kinds"
+);
+
+/// The bits of [`Hit::kinds`] past every entry kind: the topic's meanings.
+const NAMES_TARGET: u16 = 1 << 15;
+const RAISES_FRAME: u16 = 1 << 14;
+const MARKS_STANCE: u16 = 1 << 13;
 
 impl Payload {
     /// Content words and topic expressions inflect; rule words (`très`, `pas`,
@@ -99,6 +110,33 @@ pub(crate) struct Hit {
     pub(crate) first: usize,
     pub(crate) end: usize,
     pub(crate) level: Level,
+    /// What it means, as bits: copied from its expression when it is found, so that
+    /// the rules' questions ([`Hit::has`]) do not reach into the matcher.
+    kinds: u16,
+}
+
+impl Hit {
+    /// Whether the hit means a word entry of `kind` (at its match level).
+    pub(crate) fn has(&self, kind: EntryKind) -> bool {
+        self.kinds & kind_bit(kind) != 0
+    }
+
+    /// Whether the hit names a target of the topic.
+    pub(crate) fn names_target(&self) -> bool {
+        self.kinds & NAMES_TARGET != 0
+    }
+
+    /// Whether the hit means something to the topic: names a target, raises a
+    /// frame or marks a stance.
+    pub(crate) fn concerns_topic(&self) -> bool {
+        self.kinds & (NAMES_TARGET | RAISES_FRAME | MARKS_STANCE) != 0
+    }
+
+    /// Whether the hit means anything but a feeling (sentiment and irony words):
+    /// a rule word or something to the topic.
+    pub(crate) fn beyond_feeling(&self) -> bool {
+        self.kinds & !(kind_bit(EntryKind::Sentiment) | kind_bit(EntryKind::Irony)) != 0
+    }
 }
 
 /// All expressions of an analyzer, compiled for lookup.
@@ -222,23 +260,27 @@ impl Matcher {
         (expr.kinds, expr.inflecting_kinds) = (0, 0);
         expr.inflects = expr.payloads.iter().any(Payload::inflects);
         for payload in &expr.payloads {
-            if let Payload::Word { kind, .. } = payload {
-                expr.kinds |= kind_bit(*kind);
-                if payload.inflects() {
-                    expr.inflecting_kinds |= kind_bit(*kind);
-                }
+            let bit = match payload {
+                Payload::Word { kind, .. } => kind_bit(*kind),
+                Payload::Target { .. } => NAMES_TARGET,
+                Payload::Frame { .. } => RAISES_FRAME,
+                Payload::Stance { .. } => MARKS_STANCE,
+            };
+            expr.kinds |= bit;
+            if payload.inflects() {
+                expr.inflecting_kinds |= bit;
             }
         }
     }
 
-    /// Whether a hit means a word entry of `kind` (at its match level).
-    pub(crate) fn has_kind(&self, hit: &Hit, kind: EntryKind) -> bool {
+    /// The hit, with what its expression means at its match level.
+    fn with_kinds(&self, hit: Hit) -> Hit {
         let expr = &self.exprs[hit.expr as usize];
         let kinds = match hit.level {
             Level::Stemmed => expr.inflecting_kinds,
             _ => expr.kinds,
         };
-        kinds & kind_bit(kind) != 0
+        Hit { kinds, ..hit }
     }
 
     /// The lexicon term of an expression, as first written.
@@ -339,9 +381,11 @@ impl Matcher {
             }
             match self.best_at(words, ids, i, tokens.len()) {
                 Some(hit) => {
+                    let hit = self.with_kinds(hit);
                     // A one-word hit has nothing nested in it.
                     for j in (hit.first..hit.end).filter(|_| hit.end - hit.first > 1) {
                         let inner = self.best_at(words, ids, j, hit.end);
+                        let inner = inner.map(|inner| self.with_kinds(inner));
                         if let Some(inner) = inner.filter(|h| *h != hit) {
                             nested.push(inner);
                         }
@@ -362,6 +406,7 @@ impl Matcher {
             first: i,
             end: i + 1,
             level,
+            kinds: 0,
         });
         let longers = words.longer(word);
         if longers.is_empty() {
@@ -411,6 +456,7 @@ impl Matcher {
             first,
             end,
             level,
+            kinds: 0,
         })
     }
 }

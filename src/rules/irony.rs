@@ -17,7 +17,7 @@
 
 use super::Layout;
 use crate::explain::Rule;
-use crate::lexicon::EntryKind;
+use crate::lexicon::{EntryKind, Hit};
 
 /// Which sentences hold praise formulas and irony cues.
 pub(crate) struct IronyContext {
@@ -27,10 +27,7 @@ pub(crate) struct IronyContext {
 
 impl IronyContext {
     pub(crate) fn new(layout: &Layout<'_, '_>) -> Self {
-        let either = |hit| {
-            let has = |kind| layout.matcher.has_kind(hit, kind);
-            has(EntryKind::Praise) || has(EntryKind::Irony)
-        };
+        let either = |hit: &Hit| hit.has(EntryKind::Praise) || hit.has(EntryKind::Irony);
         // Most comments have neither: then no sentence is marked, and nothing allocated.
         if !layout.hits.iter().any(either) {
             return IronyContext {
@@ -46,7 +43,7 @@ impl IronyContext {
                 (EntryKind::Praise, &mut praise),
                 (EntryKind::Irony, &mut cue),
             ] {
-                if layout.matcher.has_kind(hit, kind) {
+                if hit.has(kind) {
                     for i in [hit.first, hit.end - 1] {
                         sentences[layout.sentence(i) as usize] = true;
                     }

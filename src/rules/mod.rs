@@ -144,7 +144,7 @@ impl<'t, 'a> Layout<'t, 'a> {
             let hit = slots[i].hit;
             let starts_contrast = hit != NO_HIT && {
                 let hit = &hits[hit as usize];
-                hit.first == i && matcher.has_kind(hit, EntryKind::Contrast)
+                hit.first == i && hit.has(EntryKind::Contrast)
             };
             if starts_contrast && i > 0 && slots[i - 1].clause == c {
                 c += 1;
@@ -301,7 +301,7 @@ impl<'t, 'a> Layout<'t, 'a> {
     fn weigh_contrasts(&mut self) {
         let matcher = self.matcher;
         let weight = |hit: &Hit| {
-            if !matcher.has_kind(hit, EntryKind::Contrast) {
+            if !hit.has(EntryKind::Contrast) {
                 return None;
             }
             matcher.payloads(hit).find_map(|p| match p {

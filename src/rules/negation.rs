@@ -25,7 +25,7 @@ const SCOPE_AFTER: usize = 5;
 pub(super) fn count_scopes(layout: &mut Layout<'_, '_>) {
     let n = layout.tokens.len();
     let hits = layout.hits;
-    let has = |h: usize, kind: EntryKind| layout.matcher.has_kind(&hits[h], kind);
+    let has = |h: usize, kind: EntryKind| hits[h].has(kind);
     let clause = |h: usize| layout.clause(hits[h].first);
     let completions = completions(layout);
     // Most comments negate nothing: no allocation until a scope is found.
@@ -51,7 +51,7 @@ pub(super) fn count_scopes(layout: &mut Layout<'_, '_>) {
             // that does not negates by itself, and inside another scope flips it back.
             covers.push((hit.end, hit.end + SCOPE_AFTER, c));
         }
-        if completes_ne(layout, &hits[h]) {
+        if completes_ne(&hits[h]) {
             (negator_seen, open_ne) = (true, false);
         } else if has(h, EntryKind::Ne) {
             open_ne = true;
@@ -92,7 +92,7 @@ pub(super) fn count_scopes(layout: &mut Layout<'_, '_>) {
 /// `ne` at all.
 fn completions(layout: &Layout<'_, '_>) -> Option<Vec<Option<usize>>> {
     let hits = layout.hits;
-    let has = |h: usize, kind: EntryKind| layout.matcher.has_kind(&hits[h], kind);
+    let has = |h: usize, kind: EntryKind| hits[h].has(kind);
     if !(0..hits.len()).any(|h| has(h, EntryKind::Ne)) {
         return None;
     }
@@ -104,7 +104,7 @@ fn completions(layout: &Layout<'_, '_>) -> Option<Vec<Option<usize>>> {
         let same_clause = |g: usize| layout.clause(hits[g].first) == layout.clause(hits[h].first);
         found = if has(h, EntryKind::Restriction) {
             None
-        } else if completes_ne(layout, &hits[h]) {
+        } else if completes_ne(&hits[h]) {
             Some(hits[h].end - 1)
         } else {
             found
@@ -119,7 +119,6 @@ fn completions(layout: &Layout<'_, '_>) -> Option<Vec<Option<usize>>> {
 
 /// Whether a hit completes a `ne`: a negator (`pas`, `jamais`) or a `ne`-only one
 /// (`plus`, `point`, `personne`).
-fn completes_ne(layout: &Layout<'_, '_>, hit: &Hit) -> bool {
-    let has = |kind| layout.matcher.has_kind(hit, kind);
-    has(EntryKind::Negator) || has(EntryKind::NeNegator)
+fn completes_ne(hit: &Hit) -> bool {
+    hit.has(EntryKind::Negator) || hit.has(EntryKind::NeNegator)
 }
