@@ -205,7 +205,7 @@ impl Analyzer {
         let mut lease = self.workspaces.take();
         let space: &mut Workspace = &mut lease;
         let mut tokens = space.tokens();
-        tokens.extend(tokenize(text));
+        tokenize(text).push_all(&mut tokens);
         let (words, ids) = (&mut space.words, &mut space.ids);
         let (hits, nested) = (&mut space.hits, &mut space.nested);
         self.matcher.find(words, &tokens, ids, hits, nested);

@@ -111,11 +111,6 @@ impl<'t, 'a> Layout<'t, 'a> {
             mut sentences,
             mut closing,
         } = buffers;
-        let empty = Slot {
-            sentence: 0,
-            clause: 0,
-            hit: NO_HIT,
-        };
         marks.clear();
         marks.resize(
             hits.len(),
@@ -125,33 +120,38 @@ impl<'t, 'a> Layout<'t, 'a> {
             },
         );
         slots.clear();
-        slots.resize(tokens.len(), empty);
-        for (index, hit) in hits.iter().enumerate() {
-            for slot in &mut slots[hit.first..hit.end] {
-                slot.hit = index as u32;
-            }
-        }
         sentences.clear();
         closing.clear();
         let (mut s, mut c) = (0u32, 0u32);
         let mut previous_end = 0;
+        // The next line break from `previous_end` on, and the next contrast word:
+        // each found once, so that a token costs a comparison, not a search.
+        let newline_from = |at: usize| text[at..].find('\n').map_or(usize::MAX, |n| at + n);
+        let mut newline = newline_from(0);
+        let mut contrasts = hits.iter().filter(|hit| hit.has(EntryKind::Contrast));
+        let mut next_contrast = || contrasts.next().map_or(usize::MAX, |hit| hit.first);
+        let mut contrast = next_contrast();
         for (i, token) in tokens.iter().enumerate() {
+            if newline < previous_end {
+                newline = newline_from(previous_end);
+            }
             // A line break ends a sentence: comments use them as full stops.
-            if i > 0 && text.as_bytes()[previous_end..token.start].contains(&b'\n') {
+            if i > 0 && newline < token.start {
                 s += 1;
                 c += 1;
             }
-            let hit = slots[i].hit;
-            let starts_contrast = hit != NO_HIT && {
-                let hit = &hits[hit as usize];
-                hit.first == i && hit.has(EntryKind::Contrast)
-            };
-            if starts_contrast && i > 0 && slots[i - 1].clause == c {
-                c += 1;
+            // A contrast word opens a clause.
+            if i == contrast {
+                if slots.last().is_some_and(|last: &Slot| last.clause == c) {
+                    c += 1;
+                }
+                contrast = next_contrast();
             }
-            let slot = &mut slots[i];
-            slot.sentence = s;
-            slot.clause = c;
+            slots.push(Slot {
+                sentence: s,
+                clause: c,
+                hit: NO_HIT,
+            });
             match sentences.get_mut(s as usize) {
                 Some(range) => range.end = i + 1,
                 None => {
@@ -170,6 +170,11 @@ impl<'t, 'a> Layout<'t, 'a> {
                 }
             }
             previous_end = token.end;
+        }
+        for (index, hit) in hits.iter().enumerate() {
+            for slot in &mut slots[hit.first..hit.end] {
+                slot.hit = index as u32;
+            }
         }
         closing.resize(sentences.len(), None);
         let mut layout = Layout {
