@@ -231,6 +231,9 @@ impl Analyzer {
         }
     }
 
+    /// Every matched marker, in text order: by span, and on the same span, the
+    /// scored words first, then what the hit means. Built in that order rather than
+    /// sorted: hits do not overlap, and an expression nested in a hit lies inside it.
     fn evidence<'a>(
         &'a self,
         layout: &Layout<'_, 'a>,
@@ -240,91 +243,123 @@ impl Analyzer {
     ) -> Vec<Evidence<'a>> {
         // By hit, then target, each hit's parts in the order they were found.
         parts.sort_by_key(|&(hit, target, _)| (hit, target));
-        let make = |first: usize, end: usize, role: Role, entry: &'a str| Evidence {
-            text: &layout.text[layout.tokens[first].start..layout.tokens[end - 1].end],
-            start: layout.tokens[first].start,
-            end: layout.tokens[end - 1].end,
-            role,
-            entry,
-            id: None,
-            valence: 0.0,
-            rules: Vec::new(),
-            contribution: 0.0,
-        };
         let mut evidence = Vec::with_capacity(items.len() + layout.hits.len() + nested.len());
-        for item in items {
-            let entry = self.term(&layout.hits[item.hit]);
+        let mut items = items.into_iter().peekable();
+        let mut nested = nested.iter().peekable();
+        for (index, hit) in layout.hits.iter().enumerate() {
+            // One nested at its start is shorter, so it comes first.
+            while let Some(inner) = nested.next_if(|inner| inner.first == hit.first) {
+                self.nested_evidence(layout, inner, &mut evidence);
+            }
+            while let Some(item) = items.next_if(|item| item.hit == index) {
+                evidence.push(Evidence {
+                    valence: item.valence,
+                    rules: item.rules,
+                    contribution: item.value,
+                    ..marker(layout, hit, item.role, self.term(hit))
+                });
+            }
+            // Feelings are scored items already.
+            if hit.beyond_feeling() {
+                self.hit_evidence(layout, index, parts, &mut evidence);
+            }
+            while let Some(inner) = nested.next_if(|inner| inner.first < hit.end) {
+                self.nested_evidence(layout, inner, &mut evidence);
+            }
+        }
+        // Every item is a hit's, every nested hit inside one: none is left over.
+        debug_assert!(items.next().is_none() && nested.next().is_none());
+        evidence
+    }
+
+    /// What hit `index` means beyond a feeling: rule words, targets, frames, stance
+    /// markers, with the stance `parts` it contributed.
+    fn hit_evidence<'a>(
+        &'a self,
+        layout: &Layout<'_, 'a>,
+        index: usize,
+        parts: &[(usize, usize, f64)],
+        evidence: &mut Vec<Evidence<'a>>,
+    ) {
+        let hit = &layout.hits[index];
+        let entry = self.term(hit);
+        for payload in self.matcher.payloads(hit) {
+            let (role, target, valence) = match *payload {
+                Payload::Word { kind, valence } => match rule_role(kind) {
+                    Some(role) => (role, None, valence),
+                    None => continue,
+                },
+                Payload::Target { target, polarity } => (Role::Target, Some(target), polarity),
+                Payload::Frame { frame } => {
+                    evidence.push(Evidence {
+                        id: Some(&self.index.frames[frame]),
+                        ..marker(layout, hit, Role::Frame, entry)
+                    });
+                    continue;
+                }
+                Payload::Stance { target, weight } => (Role::StanceMarker, Some(target), weight),
+            };
+            let contribution = target.map_or(0.0, |target| {
+                let key = (index, target);
+                let from = parts.partition_point(|&(h, t, _)| (h, t) < key);
+                parts[from..]
+                    .iter()
+                    .take_while(|&&(h, t, _)| (h, t) == key)
+                    .fold(0.0, |sum, (_, _, v)| sum + v)
+            });
             evidence.push(Evidence {
-                valence: item.valence,
-                rules: item.rules,
-                contribution: item.value,
-                ..make(item.first, item.end, item.role, entry)
+                id: target.map(|t| self.index.targets[t].as_str()),
+                valence,
+                contribution,
+                ..marker(layout, hit, role, entry)
             });
         }
-        // Feelings are in `items` already.
-        let others = layout
-            .hits
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| h.beyond_feeling());
-        for (index, hit) in others {
-            let entry = self.term(hit);
-            for payload in self.matcher.payloads(hit) {
-                let (role, target, valence) = match *payload {
-                    Payload::Word { kind, valence } => match rule_role(kind) {
-                        Some(role) => (role, None, valence),
-                        None => continue,
-                    },
-                    Payload::Target { target, polarity } => (Role::Target, Some(target), polarity),
-                    Payload::Frame { frame } => {
-                        evidence.push(Evidence {
-                            id: Some(&self.index.frames[frame]),
-                            ..make(hit.first, hit.end, Role::Frame, entry)
-                        });
-                        continue;
-                    }
-                    Payload::Stance { target, weight } => {
-                        (Role::StanceMarker, Some(target), weight)
-                    }
-                };
-                let contribution = target.map_or(0.0, |target| {
-                    let key = (index, target);
-                    let from = parts.partition_point(|&(h, t, _)| (h, t) < key);
-                    parts[from..]
-                        .iter()
-                        .take_while(|&&(h, t, _)| (h, t) == key)
-                        .fold(0.0, |sum, (_, _, v)| sum + v)
-                });
-                evidence.push(Evidence {
-                    id: target.map(|t| self.index.targets[t].as_str()),
-                    valence,
-                    contribution,
-                    ..make(hit.first, hit.end, role, entry)
-                });
-            }
+    }
+
+    /// The targets and frames named inside a longer expression.
+    fn nested_evidence<'a>(
+        &'a self,
+        layout: &Layout<'_, 'a>,
+        hit: &Hit,
+        evidence: &mut Vec<Evidence<'a>>,
+    ) {
+        for payload in self.matcher.payloads(hit) {
+            let (role, id, valence) = match *payload {
+                Payload::Target { target, polarity } => {
+                    (Role::Target, &self.index.targets[target], polarity)
+                }
+                Payload::Frame { frame } => (Role::Frame, &self.index.frames[frame], 0.0),
+                _ => continue,
+            };
+            evidence.push(Evidence {
+                id: Some(id),
+                valence,
+                ..marker(layout, hit, role, self.term(hit))
+            });
         }
-        for hit in nested {
-            for payload in self.matcher.payloads(hit) {
-                let (role, id, valence) = match *payload {
-                    Payload::Target { target, polarity } => {
-                        (Role::Target, &self.index.targets[target], polarity)
-                    }
-                    Payload::Frame { frame } => (Role::Frame, &self.index.frames[frame], 0.0),
-                    _ => continue,
-                };
-                evidence.push(Evidence {
-                    id: Some(id),
-                    valence,
-                    ..make(hit.first, hit.end, role, self.term(hit))
-                });
-            }
-        }
-        evidence.sort_by_key(|e| (e.start, e.end));
-        evidence
     }
 
     fn term(&self, hit: &Hit) -> &str {
         self.matcher.term(hit.expr)
+    }
+}
+
+/// The evidence of a hit in some role, its values yet to fill in.
+fn marker<'a>(layout: &Layout<'_, 'a>, hit: &Hit, role: Role, entry: &'a str) -> Evidence<'a> {
+    let (start, end) = (
+        layout.tokens[hit.first].start,
+        layout.tokens[hit.end - 1].end,
+    );
+    Evidence {
+        text: &layout.text[start..end],
+        start,
+        end,
+        role,
+        entry,
+        id: None,
+        valence: 0.0,
+        rules: Vec::new(),
+        contribution: 0.0,
     }
 }
 

@@ -25,7 +25,8 @@ pub(crate) fn mostly_capitals(text: &str) -> bool {
 
 /// A word of two letters or more, all capitals.
 fn is_shouted(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+    // Most words fail on their first letter: test for lower case first.
+    !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// The capitals boost of the hit over tokens `first..end`.

@@ -261,26 +261,28 @@ impl<'t, 'a> Layout<'t, 'a> {
                 break;
             }
             seen += 1;
-            for (kind, valence) in self.word_kinds(i) {
-                let word = self.hit_text(i);
-                let (f, rule) = match kind {
-                    EntryKind::Intensifier => {
-                        let f = 1.0 + valence;
-                        (f, Rule::Intensifier { word, factor: f })
-                    }
-                    EntryKind::Diminisher => {
-                        let f = 1.0 - valence;
-                        (f, Rule::Diminisher { word, factor: f })
-                    }
-                    _ => continue,
-                };
-                factor *= f;
-                why.push(rule);
+            let Some(h) = self.hit_at(i) else { continue };
+            let hit = &self.hits[h as usize];
+            if hit.has(EntryKind::Intensifier) || hit.has(EntryKind::Diminisher) {
+                for (kind, valence) in self.word_kinds(i) {
+                    let word = self.hit_text(i);
+                    let (f, rule) = match kind {
+                        EntryKind::Intensifier => {
+                            let f = 1.0 + valence;
+                            (f, Rule::Intensifier { word, factor: f })
+                        }
+                        EntryKind::Diminisher => {
+                            let f = 1.0 - valence;
+                            (f, Rule::Diminisher { word, factor: f })
+                        }
+                        _ => continue,
+                    };
+                    factor *= f;
+                    why.push(rule);
+                }
             }
             // A multi-word hit counts once: jump to its first token.
-            if let Some(h) = self.hit_at(i) {
-                i = self.hits[h as usize].first;
-            }
+            i = hit.first;
         }
         factor
     }
