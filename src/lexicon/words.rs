@@ -169,6 +169,7 @@ impl Words {
     }
 
     /// The id of `token`'s word, worked out on first sight.
+    #[inline]
     pub(super) fn id(&mut self, matcher: &Matcher, token: &Token<'_>) -> WordId {
         let is_word = token.kind == TokenKind::Word;
         let short = ShortKey::new(token.text, is_word);
@@ -176,9 +177,16 @@ impl Words {
             Some(key) => self.short.get(&key),
             None => self.long[usize::from(is_word)].get(token.text),
         };
-        if let Some(&id) = known {
-            return id;
+        match known {
+            Some(&id) => id,
+            None => self.learn(matcher, token, short),
         }
+    }
+
+    /// Work out a word seen for the first time, and remember it.
+    #[inline(never)]
+    fn learn(&mut self, matcher: &Matcher, token: &Token<'_>, short: Option<ShortKey>) -> WordId {
+        let is_word = token.kind == TokenKind::Word;
         let folded = fold(token.text);
         let stem = (is_word && matcher.may_stem(&folded))
             .then(|| stem(matcher.stemmer(), &normalize(token.text)));

@@ -37,8 +37,6 @@ pub(crate) struct Layout<'t, 'a> {
     slots: Vec<Slot>,
     /// Per hit.
     marks: Vec<Marks>,
-    /// Token range of each sentence.
-    sentences: Vec<std::ops::Range<usize>>,
     /// The last punctuation token of each sentence, if any.
     closing: Vec<Option<usize>>,
 }
@@ -49,7 +47,6 @@ pub(crate) struct Layout<'t, 'a> {
 pub(crate) struct LayoutBuffers {
     slots: Vec<Slot>,
     marks: Vec<Marks>,
-    sentences: Vec<std::ops::Range<usize>>,
     closing: Vec<Option<usize>>,
 }
 
@@ -108,7 +105,6 @@ impl<'t, 'a> Layout<'t, 'a> {
         let LayoutBuffers {
             mut slots,
             mut marks,
-            mut sentences,
             mut closing,
         } = buffers;
         marks.clear();
@@ -120,7 +116,6 @@ impl<'t, 'a> Layout<'t, 'a> {
             },
         );
         slots.clear();
-        sentences.clear();
         closing.clear();
         let (mut s, mut c) = (0u32, 0u32);
         let mut previous_end = 0;
@@ -152,14 +147,6 @@ impl<'t, 'a> Layout<'t, 'a> {
                 clause: c,
                 hit: NO_HIT,
             });
-            match sentences.get_mut(s as usize) {
-                Some(range) => range.end = i + 1,
-                None => {
-                    // Sentence indices may skip (a line break after a full stop).
-                    sentences.resize(s as usize, 0..0);
-                    sentences.push(i..i + 1);
-                }
-            }
             if token.kind == TokenKind::Punct {
                 closing.resize(s as usize + 1, None);
                 closing[s as usize] = Some(i);
@@ -176,9 +163,11 @@ impl<'t, 'a> Layout<'t, 'a> {
                 slot.hit = index as u32;
             }
         }
-        closing.resize(sentences.len(), None);
+        // Sentence indices may skip (a line break after a full stop): every index up
+        // to the last token's has its entry.
+        let sentences = slots.last().map_or(0, |last| last.sentence as usize + 1);
+        closing.resize(sentences, None);
         let mut layout = Layout {
-            sentences,
             closing,
             text,
             tokens,
@@ -197,7 +186,6 @@ impl<'t, 'a> Layout<'t, 'a> {
         LayoutBuffers {
             slots: self.slots,
             marks: self.marks,
-            sentences: self.sentences,
             closing: self.closing,
         }
     }
@@ -209,7 +197,7 @@ impl<'t, 'a> Layout<'t, 'a> {
 
     /// How many sentence indices the document uses.
     pub(crate) fn sentence_count(&self) -> usize {
-        self.sentences.len()
+        self.closing.len()
     }
 
     /// Clause index of token `i`.
