@@ -119,19 +119,18 @@ impl<'t, 'a> Layout<'t, 'a> {
         closing.clear();
         let (mut s, mut c) = (0u32, 0u32);
         let mut previous_end = 0;
-        // The next line break from `previous_end` on, and the next contrast word:
-        // each found once, so that a token costs a comparison, not a search.
-        let newline_from = |at: usize| text[at..].find('\n').map_or(usize::MAX, |n| at + n);
-        let mut newline = newline_from(0);
         let mut contrasts = hits.iter().filter(|hit| hit.has(EntryKind::Contrast));
         let mut next_contrast = || contrasts.next().map_or(usize::MAX, |hit| hit.first);
         let mut contrast = next_contrast();
         for (i, token) in tokens.iter().enumerate() {
-            if newline < previous_end {
-                newline = newline_from(previous_end);
-            }
-            // A line break ends a sentence: comments use them as full stops.
-            if i > 0 && newline < token.start {
+            // A line break ends a sentence: comments use them as full stops. The gap
+            // is mostly one space or none, tested without a call.
+            let line_break = match &text.as_bytes()[previous_end..token.start] {
+                [] => false,
+                [one] => *one == b'\n',
+                gap => gap.contains(&b'\n'),
+            };
+            if i > 0 && line_break {
                 s += 1;
                 c += 1;
             }
