@@ -261,30 +261,27 @@ pub(crate) fn assess<'a>(
             }
         }
     }
-    let stance = topic
-        .targets
-        .iter()
-        .zip(tally)
-        .map(|(id, t)| {
-            let score = t.total.clamp(-1.0, 1.0);
-            let label = if score <= -THRESHOLD {
-                StanceLabel::Against
-            } else if score >= THRESHOLD {
-                StanceLabel::Favor
-            } else {
-                StanceLabel::None
-            };
-            let because = t.because;
-            (
-                id.as_str(),
-                Stance {
-                    score,
-                    label,
-                    because,
-                },
-            )
-        })
-        .collect();
+    // Inserted one by one: collecting would sort a vector of them first.
+    let mut stance = BTreeMap::new();
+    for (id, t) in topic.targets.iter().zip(tally) {
+        let score = t.total.clamp(-1.0, 1.0);
+        let label = if score <= -THRESHOLD {
+            StanceLabel::Against
+        } else if score >= THRESHOLD {
+            StanceLabel::Favor
+        } else {
+            StanceLabel::None
+        };
+        let because = t.because;
+        stance.insert(
+            id.as_str(),
+            Stance {
+                score,
+                label,
+                because,
+            },
+        );
+    }
     let frames = topic
         .frames
         .iter()
