@@ -205,10 +205,13 @@ impl Analyzer {
         let mut lease = self.workspaces.take();
         let space: &mut Workspace = &mut lease;
         let mut tokens = space.tokens();
-        tokenize(text).push_all(&mut tokens);
+        // Each token's word is looked up as it is scanned, its bytes still at hand.
         let (words, ids) = (&mut space.words, &mut space.ids);
+        tokenize(text).push_all(&mut tokens, |token| {
+            ids.push(words.id(&self.matcher, token))
+        });
         let (hits, nested) = (&mut space.hits, &mut space.nested);
-        self.matcher.find(words, &tokens, ids, hits, nested);
+        self.matcher.find(&space.words, &space.ids, hits, nested);
         let buffers = std::mem::take(&mut space.layout);
         let layout = Layout::new(text, &tokens, &space.hits, &self.matcher, buffers);
         let (sentiment, items) = sentiment::score(&layout, self.thresholds);

@@ -55,6 +55,7 @@ impl Workspace {
         if self.words.len() >= Words::CAPACITY {
             self.words = Words::default();
         }
+        self.ids.clear();
         self.hits.clear();
         self.nested.clear();
     }

@@ -19,7 +19,7 @@ use super::words::{
     self, singular, stem_prefix, Longer, Spelling, Word, WordId, Words, MIN_STEM_MATCH,
 };
 use super::EntryKind;
-use crate::{fold, normalize, Token};
+use crate::{fold, normalize};
 
 /// What a matched expression means: one expression may mean several things.
 #[derive(Clone, Debug, PartialEq)]
@@ -355,31 +355,27 @@ impl Matcher {
         }
     }
 
-    /// Find the expressions of `tokens`, left to right, longest first, never overlapping.
+    /// Find the expressions of a document, left to right, longest first, never
+    /// overlapping. `ids` are its tokens' words, as the memo `words` numbers them
+    /// ([`Words::id`]).
     ///
     /// Expressions nested inside a longer one (`logiciels libres` inside `utiliser des
     /// logiciels libres`) go to `nested`: the longer one decides the words' lexicon
     /// meaning, but the targets and frames named inside it are still named.
-    ///
-    /// `words` is the memo of the words seen so far; `ids` is working memory.
     pub(crate) fn find(
         &self,
-        words: &mut Words,
-        tokens: &[Token<'_>],
-        ids: &mut Vec<WordId>,
+        words: &Words,
+        ids: &[WordId],
         hits: &mut Vec<Hit>,
         nested: &mut Vec<Hit>,
     ) {
-        ids.clear();
-        ids.extend(tokens.iter().map(|t| words.id(self, t)));
-        let (words, ids) = (&*words, &ids[..]);
         let mut i = 0;
-        while i < tokens.len() {
+        while i < ids.len() {
             if ids[i].is_inert() {
                 i += 1;
                 continue;
             }
-            match self.best_at(words, ids, i, tokens.len()) {
+            match self.best_at(words, ids, i, ids.len()) {
                 Some(hit) => {
                     let hit = self.with_kinds(hit);
                     // A one-word hit has nothing nested in it.

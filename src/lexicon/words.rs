@@ -170,7 +170,7 @@ impl Words {
 
     /// The id of `token`'s word, worked out on first sight.
     #[inline]
-    pub(super) fn id(&mut self, matcher: &Matcher, token: &Token<'_>) -> WordId {
+    pub(crate) fn id(&mut self, matcher: &Matcher, token: &Token<'_>) -> WordId {
         let is_word = token.kind == TokenKind::Word;
         let short = ShortKey::new(token.text, is_word);
         let known = match short {
