@@ -204,7 +204,7 @@ impl Analyzer {
     pub fn analyze<'a>(&'a self, text: &'a str) -> Analysis<'a> {
         let mut lease = self.workspaces.take();
         let space: &mut Workspace = &mut lease;
-        let mut tokens = space.tokens();
+        let (mut tokens, items) = (space.tokens(), space.items());
         // Each token's word is looked up as it is scanned, its bytes still at hand.
         let (words, ids) = (&mut space.words, &mut space.ids);
         tokenize(text).push_all(&mut tokens, |token| {
@@ -214,7 +214,7 @@ impl Analyzer {
         self.matcher.find(&space.words, &space.ids, hits, nested);
         let buffers = std::mem::take(&mut space.layout);
         let layout = Layout::new(text, &tokens, &space.hits, &self.matcher, buffers);
-        let (sentiment, items) = sentiment::score(&layout, self.thresholds);
+        let (sentiment, mut items) = sentiment::score(&layout, self.thresholds, items);
         let assessment = stance::assess(
             &layout,
             &space.nested,
@@ -223,9 +223,9 @@ impl Analyzer {
             &self.index,
             &mut space.stance,
         );
-        let evidence = self.evidence(&layout, &space.nested, items, &mut space.stance.parts);
+        let evidence = self.evidence(&layout, &space.nested, &mut items, &mut space.stance.parts);
         space.layout = layout.into_buffers();
-        space.finish(tokens);
+        space.finish(tokens, items);
         Analysis {
             sentiment,
             stance: assessment.stance,
@@ -241,13 +241,13 @@ impl Analyzer {
         &'a self,
         layout: &Layout<'_, 'a>,
         nested: &[Hit],
-        items: Vec<sentiment::Scored<'a>>,
+        items: &mut Vec<sentiment::Scored<'a>>,
         parts: &mut [(usize, usize, f64)],
     ) -> Vec<Evidence<'a>> {
         // By hit, then target, each hit's parts in the order they were found.
         parts.sort_by_key(|&(hit, target, _)| (hit, target));
         let mut evidence = Vec::with_capacity(items.len() + layout.hits.len() + nested.len());
-        let mut items = items.into_iter().peekable();
+        let mut items = items.drain(..).peekable();
         let mut nested = nested.iter().peekable();
         for (index, hit) in layout.hits.iter().enumerate() {
             // One nested at its start is shorter, so it comes first.

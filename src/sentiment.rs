@@ -64,11 +64,11 @@ pub(crate) struct Scored<'a> {
 pub(crate) fn score<'a>(
     layout: &Layout<'_, 'a>,
     thresholds: Thresholds,
+    mut items: Vec<Scored<'a>>,
 ) -> (Sentiment, Vec<Scored<'a>>) {
     // Capitals emphasise only in lower-case text; counted once, lazily.
     let shouting = std::cell::OnceCell::new();
     let shouting = || *shouting.get_or_init(|| rules::emphasis::mostly_capitals(layout.text));
-    let mut items = Vec::with_capacity(layout.hits.len());
     let feeling = |hit: &&Hit| hit.has(EntryKind::Sentiment) || hit.has(EntryKind::Irony);
     for (index, hit) in layout
         .hits

@@ -29,6 +29,7 @@ use crate::explain::Reason;
 use crate::lexicon::{EntryKind, Hit, Payload};
 use crate::rules::Layout;
 use crate::sentiment::Scored;
+use crate::workspace::recycle;
 
 /// Scale from a word's weighed valence (about ±4) to a stance contribution.
 const PER_VALENCE: f64 = 0.25;
@@ -56,7 +57,7 @@ pub(crate) struct TopicIndex {
 }
 
 /// What adds up toward one target.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct Tally<'a> {
     /// Markers, clause sentiment, cues, comparatives and objections.
     direct: f64,
@@ -99,6 +100,8 @@ pub(crate) struct StanceBuffers {
     /// What the assessment leaves for the evidence: (hit index, target,
     /// contribution) of each marker, cue and comparative.
     pub(crate) parts: Vec<(usize, usize, f64)>,
+    /// Always empty between documents.
+    tallies: Vec<Tally<'static>>,
 }
 
 pub(crate) fn assess<'a>(
@@ -109,12 +112,14 @@ pub(crate) fn assess<'a>(
     topic: &'a TopicIndex,
     buffers: &mut StanceBuffers,
 ) -> Assessment<'a> {
-    let mut tally: Vec<Tally<'a>> = topic.targets.iter().map(|_| Tally::default()).collect();
     let StanceBuffers {
         mentions,
         raised: frames,
         parts,
+        tallies,
     } = buffers;
+    let mut tally: Vec<Tally<'a>> = recycle(std::mem::take(tallies));
+    tally.extend(topic.targets.iter().map(|_| Tally::default()));
     mentions.clear();
     parts.clear();
     frames.clear();
@@ -263,7 +268,7 @@ pub(crate) fn assess<'a>(
     }
     // Inserted one by one: collecting would sort a vector of them first.
     let mut stance = BTreeMap::new();
-    for (id, t) in topic.targets.iter().zip(tally) {
+    for (id, t) in topic.targets.iter().zip(tally.drain(..)) {
         let score = t.total.clamp(-1.0, 1.0);
         let label = if score <= -THRESHOLD {
             StanceLabel::Against
@@ -289,6 +294,7 @@ pub(crate) fn assess<'a>(
         .filter(|(_, found)| **found)
         .map(|(id, _)| id.as_str())
         .collect();
+    *tallies = recycle(tally);
     Assessment { stance, frames }
 }
 

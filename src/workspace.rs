@@ -15,6 +15,7 @@ use std::sync::{Mutex, MutexGuard, TryLockError};
 
 use crate::lexicon::{Hit, WordId, Words};
 use crate::rules::LayoutBuffers;
+use crate::sentiment::Scored;
 use crate::stance::StanceBuffers;
 use crate::Token;
 
@@ -33,6 +34,8 @@ pub(crate) struct Workspace {
     pub(crate) nested: Vec<Hit>,
     pub(crate) layout: LayoutBuffers,
     pub(crate) stance: StanceBuffers,
+    /// Always empty between documents; see [`Workspace::items`].
+    items: Vec<Scored<'static>>,
 }
 
 impl Workspace {
@@ -41,11 +44,17 @@ impl Workspace {
         recycle(std::mem::take(&mut self.tokens))
     }
 
+    /// An empty vector of scored words on the kept allocation.
+    pub(crate) fn items<'a>(&mut self) -> Vec<Scored<'a>> {
+        recycle(std::mem::take(&mut self.items))
+    }
+
     /// Keep the buffers of a finished document for the next, unless it was so long
     /// that they would hold on to a lot of memory; start the word memo over when it
     /// is full, so that memory stays flat on endless input.
-    pub(crate) fn finish(&mut self, tokens: Vec<Token<'_>>) {
+    pub(crate) fn finish(&mut self, tokens: Vec<Token<'_>>, items: Vec<Scored<'_>>) {
         self.tokens = recycle(tokens);
+        self.items = recycle(items);
         if self.tokens.capacity() > KEPT_TOKENS {
             *self = Workspace {
                 words: std::mem::take(&mut self.words),
@@ -61,14 +70,16 @@ impl Workspace {
     }
 }
 
-/// An emptied vector, as a vector of tokens of another lifetime, on the same
-/// allocation: collecting a vector's own iterator into a type of the same size and
-/// alignment reuses its buffer, and an empty one yields nothing to convert.
-// `filter_map` and not `filter`: the closure must name a token of the new lifetime.
+/// An emptied vector as a vector of `U`, on the same allocation when `U` has the
+/// layout of `T` (here: the same type, borrowing for another lifetime), so that
+/// vectors of borrowed values can be kept between documents. Collecting a vector's
+/// own iterator into a type of the same size and alignment reuses its buffer, and
+/// an empty one yields nothing to convert.
+// `filter_map` and not `filter`: the closure must name a value of the new type.
 #[allow(clippy::unnecessary_filter_map)]
-fn recycle<'b>(mut tokens: Vec<Token<'_>>) -> Vec<Token<'b>> {
-    tokens.clear();
-    tokens.into_iter().filter_map(|_| None).collect()
+pub(crate) fn recycle<T, U>(mut values: Vec<T>) -> Vec<U> {
+    values.clear();
+    values.into_iter().filter_map(|_| None).collect()
 }
 
 /// Values of `T`, one per core, each used by one thread at a time.
@@ -158,7 +169,7 @@ mod tests {
         let text = String::from("Un texte de quelques mots.");
         tokens.extend(crate::tokenize(&text));
         let (pointer, capacity) = (tokens.as_ptr() as usize, tokens.capacity());
-        space.finish(tokens);
+        space.finish(tokens, Vec::new());
         let again = space.tokens();
         assert!(again.is_empty());
         assert_eq!(
@@ -172,7 +183,7 @@ mod tests {
         let mut space = Workspace::default();
         let mut tokens = space.tokens();
         tokens.reserve(KEPT_TOKENS + 1);
-        space.finish(tokens);
+        space.finish(tokens, Vec::new());
         assert_eq!(space.tokens().capacity(), 0);
     }
 }

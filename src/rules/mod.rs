@@ -39,6 +39,8 @@ pub(crate) struct Layout<'t, 'a> {
     marks: Vec<Marks>,
     /// The last punctuation token of each sentence, if any.
     closing: Vec<Option<usize>>,
+    /// Working memory of [`negation::count_scopes`].
+    scopes: negation::Scopes,
 }
 
 /// The vectors of a [`Layout`], kept from one document to the next (see
@@ -48,6 +50,7 @@ pub(crate) struct LayoutBuffers {
     slots: Vec<Slot>,
     marks: Vec<Marks>,
     closing: Vec<Option<usize>>,
+    scopes: negation::Scopes,
 }
 
 /// What the rules know of one token.
@@ -106,6 +109,7 @@ impl<'t, 'a> Layout<'t, 'a> {
             mut slots,
             mut marks,
             mut closing,
+            scopes,
         } = buffers;
         marks.clear();
         marks.resize(
@@ -168,6 +172,7 @@ impl<'t, 'a> Layout<'t, 'a> {
         closing.resize(sentences, None);
         let mut layout = Layout {
             closing,
+            scopes,
             text,
             tokens,
             hits,
@@ -186,6 +191,7 @@ impl<'t, 'a> Layout<'t, 'a> {
             slots: self.slots,
             marks: self.marks,
             closing: self.closing,
+            scopes: self.scopes,
         }
     }
 

@@ -23,13 +23,16 @@ const SCOPE_AFTER: usize = 5;
 /// added as differences, then summed, so a wall of `ne ne ne …` or `à quand à quand
 /// …` costs no more per token than ordinary text.
 pub(super) fn count_scopes(layout: &mut Layout<'_, '_>) {
+    let Scopes {
+        mut covers,
+        mut completions,
+    } = std::mem::take(&mut layout.scopes);
+    covers.clear();
     let n = layout.tokens.len();
     let hits = layout.hits;
     let has = |h: usize, kind: EntryKind| hits[h].has(kind);
     let clause = |h: usize| layout.clause(hits[h].first);
-    let completions = completions(layout);
-    // Most comments negate nothing: no allocation until a scope is found.
-    let mut covers: Vec<(usize, usize, u32)> = Vec::new();
+    find_completions(layout, &mut completions);
     // What the clause held before the current hit.
     let (mut current, mut negator_seen, mut open_ne) = (u32::MAX, false, false);
     for (h, hit) in hits.iter().enumerate() {
@@ -40,7 +43,7 @@ pub(super) fn count_scopes(layout: &mut Layout<'_, '_>) {
         if has(h, EntryKind::Absence) {
             covers.push((hit.end, n, c));
         } else if has(h, EntryKind::Ne) {
-            if let Some(completion) = completions.as_ref().and_then(|next| next[h]) {
+            if let Some(completion) = completions.get(h).copied().flatten() {
                 covers.push((hit.end, completion + 1 + SCOPE_AFTER, c));
             } else if negator_seen {
                 // A negator before `ne` in its clause completes it (`Rien n'est dit`).
@@ -62,7 +65,7 @@ pub(super) fn count_scopes(layout: &mut Layout<'_, '_>) {
     // then the hits starting inside it count it, added as differences.
     let mut clause_end = 0;
     let mut first_inside = 0;
-    for (from, to, c) in covers {
+    for &(from, to, c) in &covers {
         clause_end = clause_end.max(from);
         while clause_end < n && layout.slots[clause_end].clause == c {
             clause_end += 1;
@@ -85,18 +88,32 @@ pub(super) fn count_scopes(layout: &mut Layout<'_, '_>) {
         running = running.wrapping_add(marks.negations);
         marks.negations = running;
     }
+    layout.scopes = Scopes {
+        covers,
+        completions,
+    };
+}
+
+/// The working memory of [`count_scopes`], kept from one document to the next.
+#[derive(Debug, Default)]
+pub(super) struct Scopes {
+    /// (first token, end token, clause) of each scope.
+    covers: Vec<(usize, usize, u32)>,
+    /// See [`find_completions`].
+    completions: Vec<Option<usize>>,
 }
 
 /// For each hit that is a `ne`, the last token of the negator completing it later
-/// in its clause, unless a restriction (`que`) comes first; `None` when no hit is a
-/// `ne` at all.
-fn completions(layout: &Layout<'_, '_>) -> Option<Vec<Option<usize>>> {
+/// in its clause, unless a restriction (`que`) comes first, into `next` (left empty
+/// when no hit is a `ne` at all).
+fn find_completions(layout: &Layout<'_, '_>, next: &mut Vec<Option<usize>>) {
     let hits = layout.hits;
     let has = |h: usize, kind: EntryKind| hits[h].has(kind);
+    next.clear();
     if !(0..hits.len()).any(|h| has(h, EntryKind::Ne)) {
-        return None;
+        return;
     }
-    let mut next = vec![None; hits.len()];
+    next.resize(hits.len(), None);
     // Backward: what a `ne` at hit `h` finds from hit `h + 1` on.
     let mut found: Option<usize> = None;
     for h in (0..hits.len()).rev() {
@@ -114,7 +131,6 @@ fn completions(layout: &Layout<'_, '_>) -> Option<Vec<Option<usize>>> {
             found = None;
         }
     }
-    Some(next)
 }
 
 /// Whether a hit completes a `ne`: a negator (`pas`, `jamais`) or a `ne`-only one
