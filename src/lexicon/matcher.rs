@@ -408,11 +408,15 @@ impl Matcher {
         if longers.is_empty() {
             return best;
         }
-        let next = ids.get(i + 1).map(|&id| &words.get(id).syms);
+        // A next word that is in no expression rules them all out.
+        let next = match ids.get(i + 1) {
+            Some(&id) if !id.is_unknown() => &words.get(id).syms,
+            _ => return best,
+        };
         for longer in longers {
             // Most longer expressions are ruled out by the next word alone, without
             // reaching for the expression itself.
-            if !next.is_some_and(|next| next.may_be(&longer.second)) {
+            if !next.may_be(&longer.second) {
                 continue;
             }
             let Some(hit) = self.match_expr(longer.expr, longer.level, limit, words, ids, i) else {

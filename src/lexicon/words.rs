@@ -75,25 +75,37 @@ pub(super) struct Spelling<'w> {
     pub(super) stem: Option<&'w str>,
 }
 
-/// A word's number in its memo, and whether it can start an expression at all:
-/// most tokens cannot, and the matcher passes them without reaching for the word.
+/// A word's number in its memo, and two facts about it that let the matcher pass
+/// most tokens without reaching for their word: whether it can start an expression,
+/// and whether it can be any word of one at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct WordId(u32);
 
 impl WordId {
     const INERT: u32 = 1 << 31;
+    const UNKNOWN: u32 = 1 << 30;
 
-    fn new(index: usize, inert: bool) -> Self {
-        WordId(index as u32 | if inert { Self::INERT } else { 0 })
+    fn new(index: usize, word: &Word) -> Self {
+        let inert = word.single.is_none() && word.longer.0 == word.longer.1;
+        let unknown = word.syms.0 == [Symbols::NONE; 4];
+        let flags = if inert { Self::INERT } else { 0 } | if unknown { Self::UNKNOWN } else { 0 };
+        // The memo starts over long before its numbers reach the flags.
+        WordId(index as u32 | flags)
     }
 
     fn index(self) -> usize {
-        (self.0 & !Self::INERT) as usize
+        (self.0 & !(Self::INERT | Self::UNKNOWN)) as usize
     }
 
     /// Whether the word starts no expression (it may still end or continue one).
     pub(super) fn is_inert(self) -> bool {
         self.0 & Self::INERT != 0
+    }
+
+    /// Whether no form of the word is a form of any entry word: it is in no
+    /// expression (beyond the built-in laughter, a one-word one).
+    pub(super) fn is_unknown(self) -> bool {
+        self.0 & Self::UNKNOWN != 0
     }
 }
 
@@ -217,8 +229,7 @@ impl Words {
             word.single = Some((matcher.laughter(), Level::Exact));
         }
         word.fold = folded.as_ref().into();
-        let inert = word.single.is_none() && word.longer.0 == word.longer.1;
-        let id = WordId::new(self.words.len(), inert);
+        let id = WordId::new(self.words.len(), &word);
         self.words.push(word);
         match short {
             Some(key) => self.short.insert(key, id),
