@@ -9,7 +9,6 @@ use crate::analysis::{Label, Role, Sentiment};
 use crate::explain::Rule;
 use crate::lexicon::{EntryKind, Hit, Payload};
 use crate::rules::{self, capitals_rule, exclamation_rule, IronyContext, Layout};
-use crate::TokenKind;
 
 /// Normalisation constant of the sum of contributions.
 const ALPHA: f64 = 15.0;
@@ -179,11 +178,7 @@ fn summarise(layout: &Layout<'_, '_>, items: &[Scored<'_>], thresholds: Threshol
     let positive = items.iter().fold(0.0, |sum, i| sum + i.value.max(0.0));
     let negative = items.iter().fold(0.0, |sum, i| sum + (-i.value).max(0.0));
     let carried: usize = items.iter().map(|i| i.end - i.first).sum();
-    let words = layout
-        .tokens
-        .iter()
-        .filter(|t| t.kind != TokenKind::Punct)
-        .count();
+    let words = layout.words();
     let neutral = words.saturating_sub(carried) as f64;
     let mass = positive + negative + neutral;
     let share = |x: f64| if mass > 0.0 { x / mass } else { 0.0 };

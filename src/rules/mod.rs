@@ -39,6 +39,8 @@ pub(crate) struct Layout<'t, 'a> {
     marks: Vec<Marks>,
     /// The last punctuation token of each sentence, if any.
     closing: Vec<Option<usize>>,
+    /// Tokens that are not punctuation.
+    words: usize,
     /// Working memory of [`negation::count_scopes`].
     scopes: negation::Scopes,
 }
@@ -121,7 +123,7 @@ impl<'t, 'a> Layout<'t, 'a> {
         );
         slots.clear();
         closing.clear();
-        let (mut s, mut c) = (0u32, 0u32);
+        let (mut s, mut c, mut words) = (0u32, 0u32, 0);
         let mut previous_end = 0;
         let mut contrasts = hits.iter().filter(|hit| hit.has(EntryKind::Contrast));
         let mut next_contrast = || contrasts.next().map_or(usize::MAX, |hit| hit.first);
@@ -150,7 +152,9 @@ impl<'t, 'a> Layout<'t, 'a> {
                 clause: c,
                 hit: NO_HIT,
             });
-            if token.kind == TokenKind::Punct {
+            if token.kind != TokenKind::Punct {
+                words += 1;
+            } else {
                 closing.resize(s as usize + 1, None);
                 closing[s as usize] = Some(i);
                 match cut(token.text) {
@@ -172,6 +176,7 @@ impl<'t, 'a> Layout<'t, 'a> {
         closing.resize(sentences, None);
         let mut layout = Layout {
             closing,
+            words,
             scopes,
             text,
             tokens,
@@ -198,6 +203,11 @@ impl<'t, 'a> Layout<'t, 'a> {
     /// Sentence index of token `i`.
     pub(crate) fn sentence(&self, i: usize) -> u32 {
         self.slots[i].sentence
+    }
+
+    /// How many tokens are not punctuation.
+    pub(crate) fn words(&self) -> usize {
+        self.words
     }
 
     /// How many sentence indices the document uses.
