@@ -10,8 +10,6 @@
 //! At each position the longest expression wins; among equally long ones the best
 //! match level (exact, then accent-folded, then stemmed). Matches never overlap.
 
-use std::collections::HashMap;
-
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
@@ -143,7 +141,7 @@ impl Hit {
 #[derive(Clone)]
 pub(crate) struct Matcher {
     exprs: Vec<Expr>,
-    by_key: HashMap<String, u32>,
+    by_key: FxHashMap<String, u32>,
     /// Candidate lists (expressions sharing a first word), by folded singular and by
     /// stem of that word.
     lists: Vec<Vec<u32>>,
@@ -186,7 +184,7 @@ impl Default for Matcher {
         };
         Matcher {
             exprs: vec![laughter],
-            by_key: HashMap::new(),
+            by_key: FxHashMap::default(),
             lists: Vec::new(),
             by_fold: FxHashMap::default(),
             by_stem: FxHashMap::default(),

@@ -189,7 +189,7 @@ impl Lexicon {
         };
         let header = || HEADER.replace('\t', "<TAB>");
         let mut entries = Vec::new();
-        let mut seen = std::collections::HashMap::new();
+        let mut seen = rustc_hash::FxHashMap::default();
         let mut header_seen = false;
         for (index, raw) in text.lines().enumerate() {
             let line = index + 1;

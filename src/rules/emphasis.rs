@@ -48,7 +48,12 @@ pub(crate) fn capitals_rule(
 /// punctuation that ends it (`!`, `!!!!`, `?!`).
 pub(crate) fn exclamation_rule<'a>(layout: &Layout<'_, 'a>, i: usize) -> Option<Rule<'a>> {
     let last = layout.closing_punctuation(i)?;
-    let bangs = last.text.bytes().filter(|&b| b == b'!').count().min(MAX_BANGS);
+    let bangs = last
+        .text
+        .bytes()
+        .filter(|&b| b == b'!')
+        .count()
+        .min(MAX_BANGS);
     (bangs > 0).then_some(Rule::Exclamation {
         marks: last.text,
         factor: 1.0 + PER_BANG * bangs as f64,
