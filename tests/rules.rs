@@ -261,3 +261,30 @@ fn pathological_inputs_give_valid_analyses() {
         assert!(a.stance.values().all(|s| s.score.abs() <= 1.0));
     }
 }
+
+/// Punctuation is in no embedded entry, so the analyzer passes it without a lookup;
+/// a lexicon that does list punctuation still has it matched, alone or in a longer
+/// expression, wherever it comes (here after other punctuation).
+#[test]
+fn punctuation_entries_still_match() {
+    let lexicon = avis_fr::Lexicon::from_tsv(
+        "ponctuation.tsv",
+        "term\tkind\tvalence\tnote\n?!\tsentiment\t-2\t\nbravo !\tsentiment\t3\t\n",
+    )
+    .expect("a valid lexicon");
+    let custom = Analyzer::builder()
+        .lexicon(lexicon)
+        .build()
+        .expect("builds");
+    let entries = |analyzer: &Analyzer, text: &str| -> Vec<String> {
+        let analysis = analyzer.analyze(text);
+        analysis
+            .evidence
+            .iter()
+            .map(|e| e.entry.to_string())
+            .collect()
+    };
+    assert!(entries(&custom, "Bien. Vraiment ?!").contains(&"?!".to_string()));
+    assert!(entries(&custom, "Eh bien, bravo ! Et ensuite.").contains(&"bravo !".to_string()));
+    assert!(!entries(analyzer(), "Bien. Vraiment ?!").contains(&"?!".to_string()));
+}

@@ -17,7 +17,7 @@ use super::words::{
     self, singular, stem_prefix, Longer, Spelling, Word, WordId, Words, MIN_STEM_MATCH,
 };
 use super::EntryKind;
-use crate::{fold, normalize};
+use crate::{fold, normalize, TokenKind};
 
 /// What a matched expression means: one expression may mean several things.
 #[derive(Clone, Debug, PartialEq)]
@@ -154,6 +154,8 @@ pub(crate) struct Matcher {
     /// Every form of every entry word, numbered: a token's forms are looked up here
     /// once (per distinct word), then matching compares numbers, not strings.
     symbols: FxHashMap<Box<str>, u32>,
+    /// Whether some entry word is punctuation (none of the embedded ones is).
+    punctuation: bool,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -191,6 +193,7 @@ impl Default for Matcher {
             stem_prefixes: Default::default(),
             stemmer: std::sync::Arc::new(Stemmer::create(Algorithm::French)),
             symbols: FxHashMap::default(),
+            punctuation: false,
         }
     }
 }
@@ -203,6 +206,7 @@ impl Matcher {
     pub(crate) fn add(&mut self, term: &str, payload: Payload) {
         let words: Vec<WordKey> = crate::tokenize(term)
             .map(|token| {
+                self.punctuation |= token.kind == TokenKind::Punct;
                 let norm = normalize(token.text);
                 let folded = fold(&norm);
                 let stem = words::stem(&self.stemmer, &norm);
@@ -293,6 +297,12 @@ impl Matcher {
             .payloads
             .iter()
             .filter(move |p| !stemmed || p.inflects())
+    }
+
+    /// Whether some entry word is punctuation: if not, every punctuation token is
+    /// the same to the matcher (in no expression).
+    pub(super) fn has_punctuation(&self) -> bool {
+        self.punctuation
     }
 
     pub(super) fn stemmer(&self) -> &Stemmer {

@@ -166,6 +166,8 @@ pub(crate) struct Words {
     short: FxHashMap<ShortKey, WordId>,
     /// Longer texts, word tokens and other tokens apart: only words are stemmed.
     long: [FxHashMap<Box<str>, WordId>; 2],
+    /// The word of every punctuation token, when no entry word is punctuation.
+    punctuation: Option<WordId>,
     words: Vec<Word>,
     /// The longer expressions of every word, each word's a contiguous range.
     longer: Vec<Longer>,
@@ -183,6 +185,15 @@ impl Words {
     /// The id of `token`'s word, worked out on first sight.
     #[inline]
     pub(crate) fn id(&mut self, matcher: &Matcher, token: &Token<'_>) -> WordId {
+        // A fifth of the tokens are punctuation, and usually in no expression.
+        if token.kind == TokenKind::Punct && !matcher.has_punctuation() {
+            if let Some(id) = self.punctuation {
+                return id;
+            }
+            let id = self.learn(matcher, token, ShortKey::new(token.text, false));
+            self.punctuation = Some(id);
+            return id;
+        }
         let is_word = token.kind == TokenKind::Word;
         let short = ShortKey::new(token.text, is_word);
         let known = match short {
