@@ -13,6 +13,7 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
+use super::hit::{kind_bit, Hit, Level, MARKS_STANCE, NAMES_TARGET, RAISES_FRAME};
 use super::words::{
     self, singular, stem_prefix, Longer, Spelling, Word, WordId, Words, MIN_STEM_MATCH,
 };
@@ -69,71 +70,12 @@ struct Expr {
     inflects: bool,
 }
 
-/// The bit of an entry kind in [`Expr::kinds`] and [`Hit::kinds`].
-fn kind_bit(kind: EntryKind) -> u16 {
-    // The last three bits are the topic's (see below): room for 13 kinds.
-    1 << kind as u16
-}
-const _: () = assert!(
-    (EntryKind::Comparative as u16) < 13,
-    "kinds overflow Hit::kinds"
-);
-
-/// The bits of [`Hit::kinds`] past every entry kind: the topic's meanings.
-const NAMES_TARGET: u16 = 1 << 15;
-const RAISES_FRAME: u16 = 1 << 14;
-const MARKS_STANCE: u16 = 1 << 13;
-
 impl Payload {
     /// Content words and topic expressions inflect; rule words (`très`, `pas`,
     /// `mais`) are a closed class and match only as written, so that a stem does not
     /// turn `telles` into `tellement`.
     fn inflects(&self) -> bool {
         !matches!(self, Payload::Word { kind, .. } if *kind != EntryKind::Sentiment)
-    }
-}
-
-/// How closely a match fits: lower is better.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Level {
-    Exact,
-    Folded,
-    Stemmed,
-}
-
-/// One matched expression over tokens `first..end` (token indices).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Hit {
-    pub(crate) expr: u32,
-    pub(crate) first: usize,
-    pub(crate) end: usize,
-    pub(crate) level: Level,
-    /// What it means, as bits: copied from its expression when it is found, so that
-    /// the rules' questions ([`Hit::has`]) do not reach into the matcher.
-    kinds: u16,
-}
-
-impl Hit {
-    /// Whether the hit means a word entry of `kind` (at its match level).
-    pub(crate) fn has(&self, kind: EntryKind) -> bool {
-        self.kinds & kind_bit(kind) != 0
-    }
-
-    /// Whether the hit names a target of the topic.
-    pub(crate) fn names_target(&self) -> bool {
-        self.kinds & NAMES_TARGET != 0
-    }
-
-    /// Whether the hit means something to the topic: names a target, raises a
-    /// frame or marks a stance.
-    pub(crate) fn concerns_topic(&self) -> bool {
-        self.kinds & (NAMES_TARGET | RAISES_FRAME | MARKS_STANCE) != 0
-    }
-
-    /// Whether the hit means anything but a feeling (sentiment and irony words):
-    /// a rule word or something to the topic.
-    pub(crate) fn beyond_feeling(&self) -> bool {
-        self.kinds & !(kind_bit(EntryKind::Sentiment) | kind_bit(EntryKind::Irony)) != 0
     }
 }
 

@@ -15,6 +15,7 @@
 //! [`Analyzer`](crate::Analyzer) into one matcher; the format is described in
 //! `lexicons/README.md`.
 
+mod hit;
 mod matcher;
 mod topic;
 mod words;
@@ -22,7 +23,8 @@ mod words;
 use std::fmt;
 use std::path::Path;
 
-pub(crate) use matcher::{Hit, Matcher, Payload};
+pub(crate) use hit::Hit;
+pub(crate) use matcher::{Matcher, Payload};
 pub use topic::Topic;
 pub(crate) use words::{WordId, Words};
 

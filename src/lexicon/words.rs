@@ -11,7 +11,8 @@
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 
-use super::matcher::{Level, Matcher};
+use super::hit::Level;
+use super::matcher::Matcher;
 use crate::{fold, normalize, Token, TokenKind};
 
 /// Stems shorter than this match too much (`don` is both `données` and `donner`):
