@@ -9,7 +9,12 @@
 //! flat on endless input, and it never changes a result.
 
 use rust_stemmers::Stemmer;
-use rustc_hash::FxHashMap;
+use std::collections::HashMap;
+
+/// The memo's hash maps take comment text as keys: their hash is seeded at random
+/// (per process), so that nobody can write tokens that all collide and make every
+/// lookup slow. foldhash is about as fast as an unseeded hash on short keys.
+type Lookup<K> = HashMap<K, WordId, foldhash::fast::RandomState>;
 
 use super::hit::Level;
 use super::matcher::Matcher;
@@ -164,9 +169,9 @@ fn le64(bytes: &[u8]) -> u64 {
 #[derive(Debug, Default)]
 pub(crate) struct Words {
     /// Texts of up to 16 bytes.
-    short: FxHashMap<ShortKey, WordId>,
+    short: Lookup<ShortKey>,
     /// Longer texts, word tokens and other tokens apart: only words are stemmed.
-    long: [FxHashMap<Box<str>, WordId>; 2],
+    long: [Lookup<Box<str>>; 2],
     /// The word of every punctuation token, when no entry word is punctuation.
     punctuation: Option<WordId>,
     words: Vec<Word>,
