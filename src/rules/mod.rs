@@ -235,17 +235,6 @@ impl<'t, 'a> Layout<'t, 'a> {
         self.marks[h].negations % 2 == 1
     }
 
-    /// The word-lexicon kinds and valences of the hit covering token `i`.
-    pub(crate) fn word_kinds(&self, i: usize) -> impl Iterator<Item = (EntryKind, f64)> + '_ {
-        self.hit_at(i)
-            .into_iter()
-            .flat_map(move |h| self.matcher.payloads(&self.hits[h as usize]))
-            .filter_map(|p| match p {
-                Payload::Word { kind, valence } => Some((*kind, *valence)),
-                _ => None,
-            })
-    }
-
     /// The last punctuation token of the sentence that holds token `i`.
     pub(crate) fn closing_punctuation(&self, i: usize) -> Option<&Token<'a>> {
         let closing = self.closing[self.sentence(i) as usize]?;
@@ -267,14 +256,20 @@ impl<'t, 'a> Layout<'t, 'a> {
             let Some(h) = self.hit_at(i) else { continue };
             let hit = &self.hits[h as usize];
             if hit.has(EntryKind::Intensifier) || hit.has(EntryKind::Diminisher) {
-                for (kind, valence) in self.word_kinds(i) {
-                    let word = self.hit_text(i);
-                    let (f, rule) = match kind {
-                        EntryKind::Intensifier => {
+                let word = self.span_text(hit);
+                for payload in self.matcher.payloads(hit) {
+                    let (f, rule) = match *payload {
+                        Payload::Word {
+                            kind: EntryKind::Intensifier,
+                            valence,
+                        } => {
                             let f = 1.0 + valence;
                             (f, Rule::Intensifier { word, factor: f })
                         }
-                        EntryKind::Diminisher => {
+                        Payload::Word {
+                            kind: EntryKind::Diminisher,
+                            valence,
+                        } => {
                             let f = 1.0 - valence;
                             (f, Rule::Diminisher { word, factor: f })
                         }
