@@ -8,17 +8,18 @@
 //! ([`Words::CAPACITY`] words, then it starts over between two documents), so memory stays
 //! flat on endless input, and it never changes a result.
 
-use rust_stemmers::Stemmer;
 use std::collections::HashMap;
+
+use rust_stemmers::Stemmer;
+
+use super::hit::Level;
+use super::matcher::Matcher;
+use crate::{fold, normalize, Token, TokenKind};
 
 /// The memo's hash maps take comment text as keys: their hash is seeded at random
 /// (per process), so that nobody can write tokens that all collide and make every
 /// lookup slow. foldhash is about as fast as an unseeded hash on short keys.
 type Lookup<K> = HashMap<K, WordId, foldhash::fast::RandomState>;
-
-use super::hit::Level;
-use super::matcher::Matcher;
-use crate::{fold, normalize, Token, TokenKind};
 
 /// Stems shorter than this match too much (`don` is both `données` and `donner`):
 /// such entries match by their exact, folded or singular form only.
@@ -117,8 +118,8 @@ impl WordId {
 
 /// A token text of at most 16 bytes, and whether it is a word, as a key of fixed
 /// size: its first and last 8 bytes (4 for shorter texts; the two may overlap) and
-/// its length pin it down exactly. Read with two loads, hashed with three
-/// multiplications, compared without a call: most French words fit.
+/// its length pin it down exactly. Read with two loads, hashed as three numbers,
+/// compared without a call: most French words fit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 struct ShortKey {
     head: u64,
@@ -237,7 +238,7 @@ impl Words {
             ]),
             single: None,
             longer: (0, 0),
-            fold: Box::default(),
+            fold: spelling.fold.into(),
         };
         let from = self.longer.len() as u32;
         matcher.resolve(&mut word, &spelling, &mut self.longer);
@@ -245,7 +246,6 @@ impl Words {
         if word.single.is_none() && is_laughter(token) {
             word.single = Some((matcher.laughter(), Level::Exact));
         }
-        word.fold = folded.as_ref().into();
         let id = WordId::new(self.words.len(), &word);
         self.words.push(word);
         match short {
