@@ -1,16 +1,10 @@
 //! `avis`: the command line of avis-fr. Thin wiring: parse arguments, read
 //! records, call the library, write records. See `avis --help` and the README.
 
-// A binary's root is its own directory for `mod`; the modules live in src/bin/avis/.
-#[path = "avis/args.rs"]
 mod args;
-#[path = "avis/commands.rs"]
 mod commands;
-#[path = "avis/error.rs"]
 mod error;
-#[path = "avis/input.rs"]
 mod input;
-#[path = "avis/output.rs"]
 mod output;
 
 use std::process::ExitCode;
