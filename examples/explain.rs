@@ -32,7 +32,10 @@ fn main() {
     }
     println!("frames: {}", analysis.frames.join(", "));
     for e in &analysis.evidence {
-        let id = e.id.map(|id| format!(" [{id}]")).unwrap_or_default();
+        let id =
+            e.id.as_ref()
+                .map(|id| format!(" [{id}]"))
+                .unwrap_or_default();
         let rules: Vec<String> = e.rules.iter().map(ToString::to_string).collect();
         println!(
             "  {:>4}..{:<4} {:<13} {:<24} {:+.2} → {:+.2}{id} {}",

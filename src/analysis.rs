@@ -1,13 +1,50 @@
 //! The result of analysing one text: sentiment, stance, frames and evidence.
+//!
+//! An [`Analysis<'a>`](Analysis) borrows the words it cites from the text and the
+//! analyzer; [`Analysis::into_owned`] makes an `Analysis<'static>` that owns them,
+//! for results that must outlive either. The owned form also reads back from JSON
+//! (`avis score` writes the same fields).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::explain::{Reason, Rule};
 
+/// A string of an analysis: borrowed from the text or the analyzer, or owned.
+pub(crate) fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(text.into_owned())
+}
+
+/// Labels that are written as one lower-case word (`favor`, `stance_marker`): the
+/// same in JSON, in [`Display`](fmt::Display) and from `as_str`.
+macro_rules! spelled {
+    ($type:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $type {
+            /// The label as written in JSON.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($type::$variant => $name),+
+                }
+            }
+        }
+
+        impl fmt::Display for $type {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
 /// A sentiment label, from the score and the analyzer's thresholds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+///
+/// ```
+/// assert_eq!(avis_fr::Label::Negative.to_string(), "negative");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Label {
     /// Score at or below the negative threshold.
@@ -18,8 +55,14 @@ pub enum Label {
     Positive,
 }
 
+spelled!(Label { Negative => "negative", Neutral => "neutral", Positive => "positive" });
+
 /// A stance label toward one target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+///
+/// ```
+/// assert_eq!(avis_fr::StanceLabel::Favor.as_str(), "favor");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StanceLabel {
     /// Against the target.
@@ -30,8 +73,10 @@ pub enum StanceLabel {
     Favor,
 }
 
+spelled!(StanceLabel { Against => "against", None => "none", Favor => "favor" });
+
 /// The overall sentiment of a text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Sentiment {
     /// Score in [-1, 1].
     pub score: f64,
@@ -46,8 +91,16 @@ pub struct Sentiment {
 }
 
 /// What a piece of evidence did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+///
+/// ```
+/// use avis_fr::Role;
+///
+/// assert_eq!(Role::StanceMarker.to_string(), "stance_marker");
+/// assert!(Role::ALL.contains(&Role::Negator));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Role {
     /// A sentiment word or expression.
     Sentiment,
@@ -71,14 +124,43 @@ pub enum Role {
     Emphasis,
 }
 
+spelled!(Role {
+    Sentiment => "sentiment",
+    Negator => "negator",
+    Intensifier => "intensifier",
+    Diminisher => "diminisher",
+    Contrast => "contrast",
+    Irony => "irony",
+    Target => "target",
+    Frame => "frame",
+    StanceMarker => "stance_marker",
+    Emphasis => "emphasis",
+});
+
+impl Role {
+    /// Every role, in declaration order.
+    pub const ALL: [Role; 10] = [
+        Role::Sentiment,
+        Role::Negator,
+        Role::Intensifier,
+        Role::Diminisher,
+        Role::Contrast,
+        Role::Irony,
+        Role::Target,
+        Role::Frame,
+        Role::StanceMarker,
+        Role::Emphasis,
+    ];
+}
+
 /// One matched marker, with its byte span in the analysed text.
 ///
-/// It borrows from the analysed text and the analyzer (`'a`): the marker as written,
-/// the lexicon entry and the target or frame id cost no copy.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// Its strings borrow from the analysed text and the analyzer (`'a`): the marker as
+/// written, the lexicon entry and the target or frame id cost no copy.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Evidence<'a> {
     /// The text as written, `&text[start..end]`.
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the last byte.
@@ -86,21 +168,34 @@ pub struct Evidence<'a> {
     /// What this marker is.
     pub role: Role,
     /// The lexicon entry that matched (its term).
-    pub entry: &'a str,
+    pub entry: Cow<'a, str>,
     /// Target or frame id, for target, frame and stance-marker evidence.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<&'a str>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Cow<'a, str>>,
     /// The entry's valence before rules.
     pub valence: f64,
     /// The rules that changed it, in order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<Rule<'a>>,
     /// What it added to the score it counts toward (sentiment or stance).
     pub contribution: f64,
 }
 
+impl Evidence<'_> {
+    /// The same evidence, owning its strings.
+    pub fn into_owned(self) -> Evidence<'static> {
+        Evidence {
+            text: owned(self.text),
+            entry: owned(self.entry),
+            id: self.id.map(owned),
+            rules: self.rules.into_iter().map(Rule::into_owned).collect(),
+            ..self
+        }
+    }
+}
+
 /// Stance toward one target.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Stance<'a> {
     /// Score in [-1, 1]: negative is against.
     pub score: f64,
@@ -110,19 +205,73 @@ pub struct Stance<'a> {
     pub because: Vec<Reason<'a>>,
 }
 
+impl Stance<'_> {
+    /// The same stance, owning its strings.
+    pub fn into_owned(self) -> Stance<'static> {
+        Stance {
+            score: self.score,
+            label: self.label,
+            because: self.because.into_iter().map(Reason::into_owned).collect(),
+        }
+    }
+}
+
 /// The analysis of one text.
 ///
 /// It borrows from the text and the [`Analyzer`](crate::Analyzer) that made it
-/// (`'a`), so that evidence and explanations cost no copies: keep both alive while
-/// you use it, or copy out what you keep.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// (`'a`), so that evidence and explanations cost no copies. To keep it longer than
+/// either, take [`into_owned`](Analysis::into_owned):
+///
+/// ```
+/// use avis_fr::{Analysis, Analyzer, StanceLabel};
+///
+/// fn analyse_all(texts: Vec<String>) -> Vec<Analysis<'static>> {
+///     let analyzer = Analyzer::default();
+///     texts.iter().map(|t| analyzer.analyze(t).into_owned()).collect()
+/// }
+/// let analyses = analyse_all(vec!["Ce partenariat est une honte.".to_string()]);
+/// // A target that may not exist: `get`, not indexing.
+/// let partenariat = analyses[0].stance.get("partenariat").map(|s| s.label);
+/// assert_eq!(partenariat, Some(StanceLabel::Against));
+/// assert!(analyses[0].stance.get("tramway").is_none());
+///
+/// // The JSON reads back into the owned form.
+/// let json = serde_json::to_string(&analyses[0]).unwrap();
+/// let back: Analysis<'static> = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, analyses[0]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analysis<'a> {
     /// Overall sentiment.
     pub sentiment: Sentiment,
-    /// Stance per target id of the analyzer's topic.
-    pub stance: BTreeMap<&'a str, Stance<'a>>,
+    /// Stance per target id of the analyzer's topic; ask with `stance.get("id")`.
+    #[serde(default)]
+    pub stance: BTreeMap<Cow<'a, str>, Stance<'a>>,
     /// Frame ids the text argues with, sorted (the topic keeps its frames by id).
-    pub frames: Vec<&'a str>,
+    #[serde(default)]
+    pub frames: Vec<Cow<'a, str>>,
     /// Every matched marker, in text order.
+    #[serde(default)]
     pub evidence: Vec<Evidence<'a>>,
+}
+
+impl Analysis<'_> {
+    /// The same analysis, owning its strings: it outlives the text and the analyzer,
+    /// and can be sent to another thread or kept in a struct beside the analyzer.
+    pub fn into_owned(self) -> Analysis<'static> {
+        Analysis {
+            sentiment: self.sentiment,
+            stance: self
+                .stance
+                .into_iter()
+                .map(|(id, stance)| (owned(id), stance.into_owned()))
+                .collect(),
+            frames: self.frames.into_iter().map(owned).collect(),
+            evidence: self
+                .evidence
+                .into_iter()
+                .map(Evidence::into_owned)
+                .collect(),
+        }
+    }
 }

@@ -31,6 +31,36 @@ pub enum Error {
     },
 }
 
+/// What kind of error an [`Error`] is, for programs that act on it.
+///
+/// ```
+/// use avis_fr::{ErrorKind, Lexicon};
+///
+/// let error = Lexicon::from_tsv("bad.tsv", "term\tkind\tvalence\tnote\nx\tfeeling\t1\t\n").unwrap_err();
+/// assert_eq!(error.kind(), ErrorKind::Parse);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A lexicon or topic has a bad entry: fix the line the message names.
+    Parse,
+    /// An analyzer setting is invalid.
+    Config,
+    /// A file could not be read.
+    Io,
+}
+
+impl Error {
+    /// What kind of error this is.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Parse { .. } => ErrorKind::Parse,
+            Error::Config(_) => ErrorKind::Config,
+            Error::Io { .. } => ErrorKind::Io,
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -1,113 +1,160 @@
 //! Why a score is what it is: the rules that weighed a word, the reasons for a stance.
 //!
-//! Explanations are values, not strings: they borrow the words they cite from the
-//! analysed text and the analyzer, and are written out only when displayed or
-//! serialized (as the same one-line sentence either way). An analysis that nobody
-//! reads in full costs no formatting.
+//! Explanations are values: they borrow the words they cite from the analysed text
+//! and the analyzer. In JSON each is an object a program can read (`{"rule":
+//! "negation", "factor": -0.75, "by": "pas", "text": "negation `pas` ×-0.75"}`), with
+//! its sentence for people in `text`, the same as [`Display`](fmt::Display) writes.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use serde::{Serialize, Serializer};
+use serde::ser::{SerializeMap, SerializeStruct};
+use serde::{Deserialize, Serialize, Serializer};
 
-/// A rule that changed the weight of one sentiment word.
-///
-/// Displayed (and serialized) as a short sentence: `negation ×-0.75`.
+use crate::analysis::owned;
+
+/// Which rule weighed a word.
 ///
 /// ```
-/// use avis_fr::{Analyzer, Rule};
-///
-/// let analyzer = Analyzer::default();
-/// let analysis = analyzer.analyze("Ce n'est pas très honnête.");
-/// let word = analysis.evidence.iter().find(|e| e.text == "honnête").unwrap();
-/// assert!(word.rules.iter().any(|r| matches!(r, Rule::Negation { .. })));
-/// assert_eq!(word.rules[0].to_string(), "intensifier `très` ×1.30");
+/// assert_eq!(avis_fr::RuleKind::IronyCue.as_str(), "irony_cue");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum Rule<'a> {
+pub enum RuleKind {
     /// An intensifier just before the word (`très`, `vraiment`).
-    Intensifier {
-        /// The intensifier as written.
-        word: &'a str,
-        /// What it multiplied by.
-        factor: f64,
-    },
+    Intensifier,
     /// A diminisher just before the word (`un peu`, `plutôt`).
-    Diminisher {
-        /// The diminisher as written.
-        word: &'a str,
-        /// What it multiplied by.
-        factor: f64,
-    },
+    Diminisher,
     /// The word lies in the scope of a negation.
-    Negation {
-        /// What it multiplied by (negative: the sign flips).
-        factor: f64,
-    },
+    Negation,
     /// The word is written in capitals in lower-case text.
-    Capitals {
-        /// What it multiplied by.
-        factor: f64,
-    },
-    /// A contrast word (`mais`) in the sentence weighs this side of it.
-    Contrast {
-        /// Whether the word comes after the contrast word.
-        after: bool,
-        /// What it multiplied by.
-        factor: f64,
-    },
+    Capitals,
+    /// A contrast word (`mais`) in the sentence weighs this side of it: more after
+    /// it (factor above 1), less before it.
+    Contrast,
     /// The sentence ends with `!`, `!!!`, `?!`.
-    Exclamation {
-        /// The punctuation as written.
-        marks: &'a str,
-        /// What it multiplied by.
-        factor: f64,
-    },
+    Exclamation,
     /// An irony cue in the sentence turned this praise around.
     IronyCue,
     /// A praise formula in a negative comment turned this praise around.
     IronyPraise,
 }
 
+impl RuleKind {
+    /// The rule's name as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleKind::Intensifier => "intensifier",
+            RuleKind::Diminisher => "diminisher",
+            RuleKind::Negation => "negation",
+            RuleKind::Capitals => "capitals",
+            RuleKind::Contrast => "contrast",
+            RuleKind::Exclamation => "exclamation",
+            RuleKind::IronyCue => "irony_cue",
+            RuleKind::IronyPraise => "irony_praise",
+        }
+    }
+}
+
+impl fmt::Display for RuleKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A rule that changed the weight of one sentiment word: which, by what factor,
+/// and the words that made it fire.
+///
+/// ```
+/// use avis_fr::{Analyzer, RuleKind};
+///
+/// let analyzer = Analyzer::default();
+/// let analysis = analyzer.analyze("Ce n'est pas très honnête.");
+/// let word = analysis.evidence.iter().find(|e| e.text == "honnête").unwrap();
+/// let negation = word.rules.iter().find(|r| r.kind == RuleKind::Negation).unwrap();
+/// assert_eq!(negation.by.as_deref(), Some("pas"));
+/// assert_eq!(word.rules[0].to_string(), "intensifier `très` ×1.30");
+/// let json = serde_json::to_value(negation).unwrap();
+/// assert_eq!(json["rule"], "negation");
+/// assert_eq!(json["by"], "pas");
+/// ```
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Rule<'a> {
+    /// Which rule.
+    #[serde(rename = "rule")]
+    pub kind: RuleKind,
+    /// What it multiplied the word's weight by (-1 for irony, which flips it).
+    pub factor: f64,
+    /// The words that made it fire, as written (`pas`, `très`, `!!!`), when there are.
+    #[serde(default)]
+    pub by: Option<Cow<'a, str>>,
+}
+
 impl Rule<'_> {
-    /// What the rule multiplied the word's weight by (-1 for irony, which flips it).
-    pub fn factor(&self) -> f64 {
-        match *self {
-            Rule::Intensifier { factor, .. }
-            | Rule::Diminisher { factor, .. }
-            | Rule::Negation { factor }
-            | Rule::Capitals { factor }
-            | Rule::Contrast { factor, .. }
-            | Rule::Exclamation { factor, .. } => factor,
-            Rule::IronyCue | Rule::IronyPraise => -1.0,
+    /// The same rule, owning its words.
+    pub fn into_owned(self) -> Rule<'static> {
+        Rule {
+            kind: self.kind,
+            factor: self.factor,
+            by: self.by.map(owned),
         }
     }
 }
 
 impl fmt::Display for Rule<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            Rule::Intensifier { word, factor } => write!(f, "intensifier `{word}` ×{factor:.2}"),
-            Rule::Diminisher { word, factor } => write!(f, "diminisher `{word}` ×{factor:.2}"),
-            Rule::Negation { factor } => write!(f, "negation ×{factor:.2}"),
-            Rule::Capitals { factor } => write!(f, "capitals ×{factor:.2}"),
-            Rule::Contrast { after, factor } => {
-                let side = if after { "after" } else { "before" };
-                write!(f, "contrast: {side} `mais`-like word ×{factor:.2}")
+        let factor = self.factor;
+        let by = |f: &mut fmt::Formatter<'_>| match &self.by {
+            Some(by) => write!(f, " `{by}`"),
+            None => Ok(()),
+        };
+        match self.kind {
+            RuleKind::IronyCue => {
+                f.write_str("irony: cue")?;
+                by(f)?;
+                f.write_str(" in the sentence, praise flipped")
             }
-            Rule::Exclamation { marks, factor } => {
-                write!(f, "exclamation `{marks}` ×{factor:.2}")
+            RuleKind::IronyPraise => {
+                f.write_str("irony: praise")?;
+                by(f)?;
+                f.write_str(" in a negative comment, flipped")
             }
-            Rule::IronyCue => f.write_str("irony: cue in the sentence, praise flipped"),
-            Rule::IronyPraise => f.write_str("irony: praise in a negative comment, flipped"),
+            RuleKind::Contrast => {
+                let side = if factor > 1.0 { "after" } else { "before" };
+                write!(f, "contrast: {side}")?;
+                by(f)?;
+                write!(f, " ×{factor:.2}")
+            }
+            kind => {
+                f.write_str(kind.as_str())?;
+                by(f)?;
+                write!(f, " ×{factor:.2}")
+            }
         }
+    }
+}
+
+impl Serialize for Rule<'_> {
+    /// Its fields, then its sentence as `text`.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Rule", 4)?;
+        s.serialize_field("rule", &self.kind)?;
+        s.serialize_field("factor", &self.factor)?;
+        match &self.by {
+            Some(by) => s.serialize_field("by", by)?,
+            None => s.skip_field("by")?,
+        }
+        s.serialize_field("text", &self.to_string())?;
+        s.end()
     }
 }
 
 /// One contribution to the stance toward a target, in the order it was added.
 ///
-/// Displayed (and serialized) as a short sentence ending with the contribution:
-/// ``stance marker `honte` -0.60``.
+/// Displayed as a short sentence ending with the contribution
+/// (``stance marker `honte` -0.60``); in JSON an object naming its `kind`, its
+/// words, its `value` and that sentence as `text`.
 ///
 /// ```
 /// use avis_fr::{Analyzer, Reason};
@@ -117,14 +164,18 @@ impl fmt::Display for Rule<'_> {
 /// let against = &analysis.stance["partenariat"];
 /// assert!(against.because.iter().any(|r| matches!(r, Reason::Subject { .. })));
 /// assert!(against.because.iter().all(|r| r.value() != 0.0));
+/// let json = serde_json::to_value(&against.because[0]).unwrap();
+/// assert_eq!(json["kind"], "stance_marker");
+/// assert_eq!(json["marker"], "honte");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Reason<'a> {
     /// A stance marker of the topic (`honte` toward the thread's subject).
     StanceMarker {
         /// The marker as written.
-        marker: &'a str,
+        marker: Cow<'a, str>,
         /// Whether it was negated (which turns and damps it).
         negated: bool,
         /// Its contribution.
@@ -133,27 +184,27 @@ pub enum Reason<'a> {
     /// A sentiment word in a clause that names the target.
     ClauseSentiment {
         /// The sentiment word as written.
-        word: &'a str,
+        word: Cow<'a, str>,
         /// Its weighed value (after the rules).
         weighed: f64,
         /// The name of the target it was given to.
-        name: &'a str,
+        name: Cow<'a, str>,
         /// Its contribution.
         value: f64,
     },
     /// A stance cue or comparative next to a name (`favoriser le logiciel libre`).
     Cue {
         /// The cue as written.
-        cue: &'a str,
+        cue: Cow<'a, str>,
         /// The name it applies to.
-        name: &'a str,
+        name: Cow<'a, str>,
         /// Its contribution.
         value: f64,
     },
     /// The comment raises a frame declared as an objection to the target.
     Objection {
         /// The frame id.
-        frame: &'a str,
+        frame: Cow<'a, str>,
         /// Its contribution.
         value: f64,
     },
@@ -167,14 +218,14 @@ pub enum Reason<'a> {
     /// The stance toward a rival of the target, turned around.
     Rival {
         /// The rival target id.
-        rival: &'a str,
+        rival: Cow<'a, str>,
         /// Its contribution.
         value: f64,
     },
     /// The target is discussed in a comment against its rival.
     AgainstRival {
         /// The rival target id.
-        rival: &'a str,
+        rival: Cow<'a, str>,
         /// Its contribution.
         value: f64,
     },
@@ -193,17 +244,74 @@ impl Reason<'_> {
             | Reason::AgainstRival { value, .. } => value,
         }
     }
+
+    /// The reason's kind as written in JSON (`clause_sentiment`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Reason::StanceMarker { .. } => "stance_marker",
+            Reason::ClauseSentiment { .. } => "clause_sentiment",
+            Reason::Cue { .. } => "cue",
+            Reason::Objection { .. } => "objection",
+            Reason::Subject { .. } => "subject",
+            Reason::Rival { .. } => "rival",
+            Reason::AgainstRival { .. } => "against_rival",
+        }
+    }
+
+    /// The same reason, owning its words.
+    pub fn into_owned(self) -> Reason<'static> {
+        match self {
+            Reason::StanceMarker {
+                marker,
+                negated,
+                value,
+            } => Reason::StanceMarker {
+                marker: owned(marker),
+                negated,
+                value,
+            },
+            Reason::ClauseSentiment {
+                word,
+                weighed,
+                name,
+                value,
+            } => Reason::ClauseSentiment {
+                word: owned(word),
+                weighed,
+                name: owned(name),
+                value,
+            },
+            Reason::Cue { cue, name, value } => Reason::Cue {
+                cue: owned(cue),
+                name: owned(name),
+                value,
+            },
+            Reason::Objection { frame, value } => Reason::Objection {
+                frame: owned(frame),
+                value,
+            },
+            Reason::Subject { sentiment, value } => Reason::Subject { sentiment, value },
+            Reason::Rival { rival, value } => Reason::Rival {
+                rival: owned(rival),
+                value,
+            },
+            Reason::AgainstRival { rival, value } => Reason::AgainstRival {
+                rival: owned(rival),
+                value,
+            },
+        }
+    }
 }
 
 impl fmt::Display for Reason<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
+        match self {
             Reason::StanceMarker {
                 marker,
                 negated,
                 value,
             } => {
-                let negated = if negated { " (negated)" } else { "" };
+                let negated = if *negated { " (negated)" } else { "" };
                 write!(f, "stance marker `{marker}`{negated} {value:+.2}")
             }
             Reason::ClauseSentiment {
@@ -232,14 +340,40 @@ impl fmt::Display for Reason<'_> {
     }
 }
 
-impl Serialize for Rule<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
 impl Serialize for Reason<'_> {
+    /// `kind`, its words and numbers, `value`, then its sentence as `text`.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("kind", self.kind())?;
+        match self {
+            Reason::StanceMarker {
+                marker, negated, ..
+            } => {
+                map.serialize_entry("marker", marker)?;
+                map.serialize_entry("negated", negated)?;
+            }
+            Reason::ClauseSentiment {
+                word,
+                weighed,
+                name,
+                ..
+            } => {
+                map.serialize_entry("word", word)?;
+                map.serialize_entry("weighed", weighed)?;
+                map.serialize_entry("name", name)?;
+            }
+            Reason::Cue { cue, name, .. } => {
+                map.serialize_entry("cue", cue)?;
+                map.serialize_entry("name", name)?;
+            }
+            Reason::Objection { frame, .. } => map.serialize_entry("frame", frame)?,
+            Reason::Subject { sentiment, .. } => map.serialize_entry("sentiment", sentiment)?,
+            Reason::Rival { rival, .. } | Reason::AgainstRival { rival, .. } => {
+                map.serialize_entry("rival", rival)?
+            }
+        }
+        map.serialize_entry("value", &self.value())?;
+        map.serialize_entry("text", &self.to_string())?;
+        map.end()
     }
 }

@@ -21,25 +21,27 @@
 //!
 //! ## The pipeline
 //!
-//! One module per stage, each a small step with one job:
+//! One module per stage, each taking what the stages before it returned and
+//! returning its own result; [`Analyzer::analyze_with`] runs them in this order:
 //!
 //! 1. **tokenize** ([`tokenize`], [`sentences`]): French words with their elisions
 //!    (`l’`, `qu’`), hyphenated words, abbreviations, numbers, URLs, emoticons and
 //!    emoji, each a [`Token`] borrowing its text and byte span; no allocation per
-//!    token.
-//! 2. **normalize** ([`normalize`], [`fold`]): lower case, `’` as `'`, `œ` as `oe`,
-//!    accents removed for lookups; borrowed when nothing changes.
-//! 3. **match lexicons** ([`Lexicon`], [`Topic`]): every entry and topic expression
-//!    is looked up as written, accent-folded, singular, then by its Snowball French
-//!    stem (`scandaleuse` finds `scandaleux`, `logiciels libres` finds `logiciel
-//!    libre`), longest expression first.
-//! 4. **apply rules**: negation (`ne … pas`, `sans`, `ne … que` is not one), intensity
-//!    (`très`, `un peu`), contrast (`mais`), capitals and `!!!`, irony (`Merci pour
-//!    …`, `Vive la pensée unique !`, `mouhahaha`). Each rule that changed a word is
-//!    a [`Rule`] in its [`Evidence`].
-//! 5. **score**: the sentiment of the text, in [-1, 1] with a [`Label`]; the stance
-//!    toward each target of the [`Topic`] with the [`Reason`]s that add up to it;
-//!    the argument frames it uses.
+//!    token. Lookups [`normalize`] and [`fold`] them: lower case, `’` as `'`, `œ` as
+//!    `oe`, accents removed.
+//! 2. **document**: the tokens, the lexicon and topic expressions found in them
+//!    ([`Lexicon`], [`Topic`]: each looked up as written, accent-folded, singular,
+//!    then by its Snowball French stem, longest expression first), what each one
+//!    means with its valences, and each token's sentence and clause.
+//! 3. **rules**: one list, applied in order to each sentiment word: intensity
+//!    (`très`, `un peu`), negation (`ne … pas`, `sans`; `ne … que` is not one),
+//!    capitals, contrast (`mais`), `!!!`, irony (`Merci pour …`, `Vive la pensée
+//!    unique !`, `mouhahaha`). Each rule that changed a word is a [`Rule`] in its
+//!    [`Evidence`], with the words that made it fire.
+//! 4. **sentiment, frames, stance**: the score of the text in [-1, 1] with a
+//!    [`Label`]; the argument frames it uses; the stance toward each target of the
+//!    [`Topic`] with the [`Reason`]s that add up to it.
+//! 5. **evidence**: every marker with its byte span, role and contribution.
 //! 6. **report** ([`report`]): a corpus summary as text, JSON or a self-contained
 //!    HTML page.
 //!
@@ -68,32 +70,40 @@
 //! with rayon or threads). It remembers what it has worked out for each distinct
 //! word (its folded form, stem, candidate expressions): a word is stemmed and
 //! looked up once, then every later occurrence costs one hash lookup. It also keeps,
-//! per thread, the working vectors of the last comment for the next one. The memory
-//! this takes is bounded and it never changes a result. An [`Analysis`] borrows
-//! from the text and the analyzer, so its evidence and explanations cost no copies;
-//! they are written out as sentences only when displayed or serialized.
+//! per thread, the working vectors of the last comment for the next one (a
+//! [`Cache`]; keep your own with [`Analyzer::analyze_with`]). The memory this takes
+//! is bounded and it never changes a result. An [`Analysis`] borrows from the text
+//! and the analyzer, so its evidence and explanations cost no copies;
+//! [`Analysis::into_owned`] copies them for results that must outlive either.
 //!
 //! Any `&str` is valid input and the time is linear in its length.
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
+#![warn(missing_docs, unnameable_types)]
 
 mod analysis;
 mod analyzer;
+mod builder;
+mod cache;
+mod document;
 mod error;
+mod evidence;
 mod explain;
+mod frames;
 pub mod lexicon;
 mod normalize;
 pub mod report;
+mod reuse;
 mod rules;
 mod sentiment;
 mod stance;
 mod tokenize;
-mod workspace;
 
 pub use analysis::{Analysis, Evidence, Label, Role, Sentiment, Stance, StanceLabel};
-pub use analyzer::{Analyzer, AnalyzerBuilder};
-pub use error::Error;
-pub use explain::{Reason, Rule};
+pub use analyzer::Analyzer;
+pub use builder::AnalyzerBuilder;
+pub use cache::Cache;
+pub use error::{Error, ErrorKind};
+pub use explain::{Reason, Rule, RuleKind};
 pub use lexicon::{Entry, EntryKind, Lexicon, Topic};
 pub use normalize::{fold, normalize};
 pub use tokenize::{sentences, tokenize, Sentence, Sentences, Token, TokenKind, Tokens};

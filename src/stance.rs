@@ -1,4 +1,4 @@
-//! Stage 6: stance toward the topic's targets, and the frames a comment argues with.
+//! Stage 4: stance toward the topic's targets.
 //!
 //! A target's stance score adds up, in this order:
 //! 1. stance markers (`honte` → against the thread's subject), negation-aware;
@@ -15,21 +15,22 @@
 //! 7. rivals: favouring a target's rival is opposing it, and a comment against the
 //!    subject that discusses its rival is for the rival.
 //!
-//! Frames are the frame markers found, whatever their clause's sentiment.
-//!
 //! Overlaps: at each position the longest expression wins (see the matcher), and it
-//! alone gives the words their lexicon meaning; targets and frames named *inside* it
-//! are still counted as named (`utiliser des logiciels libres`, a stance marker,
-//! still names free software and uses the free-software frame).
+//! alone gives the words their lexicon meaning; targets named *inside* it are still
+//! counted as named (`utiliser des logiciels libres`, a stance marker, still names
+//! free software).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::analysis::{Sentiment, Stance, StanceLabel};
+use crate::analysis::{Stance, StanceLabel};
+use crate::document::Document;
 use crate::explain::Reason;
-use crate::lexicon::{EntryKind, Hit, Payload};
-use crate::rules::Layout;
+use crate::frames::Frames;
+use crate::lexicon::{EntryKind, Hit, TopicIndex, TopicMeaning};
+use crate::reuse::recycle;
+use crate::rules::{Marks, Weighed};
 use crate::sentiment::Scored;
-use crate::workspace::recycle;
 
 /// Scale from a word's weighed valence (about ±4) to a stance contribution.
 const PER_VALENCE: f64 = 0.25;
@@ -44,16 +45,31 @@ const THRESHOLD: f64 = 0.1;
 /// A stance marker or cue under negation.
 const NEGATED: f64 = -0.75;
 
-/// The topic's ids, resolved to indices once when the analyzer is built.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct TopicIndex {
-    pub(crate) targets: Vec<String>,
-    pub(crate) frames: Vec<String>,
-    pub(crate) subject: Option<usize>,
-    /// For each frame, the stance that raising it states: (target, weight).
-    pub(crate) objections: Vec<Option<(usize, f64)>>,
-    /// For each target, the targets it rivals.
-    pub(crate) rivals: Vec<Vec<usize>>,
+/// What one marker, cue or comparative (hit `hit`) contributed toward `target`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Contribution {
+    pub(crate) hit: usize,
+    pub(crate) target: usize,
+    pub(crate) value: f64,
+}
+
+/// What the stance stage returns.
+#[derive(Debug)]
+pub(crate) struct Assessment<'a, 'c> {
+    /// Stance per target id.
+    pub(crate) by_target: BTreeMap<Cow<'a, str>, Stance<'a>>,
+    /// What each marker, cue and comparative contributed, by hit then target, for
+    /// the evidence.
+    pub(crate) contributions: &'c [Contribution],
+}
+
+/// The working vectors of an assessment, kept from one document to the next.
+#[derive(Debug, Default)]
+pub(crate) struct StanceCache {
+    mentions: Vec<Mention>,
+    contributions: Vec<Contribution>,
+    /// Always empty between documents.
+    tallies: Vec<Tally<'static>>,
 }
 
 /// What adds up toward one target.
@@ -84,54 +100,54 @@ struct Mention {
     end: usize,
 }
 
-/// What a stance assessment found: labels per target, and frames.
-pub(crate) struct Assessment<'a> {
-    pub(crate) stance: BTreeMap<&'a str, Stance<'a>>,
-    pub(crate) frames: Vec<&'a str>,
-}
-
-/// The working vectors of an assessment, kept from one document to the next (see
-/// [`crate::workspace`]).
-#[derive(Debug, Default)]
-pub(crate) struct StanceBuffers {
-    mentions: Vec<Mention>,
-    /// Which frames the document raises.
-    raised: Vec<bool>,
-    /// What the assessment leaves for the evidence: (hit index, target,
-    /// contribution) of each marker, cue and comparative.
-    pub(crate) parts: Vec<(usize, usize, f64)>,
-    /// Always empty between documents.
-    tallies: Vec<Tally<'static>>,
-}
-
-pub(crate) fn assess<'a>(
-    layout: &Layout<'_, 'a>,
-    nested: &[Hit],
-    items: &[Scored<'a>],
-    sentiment: &Sentiment,
+/// The stance toward every target of the topic.
+pub(crate) fn assess<'a, 'c>(
+    doc: &Document<'a>,
+    marks: &Marks,
+    scored: &Scored<'a>,
+    frames: Frames<'_>,
     topic: &'a TopicIndex,
-    buffers: &mut StanceBuffers,
-) -> Assessment<'a> {
-    let StanceBuffers {
+    cache: &'c mut StanceCache,
+) -> Assessment<'a, 'c> {
+    let StanceCache {
         mentions,
-        raised: frames,
-        parts,
+        contributions,
         tallies,
-    } = buffers;
+    } = cache;
     let mut tally: Vec<Tally<'a>> = recycle(std::mem::take(tallies));
     tally.extend(topic.targets.iter().map(|_| Tally::default()));
     mentions.clear();
-    parts.clear();
-    frames.clear();
-    frames.resize(topic.frames.len(), false);
-    // Top-level hits name targets, raise frames and carry stance markers; hits
-    // nested inside a longer expression only name targets and raise frames.
-    let top = layout.hits.iter().enumerate().map(|(i, h)| (Some(i), h));
-    let hits = top.chain(nested.iter().map(|h| (None, h)));
-    for (index, hit) in hits.filter(|(_, hit)| hit.concerns_topic()) {
-        for payload in layout.matcher.payloads(hit) {
-            match *payload {
-                Payload::Target { target, polarity } => {
+    contributions.clear();
+    markers_and_mentions(doc, marks, &mut tally, mentions, contributions);
+    mentions.sort_by_key(|m| m.first);
+    clause_sentiment(doc, mentions, &scored.words, &mut tally);
+    cues(doc, marks, mentions, &mut tally, contributions);
+    objections(frames, topic, &mut tally);
+    subject_and_rivals(scored.sentiment.score, topic, &mut tally);
+    let by_target = labels(topic, &mut tally);
+    *tallies = recycle(tally);
+    contributions.sort_by_key(|c| (c.hit, c.target));
+    Assessment {
+        by_target,
+        contributions,
+    }
+}
+
+/// Targets named, and stance markers (step 1). Top-level hits name targets and
+/// carry stance markers; hits nested in a longer expression only name targets.
+fn markers_and_mentions<'a>(
+    doc: &Document<'a>,
+    marks: &Marks,
+    tally: &mut [Tally<'a>],
+    mentions: &mut Vec<Mention>,
+    contributions: &mut Vec<Contribution>,
+) {
+    let top = doc.hits.iter().enumerate().map(|(i, h)| (Some(i), h));
+    let hits = top.chain(doc.nested.iter().map(|h| (None, h)));
+    for (index, hit) in hits.filter(|(_, hit)| hit.kinds.concerns_topic()) {
+        for meaning in hit.meaning.topic.iter() {
+            match *meaning {
+                TopicMeaning::Target { target, polarity } => {
                     tally[target].mentioned = true;
                     mentions.push(Mention {
                         target,
@@ -140,106 +156,141 @@ pub(crate) fn assess<'a>(
                         end: hit.end,
                     });
                 }
-                Payload::Frame { frame } => frames[frame] = true,
-                Payload::Stance { target, weight } => {
+                TopicMeaning::Stance { target, weight } => {
                     let Some(index) = index else { continue };
-                    let negated = layout.negated(index);
+                    let negated = marks.negated(index);
                     let value = if negated { weight * NEGATED } else { weight };
-                    parts.push((index, target, value));
+                    contributions.push(Contribution {
+                        hit: index,
+                        target,
+                        value,
+                    });
                     tally[target].add(Reason::StanceMarker {
-                        marker: layout.span_text(hit),
+                        marker: doc.span_text(hit).into(),
                         negated,
                         value,
                     });
                 }
-                _ => {}
+                TopicMeaning::Frame { .. } => {}
             }
         }
     }
-    mentions.sort_by_key(|m| m.first);
-    let mut add = |target: usize, why: Reason<'a>| tally[target].add(why);
-    // 2. Sentiment of the clauses that name a target.
-    for item in items {
-        if let Some(m) = nearest_in_clause(layout, mentions, item.first) {
-            add(
-                m.target,
-                Reason::ClauseSentiment {
-                    word: layout.hit_text(item.first),
-                    weighed: item.value,
-                    name: layout.hit_text(m.first),
-                    value: m.polarity * item.value * PER_VALENCE,
-                },
-            );
+}
+
+/// Sentiment of the clauses that name a target (step 2).
+fn clause_sentiment<'a>(
+    doc: &Document<'a>,
+    mentions: &[Mention],
+    words: &[Weighed<'a>],
+    tally: &mut [Tally<'a>],
+) {
+    for word in words {
+        if let Some(m) = nearest_in_clause(doc, mentions, word.first) {
+            tally[m.target].add(Reason::ClauseSentiment {
+                word: doc.hit_text(word.first).into(),
+                weighed: word.value,
+                name: doc.hit_text(m.first).into(),
+                value: m.polarity * word.value * PER_VALENCE,
+            });
         }
     }
-    // 3 and 4. Stance cues and comparatives.
-    let cues = layout.hits.iter().enumerate().filter(|(_, hit)| {
-        let has = |kind| hit.has(kind);
-        has(EntryKind::StanceCue) || has(EntryKind::Comparative)
-    });
-    for (index, hit) in cues {
-        for payload in layout.matcher.payloads(hit) {
-            let Payload::Word { kind, valence } = *payload else {
-                continue;
-            };
-            let sign = if layout.negated(index) { NEGATED } else { 1.0 };
+}
+
+/// Stance cues before a name, comparatives between two names (steps 3 and 4).
+fn cues<'a>(
+    doc: &Document<'a>,
+    marks: &Marks,
+    mentions: &[Mention],
+    tally: &mut [Tally<'a>],
+    contributions: &mut Vec<Contribution>,
+) {
+    let is_cue = |hit: &Hit<'_>| {
+        hit.kinds.has(EntryKind::StanceCue) || hit.kinds.has(EntryKind::Comparative)
+    };
+    for (index, hit) in doc.hits.iter().enumerate().filter(|(_, hit)| is_cue(hit)) {
+        let sign = if marks.negated(index) { NEGATED } else { 1.0 };
+        let mut add = |m: &Mention, value: f64, evidence: bool| {
+            if evidence {
+                let target = m.target;
+                contributions.push(Contribution {
+                    hit: index,
+                    target,
+                    value,
+                });
+            }
+            tally[m.target].add(Reason::Cue {
+                cue: doc.span_text(hit).into(),
+                name: doc.hit_text(m.first).into(),
+                value,
+            });
+        };
+        for &(kind, valence) in hit.meaning.words.iter() {
             match kind {
                 EntryKind::StanceCue => {
                     let next = mentions
                         .get(mentions.partition_point(|m| m.first < hit.end))
                         .filter(|m| m.first <= hit.end + CUE_WINDOW);
                     if let Some(m) = next {
-                        let value = sign * valence * m.polarity;
-                        parts.push((index, m.target, value));
-                        add(m.target, cue_reason(layout, hit, m, value));
+                        add(m, sign * valence * m.polarity, true);
                     }
                 }
                 EntryKind::Comparative => {
-                    let sentence = layout.sentence(hit.first);
-                    let same = |m: &&Mention| layout.sentence(m.first) == sentence;
-                    let start = mentions.partition_point(|m| m.first < hit.first);
-                    let before = mentions[..start]
-                        .iter()
-                        .rev()
-                        .take_while(same)
-                        .find(|m| m.end <= hit.first);
-                    let after = mentions
-                        .get(mentions.partition_point(|m| m.first < hit.end))
-                        .filter(same);
-                    if let (Some(b), Some(a)) = (before, after) {
+                    if let Some((b, a)) = compared(doc, mentions, hit) {
                         let value = sign * valence;
-                        parts.push((index, b.target, value * b.polarity));
-                        add(b.target, cue_reason(layout, hit, b, value * b.polarity));
-                        add(a.target, cue_reason(layout, hit, a, -value * a.polarity));
+                        add(b, value * b.polarity, true);
+                        add(a, -value * a.polarity, false);
                     }
                 }
                 _ => {}
             }
         }
     }
-    // Arguments that are objections by themselves, once per frame.
-    for (frame, found) in frames.iter().enumerate() {
-        if let (true, Some((target, weight))) = (*found, topic.objections[frame]) {
-            add(
-                target,
-                Reason::Objection {
-                    frame: &topic.frames[frame],
-                    value: weight,
-                },
-            );
+}
+
+/// The names a comparative compares: the nearest before it and the next after it,
+/// in its sentence.
+fn compared<'m>(
+    doc: &Document<'_>,
+    mentions: &'m [Mention],
+    hit: &Hit<'_>,
+) -> Option<(&'m Mention, &'m Mention)> {
+    let sentence = doc.sentence(hit.first);
+    let same = |m: &&Mention| doc.sentence(m.first) == sentence;
+    let start = mentions.partition_point(|m| m.first < hit.first);
+    let before = mentions[..start]
+        .iter()
+        .rev()
+        .take_while(same)
+        .find(|m| m.end <= hit.first);
+    let after = mentions
+        .get(mentions.partition_point(|m| m.first < hit.end))
+        .filter(same);
+    before.zip(after)
+}
+
+/// Arguments that are objections by themselves, once per frame (step 5).
+fn objections<'a>(frames: Frames<'_>, topic: &'a TopicIndex, tally: &mut [Tally<'a>]) {
+    for (frame, raised) in frames.raised.iter().enumerate() {
+        if let (true, Some((target, weight))) = (*raised, topic.objections[frame]) {
+            tally[target].add(Reason::Objection {
+                frame: topic.frames[frame].as_str().into(),
+                value: weight,
+            });
         }
     }
-    // 5 and 6. The subject default and rivalries.
+}
+
+/// The subject default and rivalries (steps 6 and 7).
+fn subject_and_rivals<'a>(sentiment: f64, topic: &'a TopicIndex, tally: &mut [Tally<'a>]) {
     for t in tally.iter_mut() {
         t.total = t.direct;
     }
     if let Some(subject) = topic.subject {
-        let value = sentiment.score * SUBJECT_DEFAULT;
+        let value = sentiment * SUBJECT_DEFAULT;
         tally[subject].total += value;
-        tally[subject].because.push(Reason::Subject {
-            sentiment: sentiment.score,
-            value,
-        });
+        tally[subject]
+            .because
+            .push(Reason::Subject { sentiment, value });
     }
     for t in tally.iter_mut() {
         t.before_rivalry = t.total;
@@ -251,7 +302,7 @@ pub(crate) fn assess<'a>(
                 let value = -RIVALRY * direct;
                 tally[target].total += value;
                 tally[target].because.push(Reason::Rival {
-                    rival: &topic.targets[rival],
+                    rival: topic.targets[rival].as_str().into(),
                     value,
                 });
             }
@@ -260,12 +311,19 @@ pub(crate) fn assess<'a>(
                 let value = -RIVALRY * before;
                 tally[rival].total += value;
                 tally[rival].because.push(Reason::AgainstRival {
-                    rival: &topic.targets[target],
+                    rival: topic.targets[target].as_str().into(),
                     value,
                 });
             }
         }
     }
+}
+
+/// Each target's score, label and reasons.
+fn labels<'a>(
+    topic: &'a TopicIndex,
+    tally: &mut Vec<Tally<'a>>,
+) -> BTreeMap<Cow<'a, str>, Stance<'a>> {
     // Inserted one by one: collecting would sort a vector of them first.
     let mut stance = BTreeMap::new();
     for (id, t) in topic.targets.iter().zip(tally.drain(..)) {
@@ -279,7 +337,7 @@ pub(crate) fn assess<'a>(
         };
         let because = t.because;
         stance.insert(
-            id.as_str(),
+            Cow::Borrowed(id.as_str()),
             Stance {
                 score,
                 label,
@@ -287,44 +345,28 @@ pub(crate) fn assess<'a>(
             },
         );
     }
-    let frames = topic
-        .frames
-        .iter()
-        .zip(frames.iter())
-        .filter(|(_, found)| **found)
-        .map(|(id, _)| id.as_str())
-        .collect();
-    *tallies = recycle(tally);
-    Assessment { stance, frames }
+    stance
 }
 
 /// The mention nearest to token `at` in its clause (the earlier one on a tie).
 /// `mentions` are sorted by position, so the candidates are the two around `at`.
 fn nearest_in_clause<'m>(
-    layout: &Layout<'_, '_>,
+    doc: &Document<'_>,
     mentions: &'m [Mention],
     at: usize,
 ) -> Option<&'m Mention> {
-    let clause = layout.clause(at);
+    let clause = doc.clause(at);
     let split = mentions.partition_point(|m| m.first < at);
     let left = mentions[..split]
         .last()
-        .filter(|m| layout.clause(m.first) == clause)
+        .filter(|m| doc.clause(m.first) == clause)
         .map(|last| &mentions[mentions.partition_point(|m| m.first < last.first)]);
     let right = mentions
         .get(split)
-        .filter(|m| layout.clause(m.first) == clause);
+        .filter(|m| doc.clause(m.first) == clause);
     match (left, right) {
         (Some(l), Some(r)) if r.first - at < at - l.first => Some(r),
         (Some(l), _) => Some(l),
         (None, r) => r,
-    }
-}
-
-fn cue_reason<'a>(layout: &Layout<'_, 'a>, cue: &Hit, mention: &Mention, value: f64) -> Reason<'a> {
-    Reason::Cue {
-        cue: layout.span_text(cue),
-        name: layout.hit_text(mention.first),
-        value,
     }
 }

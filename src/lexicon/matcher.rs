@@ -13,41 +13,50 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
-use super::hit::{kind_bit, Hit, Level, MARKS_STANCE, NAMES_TARGET, RAISES_FRAME};
-use super::words::{
-    self, singular, stem_prefix, Longer, Spelling, Word, WordId, Words, MIN_STEM_MATCH,
-};
+use super::forms::{self, singular, stem_prefix, Level, Longer, Spelling, Word, MIN_STEM_MATCH};
+use super::hit::Hit;
+use super::meaning::{Meaning, TopicMeaning};
 use super::EntryKind;
 use crate::{fold, normalize, TokenKind};
 
-/// What a matched expression means: one expression may mean several things.
-#[derive(Clone, Debug, PartialEq)]
+/// One meaning of an expression, as the analyzer is built: one expression may mean
+/// several things.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Payload {
     /// A word-lexicon entry.
     Word { kind: EntryKind, valence: f64 },
-    /// Names a target; `polarity` is -1 for an expression naming its opposite.
-    Target { target: usize, polarity: f64 },
-    /// A frame marker.
-    Frame { frame: usize },
-    /// A stance marker toward a target.
-    Stance { target: usize, weight: f64 },
+    /// A meaning to the topic.
+    Topic(TopicMeaning),
 }
 
 impl Payload {
     /// Two payloads in the same slot replace each other when a later lexicon overrides.
     fn same_slot(&self, other: &Payload) -> bool {
+        use TopicMeaning::*;
         match (self, other) {
             (Payload::Word { kind: a, .. }, Payload::Word { kind: b, .. }) => a == b,
-            (Payload::Target { target: a, .. }, Payload::Target { target: b, .. }) => a == b,
-            (Payload::Frame { frame: a }, Payload::Frame { frame: b }) => a == b,
-            (Payload::Stance { target: a, .. }, Payload::Stance { target: b, .. }) => a == b,
+            (Payload::Topic(a), Payload::Topic(b)) => match (a, b) {
+                (Target { target: a, .. }, Target { target: b, .. }) => a == b,
+                (Frame { frame: a }, Frame { frame: b }) => a == b,
+                (Stance { target: a, .. }, Stance { target: b, .. }) => a == b,
+                _ => false,
+            },
             _ => false,
+        }
+    }
+
+    /// Content words and topic expressions inflect; rule words (`très`, `pas`,
+    /// `mais`) are a closed class and match only as written (see the kinds table).
+    fn inflects(&self) -> bool {
+        match self {
+            Payload::Word { kind, .. } => kind.spec().inflects,
+            Payload::Topic(_) => true,
         }
     }
 }
 
 #[derive(Clone, Debug)]
-struct WordKey {
+pub(super) struct WordKey {
     fold: Box<str>,
     /// The folded singular: what identifies the word across spellings and number.
     key: Box<str>,
@@ -57,32 +66,45 @@ struct WordKey {
 }
 
 #[derive(Clone, Debug)]
-struct Expr {
+pub(super) struct Expr {
     term: String,
-    words: Box<[WordKey]>,
+    pub(super) words: Box<[WordKey]>,
     payloads: Vec<Payload>,
-    /// One bit per word-entry kind among the payloads, and [`NAMES_TARGET`], for the
-    /// rules' many `is this a negator?` questions; `inflecting_kinds` at the stemmed
-    /// level.
-    kinds: u16,
-    inflecting_kinds: u16,
+    /// What it means when matched as written or folded, then when matched by stem
+    /// (only the meanings that inflect).
+    meanings: [Meaning; 2],
     /// Whether some meaning inflects (see [`Payload::inflects`]).
-    inflects: bool,
+    pub(super) inflects: bool,
 }
 
-impl Payload {
-    /// Content words and topic expressions inflect; rule words (`très`, `pas`,
-    /// `mais`) are a closed class and match only as written, so that a stem does not
-    /// turn `telles` into `tellement`.
-    fn inflects(&self) -> bool {
-        !matches!(self, Payload::Word { kind, .. } if *kind != EntryKind::Sentiment)
+impl Expr {
+    fn new(term: &str, words: Box<[WordKey]>, payloads: Vec<Payload>) -> Expr {
+        let meaning = |stemmed: bool| {
+            let kept = payloads.iter().filter(move |p| !stemmed || p.inflects());
+            let words = kept.clone().filter_map(|p| match *p {
+                Payload::Word { kind, valence } => Some((kind, valence)),
+                Payload::Topic(_) => None,
+            });
+            let topic = kept.filter_map(|p| match *p {
+                Payload::Topic(meaning) => Some(meaning),
+                Payload::Word { .. } => None,
+            });
+            Meaning::new(term, words, topic)
+        };
+        Expr {
+            term: term.to_string(),
+            meanings: [meaning(false), meaning(true)],
+            inflects: payloads.iter().any(Payload::inflects),
+            words,
+            payloads,
+        }
     }
 }
 
 /// All expressions of an analyzer, compiled for lookup.
 #[derive(Clone)]
 pub(crate) struct Matcher {
-    exprs: Vec<Expr>,
+    pub(super) exprs: Vec<Expr>,
     by_key: FxHashMap<String, u32>,
     /// Candidate lists (expressions sharing a first word), by folded singular and by
     /// stem of that word.
@@ -115,17 +137,14 @@ const LAUGHTER_VALENCE: f64 = -1.0;
 
 impl Default for Matcher {
     fn default() -> Self {
-        let laughter = Expr {
-            term: LAUGHTER_TERM.to_string(),
-            words: Box::default(),
-            payloads: vec![Payload::Word {
+        let laughter = Expr::new(
+            LAUGHTER_TERM,
+            Box::default(),
+            vec![Payload::Word {
                 kind: EntryKind::Irony,
                 valence: LAUGHTER_VALENCE,
             }],
-            kinds: kind_bit(EntryKind::Irony),
-            inflecting_kinds: 0,
-            inflects: false,
-        };
+        );
         Matcher {
             exprs: vec![laughter],
             by_key: FxHashMap::default(),
@@ -151,7 +170,7 @@ impl Matcher {
                 self.punctuation |= token.kind == TokenKind::Punct;
                 let norm = normalize(token.text);
                 let folded = fold(&norm);
-                let stem = words::stem(&self.stemmer, &norm);
+                let stem = forms::stem(&self.stemmer, &norm);
                 let key = singular(&folded);
                 WordKey {
                     syms: [&norm, &folded, key, &stem].map(|s| self.intern(s)),
@@ -185,60 +204,33 @@ impl Matcher {
                         self.stem_prefixes.insert(prefix.into());
                     }
                 }
-                self.exprs.push(Expr {
-                    term: term.to_string(),
-                    words: words.into_boxed_slice(),
-                    payloads: Vec::new(),
-                    kinds: 0,
-                    inflecting_kinds: 0,
-                    inflects: false,
-                });
+                self.exprs
+                    .push(Expr::new(term, words.into_boxed_slice(), Vec::new()));
                 index
             }
         };
         let expr = &mut self.exprs[index as usize];
-        match expr.payloads.iter_mut().find(|p| p.same_slot(&payload)) {
+        let mut payloads = std::mem::take(&mut expr.payloads);
+        match payloads.iter_mut().find(|p| p.same_slot(&payload)) {
             Some(slot) => *slot = payload,
-            None => expr.payloads.push(payload),
+            None => payloads.push(payload),
         }
-        (expr.kinds, expr.inflecting_kinds) = (0, 0);
-        expr.inflects = expr.payloads.iter().any(Payload::inflects);
-        for payload in &expr.payloads {
-            let bit = match payload {
-                Payload::Word { kind, .. } => kind_bit(*kind),
-                Payload::Target { .. } => NAMES_TARGET,
-                Payload::Frame { .. } => RAISES_FRAME,
-                Payload::Stance { .. } => MARKS_STANCE,
-            };
-            expr.kinds |= bit;
-            if payload.inflects() {
-                expr.inflecting_kinds |= bit;
-            }
+        let words = std::mem::take(&mut expr.words);
+        *expr = Expr::new(&expr.term, words, payloads);
+    }
+
+    /// A hit of expression `expr` over tokens `first..end`, with what the expression
+    /// means at that match level.
+    pub(super) fn hit(&self, expr: u32, first: usize, end: usize, level: Level) -> Hit<'_> {
+        let meaning = &self.exprs[expr as usize].meanings[usize::from(level == Level::Stemmed)];
+        Hit {
+            expr,
+            first,
+            end,
+            level,
+            kinds: meaning.kinds,
+            meaning,
         }
-    }
-
-    /// The hit, with what its expression means at its match level.
-    fn with_kinds(&self, hit: Hit) -> Hit {
-        let expr = &self.exprs[hit.expr as usize];
-        let kinds = match hit.level {
-            Level::Stemmed => expr.inflecting_kinds,
-            _ => expr.kinds,
-        };
-        Hit { kinds, ..hit }
-    }
-
-    /// The lexicon term of an expression, as first written.
-    pub(crate) fn term(&self, expr: u32) -> &str {
-        &self.exprs[expr as usize].term
-    }
-
-    /// What a hit means: at the stemmed level, only the meanings that inflect.
-    pub(crate) fn payloads(&self, hit: &Hit) -> impl Iterator<Item = &Payload> {
-        let stemmed = hit.level == Level::Stemmed;
-        self.exprs[hit.expr as usize]
-            .payloads
-            .iter()
-            .filter(move |p| !stemmed || p.inflects())
     }
 
     /// Whether some entry word is punctuation: if not, every punctuation token is
@@ -304,115 +296,15 @@ impl Matcher {
             }
         }
     }
-
-    /// Find the expressions of a document, left to right, longest first, never
-    /// overlapping. `ids` are its tokens' words, as the memo `words` numbers them
-    /// ([`Words::id`]).
-    ///
-    /// Expressions nested inside a longer one (`logiciels libres` inside `utiliser des
-    /// logiciels libres`) go to `nested`: the longer one decides the words' lexicon
-    /// meaning, but the targets and frames named inside it are still named.
-    pub(crate) fn find(
-        &self,
-        words: &Words,
-        ids: &[WordId],
-        hits: &mut Vec<Hit>,
-        nested: &mut Vec<Hit>,
-    ) {
-        let mut i = 0;
-        while i < ids.len() {
-            if ids[i].is_inert() {
-                i += 1;
-                continue;
-            }
-            match self.best_at(words, ids, i, ids.len()) {
-                Some(hit) => {
-                    let hit = self.with_kinds(hit);
-                    // A one-word hit has nothing nested in it.
-                    for j in (hit.first..hit.end).filter(|_| hit.end - hit.first > 1) {
-                        let inner = self.best_at(words, ids, j, hit.end);
-                        let inner = inner.map(|inner| self.with_kinds(inner));
-                        if let Some(inner) = inner.filter(|h| *h != hit) {
-                            nested.push(inner);
-                        }
-                    }
-                    i = hit.end;
-                    hits.push(hit);
-                }
-                None => i += 1,
-            }
-        }
-    }
-
-    /// The best expression starting at token `i` and ending by token `limit`.
-    fn best_at(&self, words: &Words, ids: &[WordId], i: usize, limit: usize) -> Option<Hit> {
-        let word = words.get(ids[i]);
-        let mut best = word.single.map(|(expr, level)| Hit {
-            expr,
-            first: i,
-            end: i + 1,
-            level,
-            kinds: 0,
-        });
-        let longers = words.longer(word);
-        if longers.is_empty() {
-            return best;
-        }
-        // A next word that is in no expression rules them all out.
-        let next = match ids.get(i + 1) {
-            Some(&id) if !id.is_unknown() => &words.get(id).syms,
-            _ => return best,
-        };
-        for longer in longers {
-            // Most longer expressions are ruled out by the next word alone, without
-            // reaching for the expression itself.
-            if !next.may_be(&longer.second) {
-                continue;
-            }
-            let Some(hit) = self.match_expr(longer.expr, longer.level, limit, words, ids, i) else {
-                continue;
-            };
-            let rank = |h: &Hit| (h.end, std::cmp::Reverse(h.level));
-            if best.as_ref().map_or(true, |b| rank(&hit) > rank(b)) {
-                best = Some(hit);
-            }
-        }
-        best
-    }
-
-    /// The longer expression `expr` from token `first`, whose first word matches at
-    /// `level`, if its other words follow before token `limit`.
-    fn match_expr(
-        &self,
-        expr: u32,
-        mut level: Level,
-        limit: usize,
-        words: &Words,
-        ids: &[WordId],
-        first: usize,
-    ) -> Option<Hit> {
-        let e = &self.exprs[expr as usize];
-        let end = first + e.words.len();
-        if end > limit {
-            return None;
-        }
-        let inflects = e.inflects;
-        for (entry_word, &id) in e.words.iter().zip(&ids[first..end]).skip(1) {
-            let word = words.get(id);
-            level = level.max(word_level(entry_word, inflects, word, &word.fold)?);
-        }
-        Some(Hit {
-            expr,
-            first,
-            end,
-            level,
-            kinds: 0,
-        })
-    }
 }
 
 /// How a token's word (`folded`) matches one word of an entry.
-fn word_level(entry: &WordKey, inflects: bool, word: &Word, folded: &str) -> Option<Level> {
+pub(super) fn word_level(
+    entry: &WordKey,
+    inflects: bool,
+    word: &Word,
+    folded: &str,
+) -> Option<Level> {
     let [norm, fold, key, stem] = entry.syms;
     let [my_norm, my_fold, my_key, my_stem] = word.syms.0;
     // As written counts as exact; a case or accent difference as folded.

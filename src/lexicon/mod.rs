@@ -15,129 +15,29 @@
 //! [`Analyzer`](crate::Analyzer) into one matcher; the format is described in
 //! `lexicons/README.md`.
 
+mod compile;
+mod find;
+mod forms;
 mod hit;
+mod kind;
 mod matcher;
+mod meaning;
 mod topic;
 mod words;
 
-use std::fmt;
 use std::path::Path;
 
+pub(crate) use compile::{compile, TopicIndex};
 pub(crate) use hit::Hit;
-pub(crate) use matcher::{Matcher, Payload};
-pub use topic::Topic;
+pub use kind::{EntryKind, UnknownKind};
+pub(crate) use matcher::Matcher;
+#[cfg(test)]
+pub(crate) use matcher::Payload;
+pub(crate) use meaning::{Kinds, TopicMeaning};
+pub use topic::{Frame, StanceMarkers, Target, Topic};
 pub(crate) use words::{WordId, Words};
 
 use crate::Error;
-
-/// What a lexicon entry does. Its `valence` means something different per kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum EntryKind {
-    /// A word or expression that carries feeling; valence in [-4, 4], not 0.
-    Sentiment,
-    /// Negates by itself (`pas`, `jamais`, `sans`); valence 0.
-    Negator,
-    /// Laments an absence (`à quand`, `quid de`, `où sont`): negates the rest of its
-    /// clause; valence 0.
-    Absence,
-    /// The particle `ne` / `n'`: negates once completed by a negator; valence 0.
-    Ne,
-    /// Negates only together with `ne` (`plus`, `point`, `personne`); valence 0.
-    NeNegator,
-    /// Turns `ne` into a restriction (`ne … que`); valence 0.
-    Restriction,
-    /// Strengthens what follows: the valence `v` in (0, 2] multiplies by `1 + v`.
-    Intensifier,
-    /// Weakens what follows: the valence `v` in (0, 1) multiplies by `1 - v`.
-    Diminisher,
-    /// Contrast (`mais`): valence in [1, 2] weighs the clause after; the clause before
-    /// gets `2 - valence`.
-    Contrast,
-    /// An explicit irony cue (`hein`, `mouhaha`): flips the praise of its sentence;
-    /// valence in [-4, 0] is its own contribution.
-    Irony,
-    /// A praise formula (`merci`, `vive`, `bravo`) that turns ironic in a negative
-    /// comment; valence 0 (the feeling comes from sentiment entries).
-    Praise,
-    /// States a stance toward the target named next (`favoriser`, `lutter contre`);
-    /// valence in [-1, 1], not 0.
-    StanceCue,
-    /// Compares two targets (`mieux que`): valence in [-1, 1], not 0, is the stance
-    /// toward the target named before it; the one after gets the opposite.
-    Comparative,
-}
-
-impl EntryKind {
-    const ALL: [(&'static str, EntryKind); 13] = [
-        ("sentiment", EntryKind::Sentiment),
-        ("negator", EntryKind::Negator),
-        ("absence", EntryKind::Absence),
-        ("ne", EntryKind::Ne),
-        ("ne_negator", EntryKind::NeNegator),
-        ("restriction", EntryKind::Restriction),
-        ("intensifier", EntryKind::Intensifier),
-        ("diminisher", EntryKind::Diminisher),
-        ("contrast", EntryKind::Contrast),
-        ("irony", EntryKind::Irony),
-        ("praise", EntryKind::Praise),
-        ("stance_cue", EntryKind::StanceCue),
-        ("comparative", EntryKind::Comparative),
-    ];
-
-    /// The kind's name as written in lexicon files.
-    pub fn name(self) -> &'static str {
-        EntryKind::ALL
-            .iter()
-            .find(|(_, kind)| *kind == self)
-            .map_or("sentiment", |(name, _)| name)
-    }
-
-    fn parse(name: &str) -> Option<EntryKind> {
-        EntryKind::ALL
-            .iter()
-            .find(|(known, _)| *known == name)
-            .map(|(_, kind)| *kind)
-    }
-
-    /// Checks a valence against the kind's range; returns the expected range on error.
-    fn check(self, valence: f64) -> Result<(), &'static str> {
-        let ok = match self {
-            EntryKind::Sentiment => (-4.0..=4.0).contains(&valence) && valence != 0.0,
-            EntryKind::Negator
-            | EntryKind::Absence
-            | EntryKind::Ne
-            | EntryKind::NeNegator
-            | EntryKind::Restriction
-            | EntryKind::Praise => valence == 0.0,
-            EntryKind::Intensifier => valence > 0.0 && valence <= 2.0,
-            EntryKind::Diminisher => valence > 0.0 && valence < 1.0,
-            EntryKind::Contrast => (1.0..=2.0).contains(&valence),
-            EntryKind::Irony => (-4.0..=0.0).contains(&valence),
-            EntryKind::StanceCue | EntryKind::Comparative => {
-                (-1.0..=1.0).contains(&valence) && valence != 0.0
-            }
-        };
-        if ok {
-            return Ok(());
-        }
-        Err(match self {
-            EntryKind::Sentiment => "a number in [-4, 4], not 0",
-            EntryKind::Intensifier => "a number in (0, 2]",
-            EntryKind::Diminisher => "a number in (0, 1)",
-            EntryKind::Contrast => "a number in [1, 2]",
-            EntryKind::Irony => "a number in [-4, 0]",
-            EntryKind::StanceCue | EntryKind::Comparative => "a number in [-1, 1], not 0",
-            _ => "0",
-        })
-    }
-}
-
-impl fmt::Display for EntryKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// One lexicon entry.
 #[derive(Clone, Debug, PartialEq)]
@@ -230,18 +130,10 @@ impl Lexicon {
             if term.is_empty() || crate::tokenize(term).next().is_none() {
                 return Err(error(line, 1, "empty term".to_string()));
             }
-            let kind = EntryKind::parse(fields[1].trim()).ok_or_else(|| {
-                let known: Vec<_> = EntryKind::ALL.iter().map(|(n, _)| *n).collect();
-                error(
-                    line,
-                    column(1),
-                    format!(
-                        "unknown kind `{}`: use one of {}",
-                        fields[1].trim(),
-                        known.join(", ")
-                    ),
-                )
-            })?;
+            let kind: EntryKind = fields[1]
+                .trim()
+                .parse()
+                .map_err(|unknown: UnknownKind| error(line, column(1), unknown.to_string()))?;
             let valence: f64 = fields[2].trim().parse().map_err(|_| {
                 error(
                     line,
@@ -249,13 +141,14 @@ impl Lexicon {
                     format!("valence `{}` is not a number", fields[2].trim()),
                 )
             })?;
-            kind.check(valence).map_err(|range| {
-                error(
+            let range = kind.spec().valences;
+            if !range.contains(valence) {
+                return Err(error(
                     line,
                     column(2),
                     format!("valence {valence} out of range for kind {kind}: expected {range}"),
-                )
-            })?;
+                ));
+            }
             let key = (crate::normalize(term).into_owned(), kind);
             if let Some(first) = seen.insert(key, line) {
                 return Err(error(

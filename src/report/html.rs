@@ -245,14 +245,14 @@ mod tests {
     use std::collections::BTreeMap;
 
     use crate::report::ReportBuilder;
-    use crate::{Analysis, Evidence, Label, Role, Rule, Sentiment, Stance, StanceLabel};
+    use crate::{Analysis, Evidence, Label, Role, Rule, RuleKind, Sentiment, Stance, StanceLabel};
 
     /// An analysis as the engine will give it, to test the page without the engine.
     /// (Lists every field: update it when `Analysis` or `Evidence` gains one.)
     fn analysis<'a>(text: &'a str, spans: &[(usize, usize, Role, f64)]) -> Analysis<'a> {
         let mut stance = BTreeMap::new();
         stance.insert(
-            "partenariat",
+            "partenariat".into(),
             Stance {
                 score: -0.7,
                 label: StanceLabel::Against,
@@ -268,18 +268,22 @@ mod tests {
                 neutral: 0.5,
             },
             stance,
-            frames: vec!["souverainete"],
+            frames: vec!["souverainete".into()],
             evidence: spans
                 .iter()
                 .map(|&(start, end, role, contribution)| Evidence {
-                    text: &text[start..end],
+                    text: text[start..end].into(),
                     start,
                     end,
                     role,
-                    entry: &text[start..end],
+                    entry: text[start..end].into(),
                     id: None,
                     valence: contribution,
-                    rules: vec![Rule::Negation { factor: -0.75 }],
+                    rules: vec![Rule {
+                        kind: RuleKind::Negation,
+                        factor: -0.75,
+                        by: Some("pas".into()),
+                    }],
                     contribution,
                 })
                 .collect(),

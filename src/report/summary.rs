@@ -148,7 +148,7 @@ impl ReportBuilder {
             let counts = self.stance.entry(target.to_string()).or_default();
             *counts.entry(serial_name(&stance.label)).or_default() += 1;
         }
-        let mut frames: Vec<&str> = analysis.frames.clone();
+        let mut frames: Vec<&str> = analysis.frames.iter().map(|f| f.as_ref()).collect();
         frames.sort_unstable();
         frames.dedup();
         for frame in frames {
@@ -324,7 +324,7 @@ fn shown(id: &Value, text: &str, label: String, analysis: &Analysis<'_>) -> Show
                 end: ev.end,
                 role: serial_name(&ev.role),
                 entry: ev.entry.to_string(),
-                id: ev.id.map(str::to_string),
+                id: ev.id.as_deref().map(str::to_string),
                 rules: ev.rules.iter().map(ToString::to_string).collect(),
                 contribution: ev.contribution,
             })

@@ -15,58 +15,131 @@
 //! irony with no cue and no negative context (deadpan) is not seen; a cue only
 //! reaches its own sentence.
 
-use super::Layout;
-use crate::explain::Rule;
-use crate::lexicon::{EntryKind, Hit};
+use super::{Marks, Weighed, WordRule};
+use crate::analysis::Role;
+use crate::document::Document;
+use crate::explain::{Rule, RuleKind};
+use crate::lexicon::EntryKind;
 
-/// Which sentences hold praise formulas and irony cues.
-pub(crate) struct IronyContext {
-    praise: Vec<bool>,
-    cue: Vec<bool>,
+/// Flips praise in a sentence with an irony cue, or in a negative comment.
+pub(crate) struct Irony;
+
+impl WordRule for Irony {
+    fn weigh<'a>(&self, doc: &Document<'a>, _marks: &Marks, words: &mut [Weighed<'a>]) {
+        // Most comments have neither praise nor cue: then nothing is allocated.
+        let Some(irony) = Sentences::new(doc) else {
+            return;
+        };
+        let sentence = |word: &Weighed<'_>| doc.sentence(word.first) as usize;
+        let context: f64 = words
+            .iter()
+            .filter(|w| !(w.value > 0.0 && irony.praise[sentence(w)].is_some()))
+            .map(|w| w.value)
+            .sum();
+        for word in words.iter_mut().filter(|w| w.role == Role::Sentiment) {
+            if word.value <= 0.0 {
+                continue;
+            }
+            let s = sentence(word);
+            let (kind, by) = match (irony.cue[s], irony.praise[s]) {
+                (Some(cue), _) => (RuleKind::IronyCue, cue),
+                (None, Some(praise)) if context < 0.0 => (RuleKind::IronyPraise, praise),
+                _ => continue,
+            };
+            word.apply(Rule {
+                kind,
+                factor: -1.0,
+                by: Some(doc.span_text(&doc.hits[by]).into()),
+            });
+        }
+    }
 }
 
-impl IronyContext {
-    pub(crate) fn new(layout: &Layout<'_, '_>) -> Self {
-        let either = |hit: &Hit| hit.has(EntryKind::Praise) || hit.has(EntryKind::Irony);
-        // Most comments have neither: then no sentence is marked, and nothing allocated.
-        if !layout.hits.iter().any(either) {
-            return IronyContext {
-                praise: Vec::new(),
-                cue: Vec::new(),
-            };
+/// Per sentence, the first praise formula and the first irony cue in it (hit indices).
+struct Sentences {
+    praise: Vec<Option<usize>>,
+    cue: Vec<Option<usize>>,
+}
+
+impl Sentences {
+    fn new(doc: &Document<'_>) -> Option<Self> {
+        let kinds = [EntryKind::Praise, EntryKind::Irony];
+        if !doc
+            .hits
+            .iter()
+            .any(|h| kinds.iter().any(|&k| h.kinds.has(k)))
+        {
+            return None;
         }
-        let sentences = layout.sentence_count();
-        let mut praise = vec![false; sentences];
-        let mut cue = vec![false; sentences];
-        for hit in layout.hits {
-            for (kind, sentences) in [
+        let sentences = doc.sentence_count();
+        let (mut praise, mut cue) = (vec![None; sentences], vec![None; sentences]);
+        for (h, hit) in doc.hits.iter().enumerate() {
+            for (kind, marked) in [
                 (EntryKind::Praise, &mut praise),
                 (EntryKind::Irony, &mut cue),
             ] {
-                if hit.has(kind) {
+                if hit.kinds.has(kind) {
+                    // A hit across a sentence break marks both sentences.
                     for i in [hit.first, hit.end - 1] {
-                        sentences[layout.sentence(i) as usize] = true;
+                        marked[doc.sentence(i) as usize].get_or_insert(h);
                     }
                 }
             }
         }
-        IronyContext { praise, cue }
+        Some(Sentences { praise, cue })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::testing::{matcher, read};
+    use crate::lexicon::Matcher;
+    use crate::rules::testing::weigh_alone;
+
+    fn lexicon() -> Matcher {
+        matcher(&[
+            ("bien", EntryKind::Sentiment, 2.0),
+            ("honte", EntryKind::Sentiment, -3.0),
+            ("merci", EntryKind::Praise, 0.0),
+            ("hein", EntryKind::Irony, -1.0),
+        ])
     }
 
-    /// Whether positive words of sentence `s` are praise that the context may turn.
-    pub(crate) fn in_praise(&self, s: u32) -> bool {
-        self.praise.get(s as usize) == Some(&true)
+    fn flipped(text: &str) -> Vec<Option<RuleKind>> {
+        let m = lexicon();
+        let words = weigh_alone(&Irony, &read(text, &m));
+        words
+            .iter()
+            .map(|w| w.rules.first().map(|r| r.kind))
+            .collect()
     }
 
-    /// Why a positive word of sentence `s` is flipped, if it is; `negative_context`
-    /// says whether the rest of the comment is negative.
-    pub(crate) fn flip(&self, s: u32, negative_context: bool) -> Option<Rule<'static>> {
-        if self.cue.get(s as usize) == Some(&true) {
-            Some(Rule::IronyCue)
-        } else if self.in_praise(s) && negative_context {
-            Some(Rule::IronyPraise)
-        } else {
-            None
-        }
+    #[test]
+    fn a_cue_flips_the_praise_of_its_sentence() {
+        assert_eq!(flipped("c'est bien hein"), [Some(RuleKind::IronyCue)]);
+        assert_eq!(flipped("c'est bien. hein"), [None]);
+    }
+
+    #[test]
+    fn praise_turns_only_in_a_negative_comment() {
+        assert_eq!(flipped("merci, c'est bien"), [None]);
+        assert_eq!(
+            flipped("merci, c'est bien. Une honte."),
+            [Some(RuleKind::IronyPraise), None]
+        );
+    }
+
+    #[test]
+    fn through_the_pipeline() {
+        let text = "Merci pour ce beau cadeau aux lobbies. Une honte.";
+        let analyzer = crate::Analyzer::default();
+        let analysis = analyzer.analyze(text);
+        let flips = analysis
+            .evidence
+            .iter()
+            .flat_map(|e| &e.rules)
+            .any(|r| r.kind == RuleKind::IronyPraise && r.by.as_deref() == Some("Merci"));
+        assert!(flips, "{:?}", analysis.evidence);
     }
 }

@@ -9,106 +9,192 @@
 //! - An absence marker (`à quand`, `quid de`) negates the rest of its clause: "À quand
 //!   une vraie gauche cohérente et courageuse ?" laments that there is none.
 //! - Scopes add up by parity: `pas sans intérêt`, `ne … pas moins` flip back.
+//!
+//! A negated positive word turns about three quarters as negative (`pas content`); a
+//! negated negative word turns only mildly positive (`pas mauvais`).
 
-use super::Layout;
+use super::{feelings, HitMarks, Marks, Weighed, WordRule};
+use crate::document::Document;
+use crate::explain::{Rule, RuleKind};
 use crate::lexicon::{EntryKind, Hit};
 
 /// Tokens after the negating word that its scope still covers.
 const SCOPE_AFTER: usize = 5;
+/// Negation of a positive word.
+const NEGATE_POSITIVE: f64 = -0.75;
+/// Negation of a negative word.
+const NEGATE_NEGATIVE: f64 = -0.3;
 
-/// Count, for each hit, the negation scopes that cover its first token.
-///
-/// Linear in the document: the hits are read once forward (what came before in the
-/// clause), once backward (the next completion of a `ne`), and the scopes are
-/// added as differences, then summed, so a wall of `ne ne ne …` or `à quand à quand
-/// …` costs no more per token than ordinary text.
-pub(super) fn count_scopes(layout: &mut Layout<'_, '_>) {
-    let Scopes {
-        mut covers,
-        mut completions,
-    } = std::mem::take(&mut layout.scopes);
-    covers.clear();
-    let n = layout.tokens.len();
-    let hits = layout.hits;
-    let has = |h: usize, kind: EntryKind| hits[h].has(kind);
-    let clause = |h: usize| layout.clause(hits[h].first);
-    find_completions(layout, &mut completions);
-    // What the clause held before the current hit.
-    let (mut current, mut negator_seen, mut open_ne) = (u32::MAX, false, false);
-    for (h, hit) in hits.iter().enumerate() {
-        let c = clause(h);
-        if c != current {
-            (current, negator_seen, open_ne) = (c, false, false);
-        }
-        if has(h, EntryKind::Absence) {
-            covers.push((hit.end, n, c));
-        } else if has(h, EntryKind::Ne) {
-            if let Some(completion) = completions.get(h).copied().flatten() {
-                covers.push((hit.end, completion + 1 + SCOPE_AFTER, c));
-            } else if negator_seen {
-                // A negator before `ne` in its clause completes it (`Rien n'est dit`).
-                covers.push((hit.end, hit.end + SCOPE_AFTER + 2, c));
-            }
-        } else if has(h, EntryKind::Negator) && !open_ne {
-            // A negator that completes an earlier `ne` is already covered by it; one
-            // that does not negates by itself, and inside another scope flips it back.
-            covers.push((hit.end, hit.end + SCOPE_AFTER, c));
-        }
-        if completes_ne(&hits[h]) {
-            (negator_seen, open_ne) = (true, false);
-        } else if has(h, EntryKind::Ne) {
-            open_ne = true;
+/// Marks the hits in negation scopes, then turns the negated words around.
+pub(crate) struct Negation;
+
+impl WordRule for Negation {
+    fn mark(&self, doc: &Document<'_>, marks: &mut Marks) {
+        let Marks { hits, negation } = marks;
+        negation.find_scopes(doc);
+        negation.count(doc, hits);
+    }
+
+    fn weigh<'a>(&self, doc: &Document<'a>, marks: &Marks, words: &mut [Weighed<'a>]) {
+        for word in feelings(words).filter(|w| marks.negated(w.hit)) {
+            let factor = if word.value > 0.0 {
+                NEGATE_POSITIVE
+            } else {
+                NEGATE_NEGATIVE
+            };
+            let by = marks.negator(word.hit).map(|h| doc.span_text(&doc.hits[h]));
+            word.apply(Rule {
+                kind: RuleKind::Negation,
+                factor,
+                by: by.map(Into::into),
+            });
         }
     }
-    // Each scope runs to its end or its clause's end, whichever comes first. Scopes
-    // come in text order and clauses only grow, so one sweep finds the clause ends;
-    // then the hits starting inside it count it, added as differences.
-    let mut clause_end = 0;
-    let mut first_inside = 0;
-    for &(from, to, c) in &covers {
-        clause_end = clause_end.max(from);
-        while clause_end < n && layout.slots[clause_end].clause == c {
-            clause_end += 1;
-        }
-        let end = to.min(clause_end).min(n);
-        while first_inside < hits.len() && hits[first_inside].first < from {
-            first_inside += 1;
-        }
-        let past = first_inside + hits[first_inside..].partition_point(|hit| hit.first < end);
-        if first_inside < past {
-            let marks = &mut layout.marks;
-            marks[first_inside].negations = marks[first_inside].negations.wrapping_add(1);
-            if past < hits.len() {
-                marks[past].negations = marks[past].negations.wrapping_sub(1);
-            }
-        }
-    }
-    let mut running = 0u32;
-    for marks in layout.marks.iter_mut() {
-        running = running.wrapping_add(marks.negations);
-        marks.negations = running;
-    }
-    layout.scopes = Scopes {
-        covers,
-        completions,
-    };
 }
 
-/// The working memory of [`count_scopes`], kept from one document to the next.
+/// One negation scope: tokens `from..to` of a clause, and the hit that negates.
+#[derive(Clone, Copy, Debug)]
+struct Scope {
+    from: usize,
+    to: usize,
+    clause: u32,
+    by: usize,
+}
+
+/// The working memory of the negation rule, kept from one document to the next.
 #[derive(Debug, Default)]
-pub(super) struct Scopes {
-    /// (first token, end token, clause) of each scope.
-    covers: Vec<(usize, usize, u32)>,
-    /// See [`find_completions`].
+pub(super) struct Scratch {
+    /// The scopes, in text order.
+    scopes: Vec<Scope>,
+    /// For each hit that is a `ne`, the hit completing it; see [`find_completions`].
     completions: Vec<Option<usize>>,
+    /// The hits each scope covers: `(first, past, by)`.
+    covered: Vec<(usize, usize, usize)>,
+    /// For each hit, the next hit not yet given its negator (see [`Scratch::count`]).
+    next: Vec<usize>,
 }
 
-/// For each hit that is a `ne`, the last token of the negator completing it later
-/// in its clause, unless a restriction (`que`) comes first, into `next` (left empty
-/// when no hit is a `ne` at all).
-fn find_completions(layout: &Layout<'_, '_>, next: &mut Vec<Option<usize>>) {
-    let hits = layout.hits;
-    let has = |h: usize, kind: EntryKind| hits[h].has(kind);
+impl Scratch {
+    /// Find the negation scopes of a document, in one pass over its hits.
+    fn find_scopes(&mut self, doc: &Document<'_>) {
+        self.scopes.clear();
+        let n = doc.tokens.len();
+        let hits = &doc.hits;
+        let has = |h: usize, kind: EntryKind| hits[h].kinds.has(kind);
+        find_completions(doc, &mut self.completions);
+        // What the clause held before the current hit.
+        let (mut current, mut negator_seen, mut open_ne) = (u32::MAX, None, false);
+        for (h, hit) in hits.iter().enumerate() {
+            let clause = doc.clause(hit.first);
+            if clause != current {
+                (current, negator_seen, open_ne) = (clause, None, false);
+            }
+            let mut scope = |to: usize, by: usize| {
+                let from = hit.end;
+                self.scopes.push(Scope {
+                    from,
+                    to,
+                    clause,
+                    by,
+                })
+            };
+            if has(h, EntryKind::Absence) {
+                scope(n, h);
+            } else if has(h, EntryKind::Ne) {
+                if let Some(g) = self.completions.get(h).copied().flatten() {
+                    scope(hits[g].end + SCOPE_AFTER, g);
+                } else if let Some(g) = negator_seen {
+                    // A negator before `ne` in its clause completes it (`Rien n'est dit`).
+                    scope(hit.end + SCOPE_AFTER + 2, g);
+                }
+            } else if has(h, EntryKind::Negator) && !open_ne {
+                // A negator that completes an earlier `ne` is already covered by it; one
+                // that does not negates by itself, and inside another scope flips it back.
+                scope(hit.end + SCOPE_AFTER, h);
+            }
+            if completes_ne(hit) {
+                (negator_seen, open_ne) = (Some(h), false);
+            } else if has(h, EntryKind::Ne) {
+                open_ne = true;
+            }
+        }
+    }
+
+    /// Count, for each hit, the scopes that cover its first token, and name the
+    /// innermost one's negator.
+    ///
+    /// Linear in the document: each scope runs to its end or its clause's end,
+    /// whichever comes first; scopes come in text order and clauses only grow, so
+    /// one sweep finds the clause ends; the hits inside each scope count it, added
+    /// as differences then summed. A wall of `ne ne ne …` or `à quand à quand …`
+    /// costs no more per token than ordinary text.
+    fn count(&mut self, doc: &Document<'_>, marks: &mut [HitMarks]) {
+        let (n, hits) = (doc.tokens.len(), &doc.hits);
+        self.covered.clear();
+        let (mut clause_end, mut first_inside) = (0, 0);
+        for scope in &self.scopes {
+            clause_end = clause_end.max(scope.from);
+            while clause_end < n && doc.clause(clause_end) == scope.clause {
+                clause_end += 1;
+            }
+            let end = scope.to.min(clause_end).min(n);
+            while first_inside < hits.len() && hits[first_inside].first < scope.from {
+                first_inside += 1;
+            }
+            let past = first_inside + hits[first_inside..].partition_point(|hit| hit.first < end);
+            if first_inside < past {
+                let first = &mut marks[first_inside].negations;
+                *first = first.wrapping_add(1);
+                if past < hits.len() {
+                    let past = &mut marks[past].negations;
+                    *past = past.wrapping_sub(1);
+                }
+                self.covered.push((first_inside, past, scope.by));
+            }
+        }
+        let mut running = 0u32;
+        for marks in marks.iter_mut() {
+            running = running.wrapping_add(marks.negations);
+            marks.negations = running;
+        }
+        self.name_negators(marks);
+    }
+
+    /// Give each covered hit the negator of the innermost scope covering it (the
+    /// last to start). Scopes are taken from the last, each claiming the hits it
+    /// covers that no later scope claimed; `next` jumps over claimed runs (with
+    /// path halving), so that each hit is claimed once.
+    fn name_negators(&mut self, marks: &mut [HitMarks]) {
+        if self.covered.is_empty() {
+            return;
+        }
+        let next = &mut self.next;
+        next.clear();
+        next.extend(0..=marks.len());
+        let find = |next: &mut Vec<usize>, mut i: usize| {
+            while next[i] != i {
+                next[i] = next[next[i]];
+                i = next[i];
+            }
+            i
+        };
+        for &(first, past, by) in self.covered.iter().rev() {
+            let mut i = find(next, first);
+            while i < past {
+                marks[i].negator = by as u32;
+                next[i] = i + 1;
+                i = find(next, i + 1);
+            }
+        }
+    }
+}
+
+/// For each hit that is a `ne`, the hit of the negator completing it later in its
+/// clause, unless a restriction (`que`) comes first, into `next` (left empty when
+/// no hit is a `ne` at all).
+fn find_completions(doc: &Document<'_>, next: &mut Vec<Option<usize>>) {
+    let hits = &doc.hits;
+    let has = |h: usize, kind: EntryKind| hits[h].kinds.has(kind);
     next.clear();
     if !(0..hits.len()).any(|h| has(h, EntryKind::Ne)) {
         return;
@@ -118,11 +204,11 @@ fn find_completions(layout: &Layout<'_, '_>, next: &mut Vec<Option<usize>>) {
     let mut found: Option<usize> = None;
     for h in (0..hits.len()).rev() {
         next[h] = found;
-        let same_clause = |g: usize| layout.clause(hits[g].first) == layout.clause(hits[h].first);
+        let same_clause = |g: usize| doc.clause(hits[g].first) == doc.clause(hits[h].first);
         found = if has(h, EntryKind::Restriction) {
             None
         } else if completes_ne(&hits[h]) {
-            Some(hits[h].end - 1)
+            Some(h)
         } else {
             found
         };
@@ -135,6 +221,97 @@ fn find_completions(layout: &Layout<'_, '_>, next: &mut Vec<Option<usize>>) {
 
 /// Whether a hit completes a `ne`: a negator (`pas`, `jamais`) or a `ne`-only one
 /// (`plus`, `point`, `personne`).
-fn completes_ne(hit: &Hit) -> bool {
-    hit.has(EntryKind::Negator) || hit.has(EntryKind::NeNegator)
+fn completes_ne(hit: &Hit<'_>) -> bool {
+    hit.kinds.has(EntryKind::Negator) || hit.kinds.has(EntryKind::NeNegator)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::testing::{matcher, read};
+    use crate::lexicon::Matcher;
+    use crate::rules::testing::weigh_alone;
+
+    fn lexicon() -> Matcher {
+        matcher(&[
+            ("content", EntryKind::Sentiment, 2.0),
+            ("mauvais", EntryKind::Sentiment, -2.0),
+            ("pas", EntryKind::Negator, 0.0),
+            ("sans", EntryKind::Negator, 0.0),
+            ("rien", EntryKind::Negator, 0.0),
+            ("ne", EntryKind::Ne, 0.0),
+            ("n'", EntryKind::Ne, 0.0),
+            ("plus", EntryKind::NeNegator, 0.0),
+            ("personne", EntryKind::NeNegator, 0.0),
+            ("que", EntryKind::Restriction, 0.0),
+            ("à quand", EntryKind::Absence, 0.0),
+        ])
+    }
+
+    /// Each sentiment word's factor and negator.
+    fn negations(text: &str) -> Vec<(f64, Option<String>)> {
+        let m = lexicon();
+        let doc = read(text, &m);
+        let words = weigh_alone(&Negation, &doc);
+        let negation = |w: &Weighed<'_>| match w.rules.first() {
+            Some(rule) => (rule.factor, rule.by.as_deref().map(str::to_string)),
+            None => (1.0, None),
+        };
+        words.iter().map(negation).collect()
+    }
+
+    fn by(word: &str) -> Option<String> {
+        Some(word.to_string())
+    }
+
+    #[test]
+    fn negators_ne_and_absence_turn_words() {
+        assert_eq!(negations("pas content"), [(NEGATE_POSITIVE, by("pas"))]);
+        assert_eq!(negations("pas mauvais"), [(NEGATE_NEGATIVE, by("pas"))]);
+        assert_eq!(
+            negations("il n'est plus content"),
+            [(NEGATE_POSITIVE, by("plus"))]
+        );
+        assert_eq!(
+            negations("personne n'est content"),
+            [(NEGATE_POSITIVE, by("personne"))]
+        );
+        assert_eq!(
+            negations("à quand un projet content"),
+            [(NEGATE_POSITIVE, by("à quand"))]
+        );
+    }
+
+    #[test]
+    fn what_does_not_negate() {
+        // A restriction, a lone `ne`, another clause, too far.
+        assert_eq!(negations("il ne veut que du content"), [(1.0, None)]);
+        assert_eq!(negations("ne content"), [(1.0, None)]);
+        assert_eq!(negations("pas, content"), [(1.0, None)]);
+        assert_eq!(negations("pas a b c d e f content"), [(1.0, None)]);
+    }
+
+    #[test]
+    fn scopes_add_up_by_parity_and_the_innermost_names_it() {
+        assert_eq!(negations("pas sans content"), [(1.0, None)]);
+        let m = lexicon();
+        let doc = read("pas sans content", &m);
+        let marks = crate::rules::testing::marks_alone(&Negation, &doc);
+        assert_eq!(marks.negator(2), Some(1), "`sans` is the innermost scope");
+    }
+
+    #[test]
+    fn a_wall_of_ne_stays_linear_and_valid() {
+        let text = "ne ".repeat(20_000) + "pas content";
+        assert_eq!(negations(&text).len(), 1);
+    }
+
+    #[test]
+    fn through_the_pipeline() {
+        let analyzer = crate::Analyzer::default();
+        let analysis = analyzer.analyze("Ce n'est pas honnête.");
+        let word = analysis.evidence.iter().find(|e| e.text == "honnête");
+        let rule = word.and_then(|w| w.rules.iter().find(|r| r.kind == RuleKind::Negation));
+        assert_eq!(rule.and_then(|r| r.by.as_deref()), Some("pas"));
+    }
 }

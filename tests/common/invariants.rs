@@ -111,7 +111,7 @@ pub fn check_analysis(analyzer: &Analyzer, text: &str, a: &Analysis, thresholds:
     );
 
     let targets = analyzer.topic().target_ids();
-    let keys: Vec<&str> = a.stance.keys().copied().collect();
+    let keys: Vec<&str> = a.stance.keys().map(|k| k.as_ref()).collect();
     assert_eq!(keys, targets, "stance is not given per target of the topic");
     for (id, st) in &a.stance {
         assert!(
@@ -138,7 +138,7 @@ pub fn check_analysis(analyzer: &Analyzer, text: &str, a: &Analysis, thresholds:
         a.frames
     );
     for frame in &a.frames {
-        assert!(frame_ids.contains(frame), "unknown frame {frame}");
+        assert!(frame_ids.contains(&frame.as_ref()), "unknown frame {frame}");
     }
 
     let mut previous = (0, 0);
@@ -169,11 +169,11 @@ pub fn check_analysis(analyzer: &Analyzer, text: &str, a: &Analysis, thresholds:
         assert!(e.valence.is_finite() && e.contribution.is_finite());
         match e.role {
             Role::Target => {
-                let id = e.id.unwrap_or("(none)");
+                let id = e.id.as_deref().unwrap_or("(none)");
                 assert!(targets.contains(&id), "target evidence names {id}");
             }
             Role::Frame => {
-                let id = e.id.unwrap_or("(none)");
+                let id = e.id.as_deref().unwrap_or("(none)");
                 assert!(frame_ids.contains(&id), "frame evidence names {id}");
             }
             _ => {}

@@ -1,0 +1,108 @@
+//! Building an analyzer: lexicons, a topic and label thresholds, compiled once.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::lexicon::{compile, DEFAULT_LEXICONS, DEFAULT_TOPIC};
+use crate::reuse::Pool;
+use crate::sentiment::Thresholds;
+use crate::{Analyzer, Error, Lexicon, Topic};
+
+/// Configures an [`Analyzer`]: extra lexicons, a topic, label thresholds.
+///
+/// ```
+/// use avis_fr::{Analyzer, Label, Lexicon};
+///
+/// let mine = Lexicon::from_tsv("mine.tsv", "term\tkind\tvalence\tnote\ncalamiteux\tsentiment\t-3\t\n")?;
+/// let analyzer = Analyzer::builder().lexicon(mine).build()?;
+/// assert_eq!(analyzer.analyze("Un projet calamiteux.").sentiment.label, Label::Negative);
+/// # Ok::<(), avis_fr::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct AnalyzerBuilder {
+    defaults: bool,
+    lexicons: Vec<Lexicon>,
+    topic: Option<Topic>,
+    thresholds: Thresholds,
+}
+
+impl Default for AnalyzerBuilder {
+    /// The embedded lexicons and topic, the default thresholds.
+    fn default() -> Self {
+        AnalyzerBuilder {
+            defaults: true,
+            lexicons: Vec::new(),
+            topic: None,
+            thresholds: Thresholds::default(),
+        }
+    }
+}
+
+/// A number per compiled analyzer, so that a cache knows whose words it holds.
+static ANALYZERS: AtomicU64 = AtomicU64::new(1);
+
+impl AnalyzerBuilder {
+    /// Add a lexicon over the defaults: its entries add to them, and override a
+    /// default entry of the same term and kind.
+    pub fn lexicon(mut self, lexicon: Lexicon) -> Self {
+        self.lexicons.push(lexicon);
+        self
+    }
+
+    /// Use this topic instead of the default one.
+    pub fn topic(mut self, topic: Topic) -> Self {
+        self.topic = Some(topic);
+        self
+    }
+
+    /// Leave out the embedded lexicons (and the default topic, unless one is given):
+    /// only what is added with [`lexicon`](Self::lexicon) is used.
+    pub fn without_defaults(mut self) -> Self {
+        self.defaults = false;
+        self
+    }
+
+    /// Label thresholds: a score at or below `negative` is negative, at or above
+    /// `positive` is positive. Defaults: -0.05 and 0.05.
+    ///
+    /// # Errors
+    /// At [`build`](Self::build) time, unless `-1 <= negative < positive <= 1`.
+    pub fn thresholds(mut self, negative: f64, positive: f64) -> Self {
+        self.thresholds = Thresholds { negative, positive };
+        self
+    }
+
+    /// Compile the analyzer.
+    ///
+    /// # Errors
+    /// An embedded lexicon that does not parse (never, the tests check them), or
+    /// thresholds out of order.
+    pub fn build(self) -> Result<Analyzer, Error> {
+        let Thresholds { negative, positive } = self.thresholds;
+        if !(-1.0 <= negative && negative < positive && positive <= 1.0) {
+            return Err(Error::Config(format!(
+                "thresholds must satisfy -1 <= negative < positive <= 1, got {negative} and {positive}"
+            )));
+        }
+        let mut lexicons = Vec::new();
+        if self.defaults {
+            for (name, text) in DEFAULT_LEXICONS {
+                lexicons.push(Lexicon::from_tsv(name, text)?);
+            }
+        }
+        lexicons.extend(self.lexicons);
+        let topic = match self.topic {
+            Some(topic) => topic,
+            None if self.defaults => Topic::from_toml(DEFAULT_TOPIC.0, DEFAULT_TOPIC.1)?,
+            None => Topic::default(),
+        };
+        let (matcher, index) = compile(&lexicons, &topic);
+        Ok(Analyzer {
+            id: ANALYZERS.fetch_add(1, Ordering::Relaxed),
+            matcher,
+            topic,
+            index,
+            thresholds: self.thresholds,
+            caches: Pool::default(),
+        })
+    }
+}

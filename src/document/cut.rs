@@ -1,0 +1,124 @@
+//! Cutting a document into sentences and clauses: what negation, intensity and
+//! contrast may reach across, and what they may not.
+
+use super::{Document, Slot, NO_HIT};
+use crate::lexicon::EntryKind;
+use crate::TokenKind;
+
+/// Where a punctuation token cuts the text.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Cut {
+    None,
+    /// Negation and intensity stop there.
+    Clause,
+    Sentence,
+}
+
+/// The strongest cut among the characters of a punctuation token (`?!` ends a
+/// sentence, `»` a clause, `-` nothing).
+fn cut_of(punctuation: &str) -> Cut {
+    punctuation.chars().fold(Cut::None, |cut, c| {
+        cut.max(match c {
+            '.' | '!' | '?' | '…' => Cut::Sentence,
+            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '–' | '—' | '«' | '»' | '“' | '”' | '"' => {
+                Cut::Clause
+            }
+            _ => Cut::None,
+        })
+    })
+}
+
+/// Fill the document's per-token slots (sentence, clause, hit), the closing
+/// punctuation of each sentence and its word count, in one pass over the tokens.
+///
+/// A line break ends a sentence (comments use them as full stops); a contrast word
+/// (`mais`) opens a clause.
+pub(super) fn cut(doc: &mut Document<'_>) {
+    let Document {
+        text,
+        tokens,
+        hits,
+        slots,
+        closing,
+        words,
+        ..
+    } = doc;
+    slots.clear();
+    closing.clear();
+    let (mut s, mut c) = (0u32, 0u32);
+    *words = 0;
+    let mut previous_end = 0;
+    let mut contrasts = hits.iter().filter(|hit| hit.kinds.has(EntryKind::Contrast));
+    let mut next_contrast = || contrasts.next().map_or(usize::MAX, |hit| hit.first);
+    let mut contrast = next_contrast();
+    for (i, token) in tokens.iter().enumerate() {
+        // The gap is mostly one space or none, tested without a call.
+        let line_break = match &text.as_bytes()[previous_end..token.start] {
+            [] => false,
+            [one] => *one == b'\n',
+            gap => gap.contains(&b'\n'),
+        };
+        if i > 0 && line_break {
+            s += 1;
+            c += 1;
+        }
+        if i == contrast {
+            if slots.last().is_some_and(|last: &Slot| last.clause == c) {
+                c += 1;
+            }
+            contrast = next_contrast();
+        }
+        slots.push(Slot {
+            sentence: s,
+            clause: c,
+            hit: NO_HIT,
+        });
+        if token.kind != TokenKind::Punct {
+            *words += 1;
+        } else {
+            closing.resize(s as usize + 1, None);
+            closing[s as usize] = Some(i);
+            match cut_of(token.text) {
+                Cut::Sentence => (s, c) = (s + 1, c + 1),
+                Cut::Clause => c += 1,
+                Cut::None => {}
+            }
+        }
+        previous_end = token.end;
+    }
+    for (index, hit) in hits.iter().enumerate() {
+        for slot in &mut slots[hit.first..hit.end] {
+            slot.hit = index as u32;
+        }
+    }
+    // Sentence indices may skip (a line break after a full stop): every index up to
+    // the last token's has its entry.
+    let sentences = slots.last().map_or(0, |last| last.sentence as usize + 1);
+    closing.resize(sentences, None);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{matcher, read};
+    use crate::lexicon::EntryKind;
+
+    #[test]
+    fn punctuation_cuts_clauses_and_sentences() {
+        let m = matcher(&[]);
+        let doc = read("Oui, non ; peut-être ?! Enfin « bon ».", &m);
+        let clauses: Vec<u32> = (0..doc.tokens.len()).map(|i| doc.clause(i)).collect();
+        // Oui , non ; peut-être ?! Enfin « bon » .
+        assert_eq!(clauses, [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5]);
+        assert_eq!(doc.sentence(6), 1);
+        assert_eq!(doc.sentence_count(), 2);
+    }
+
+    #[test]
+    fn a_contrast_word_opens_a_clause() {
+        let m = matcher(&[("mais", EntryKind::Contrast, 1.5)]);
+        let doc = read("bien mais cher", &m);
+        assert_eq!(doc.clause(0), 0);
+        assert_eq!(doc.clause(1), 1);
+        assert_eq!(doc.clause(2), 1);
+    }
+}

@@ -1,0 +1,241 @@
+//! Stage 2: the document every later stage reads.
+//!
+//! A [`Document`] is a text with its tokens, the expressions found in it (each with
+//! what it means, valences included, see [`crate::lexicon`]), the expressions
+//! nested inside longer ones, and for each token its sentence, its clause and the
+//! hit covering it. Stages only read it: the rules, sentiment, stance, frames and
+//! evidence all take `&Document`.
+//!
+//! Building one reuses the vectors of the previous document (see [`DocumentCache`]):
+//! allocating them afresh for every comment cost about a fifth of the analysis.
+
+mod cut;
+
+use crate::lexicon::{Hit, Matcher, WordId, Words};
+use crate::reuse::recycle;
+use crate::{tokenize, Token};
+
+/// Tokens' worth of capacity a cache keeps after a long document (about 2.5 MB of
+/// vectors): longer documents still work, their vectors are freed afterwards.
+const KEPT_TOKENS: usize = 1 << 16;
+
+/// A text read for analysis: tokens, hits, sentences and clauses.
+#[derive(Debug)]
+pub(crate) struct Document<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) tokens: Vec<Token<'a>>,
+    /// The expressions found, in text order, never overlapping.
+    pub(crate) hits: Vec<Hit<'a>>,
+    /// Expressions inside a longer hit (`logiciels libres` inside `utiliser des
+    /// logiciels libres`): the longer one gives the words their lexicon meaning, but
+    /// the targets and frames named inside it are still named.
+    pub(crate) nested: Vec<Hit<'a>>,
+    /// Per token.
+    slots: Vec<Slot>,
+    /// The last punctuation token of each sentence, if any.
+    closing: Vec<Option<usize>>,
+    /// Tokens that are not punctuation.
+    words: usize,
+}
+
+/// What the document knows of one token.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    sentence: u32,
+    /// Clauses never cross sentences.
+    clause: u32,
+    /// The hit covering the token, or [`NO_HIT`].
+    hit: u32,
+}
+
+const NO_HIT: u32 = u32::MAX;
+
+/// The memory a document is built in, kept from one document to the next: the word
+/// memo (what each distinct word matches, see [`crate::lexicon`]) and the emptied
+/// vectors of the last document.
+#[derive(Debug, Default)]
+pub(crate) struct DocumentCache {
+    words: Words,
+    ids: Vec<WordId>,
+    tokens: Vec<Token<'static>>,
+    hits: Vec<Hit<'static>>,
+    nested: Vec<Hit<'static>>,
+    slots: Vec<Slot>,
+    closing: Vec<Option<usize>>,
+}
+
+impl<'a> Document<'a> {
+    /// Tokenize `text`, find its expressions and cut it into sentences and clauses.
+    pub(crate) fn read(text: &'a str, matcher: &'a Matcher, cache: &mut DocumentCache) -> Self {
+        let mut tokens = recycle(std::mem::take(&mut cache.tokens));
+        // Each token's word is looked up as it is scanned, its bytes still at hand.
+        let (words, ids) = (&mut cache.words, &mut cache.ids);
+        ids.clear();
+        tokenize(text).push_all(&mut tokens, |token| ids.push(words.id(matcher, token)));
+        let mut hits = recycle(std::mem::take(&mut cache.hits));
+        let mut nested = recycle(std::mem::take(&mut cache.nested));
+        matcher.find(&cache.words, &cache.ids, &mut hits, &mut nested);
+        let mut document = Document {
+            text,
+            tokens,
+            hits,
+            nested,
+            slots: std::mem::take(&mut cache.slots),
+            closing: std::mem::take(&mut cache.closing),
+            words: 0,
+        };
+        cut::cut(&mut document);
+        document
+    }
+
+    /// Sentence index of token `i`.
+    pub(crate) fn sentence(&self, i: usize) -> u32 {
+        self.slots[i].sentence
+    }
+
+    /// Clause index of token `i`.
+    pub(crate) fn clause(&self, i: usize) -> u32 {
+        self.slots[i].clause
+    }
+
+    /// How many sentence indices the document uses.
+    pub(crate) fn sentence_count(&self) -> usize {
+        self.closing.len()
+    }
+
+    /// How many tokens are not punctuation.
+    pub(crate) fn words(&self) -> usize {
+        self.words
+    }
+
+    /// Index of the hit covering token `i`, if any.
+    pub(crate) fn hit_at(&self, i: usize) -> Option<usize> {
+        Some(self.slots[i].hit)
+            .filter(|&h| h != NO_HIT)
+            .map(|h| h as usize)
+    }
+
+    /// The last punctuation token of the sentence that holds token `i`.
+    pub(crate) fn closing_punctuation(&self, i: usize) -> Option<&Token<'a>> {
+        let closing = self.closing[self.sentence(i) as usize]?;
+        Some(&self.tokens[closing])
+    }
+
+    /// The byte span a hit covers.
+    pub(crate) fn span(&self, hit: &Hit<'_>) -> (usize, usize) {
+        (self.tokens[hit.first].start, self.tokens[hit.end - 1].end)
+    }
+
+    /// The text a hit covers, as written.
+    pub(crate) fn span_text(&self, hit: &Hit<'_>) -> &'a str {
+        let (start, end) = self.span(hit);
+        &self.text[start..end]
+    }
+
+    /// The text of the hit covering token `i` (or of the token itself).
+    pub(crate) fn hit_text(&self, i: usize) -> &'a str {
+        match self.hit_at(i) {
+            Some(h) => self.span_text(&self.hits[h]),
+            None => self.tokens[i].text,
+        }
+    }
+}
+
+impl DocumentCache {
+    /// Keep a finished document's vectors for the next, unless it was so long that
+    /// they would hold on to a lot of memory; start the word memo over when it is
+    /// full, so that memory stays flat on endless input.
+    pub(crate) fn keep(&mut self, document: Document<'_>) {
+        if document.tokens.capacity() > KEPT_TOKENS {
+            *self = DocumentCache {
+                words: std::mem::take(&mut self.words),
+                ..DocumentCache::default()
+            };
+        } else {
+            self.tokens = recycle(document.tokens);
+            self.hits = recycle(document.hits);
+            self.nested = recycle(document.nested);
+            self.slots = document.slots;
+            self.closing = document.closing;
+        }
+        if self.words.len() >= Words::CAPACITY {
+            self.words = Words::default();
+        }
+    }
+
+    /// Forget the word memo: it belongs to one matcher (see [`crate::Cache`]).
+    pub(crate) fn forget_words(&mut self) {
+        self.words = Words::default();
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Documents built by hand, from a few entries rather than the embedded
+    //! lexicons, so that a rule can be tested alone.
+
+    use super::*;
+    use crate::lexicon::{EntryKind, Payload};
+
+    /// A matcher of just these entries (term, kind, valence).
+    pub(crate) fn matcher(entries: &[(&str, EntryKind, f64)]) -> Matcher {
+        let mut matcher = Matcher::default();
+        for &(term, kind, valence) in entries {
+            matcher.add(term, Payload::Word { kind, valence });
+        }
+        matcher
+    }
+
+    /// `text` read with that matcher.
+    pub(crate) fn read<'a>(text: &'a str, matcher: &'a Matcher) -> Document<'a> {
+        Document::read(text, matcher, &mut DocumentCache::default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{matcher, read};
+    use super::*;
+    use crate::lexicon::EntryKind;
+
+    #[test]
+    fn tokens_hits_and_sentences() {
+        let m = matcher(&[("honte", EntryKind::Sentiment, -3.0)]);
+        let doc = read("Une honte. Vraiment\nune honte !", &m);
+        assert_eq!(doc.hits.len(), 2);
+        assert_eq!(doc.span_text(&doc.hits[1]), "honte");
+        // The full stop and the line break each end a sentence.
+        assert_eq!(doc.sentence(0), 0);
+        assert_eq!(doc.sentence(3), 1);
+        assert_eq!(doc.sentence(4), 2);
+        assert_eq!(doc.closing_punctuation(4).map(|t| t.text), Some("!"));
+        assert_eq!(doc.words(), 5);
+        assert_eq!(doc.hit_at(1), Some(0));
+        assert_eq!(doc.hit_at(0), None);
+    }
+
+    #[test]
+    fn vectors_are_kept_not_reallocated() {
+        let m = matcher(&[]);
+        let mut cache = DocumentCache::default();
+        let text = String::from("Un texte de quelques mots.");
+        let doc = Document::read(&text, &m, &mut cache);
+        let (pointer, capacity) = (doc.tokens.as_ptr() as usize, doc.tokens.capacity());
+        cache.keep(doc);
+        let again = Document::read("Un autre.", &m, &mut cache);
+        assert_eq!(
+            (again.tokens.as_ptr() as usize, again.tokens.capacity()),
+            (pointer, capacity)
+        );
+    }
+
+    #[test]
+    fn vectors_of_a_very_long_document_are_freed() {
+        let m = matcher(&[]);
+        let mut cache = DocumentCache::default();
+        let text = "mot ".repeat(KEPT_TOKENS + 1);
+        let doc = Document::read(&text, &m, &mut cache);
+        cache.keep(doc);
+        assert_eq!(cache.tokens.capacity(), 0);
+    }
+}

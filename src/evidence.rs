@@ -1,0 +1,142 @@
+//! Stage 5: the evidence, every matched marker with its byte span, what it is and
+//! what it did, assembled from what the other stages returned.
+//!
+//! In text order: by span, and on the same span, the scored words first, then what
+//! the hit means beyond a feeling (rule words, targets, frames, stance markers).
+//! Built in that order rather than sorted: hits do not overlap, and an expression
+//! nested in a hit lies inside it.
+
+use std::borrow::Cow;
+
+use crate::analysis::{Evidence, Role};
+use crate::document::Document;
+use crate::lexicon::{Hit, TopicIndex, TopicMeaning};
+use crate::rules::Weighed;
+use crate::stance::Contribution;
+
+/// Every marker of the document. Takes the weighed words' rules (leaving `words`
+/// empty, for its allocation to be kept); `contributions` are the stance stage's,
+/// by hit then target.
+pub(crate) fn assemble<'a>(
+    doc: &Document<'a>,
+    words: &mut Vec<Weighed<'a>>,
+    contributions: &[Contribution],
+    topic: &'a TopicIndex,
+) -> Vec<Evidence<'a>> {
+    let mut evidence = Vec::with_capacity(words.len() + doc.hits.len() + doc.nested.len());
+    let mut words = words.drain(..).peekable();
+    let mut nested = doc.nested.iter().peekable();
+    for (index, hit) in doc.hits.iter().enumerate() {
+        // One nested at its start is shorter, so it comes first.
+        while let Some(inner) = nested.next_if(|inner| inner.first == hit.first) {
+            nested_evidence(doc, inner, topic, &mut evidence);
+        }
+        while let Some(word) = words.next_if(|word| word.hit == index) {
+            evidence.push(Evidence {
+                valence: word.valence,
+                rules: word.rules,
+                contribution: word.value,
+                ..marker(doc, hit, word.role)
+            });
+        }
+        // Feelings are weighed words already.
+        if hit.kinds.beyond_feeling() {
+            let contributions = of_hit(contributions, index);
+            hit_evidence(doc, hit, contributions, topic, &mut evidence);
+        }
+        while let Some(inner) = nested.next_if(|inner| inner.first < hit.end) {
+            nested_evidence(doc, inner, topic, &mut evidence);
+        }
+    }
+    // Every word is a hit's, every nested hit inside one: none is left over.
+    debug_assert!(words.next().is_none() && nested.next().is_none());
+    evidence
+}
+
+/// The contributions of hit `index`.
+fn of_hit(contributions: &[Contribution], index: usize) -> &[Contribution] {
+    let from = contributions.partition_point(|c| c.hit < index);
+    let to = from + contributions[from..].partition_point(|c| c.hit == index);
+    &contributions[from..to]
+}
+
+/// What a hit means beyond a feeling: rule words, targets, frames and stance
+/// markers, with what it contributed to each target's stance.
+fn hit_evidence<'a>(
+    doc: &Document<'a>,
+    hit: &Hit<'a>,
+    contributions: &[Contribution],
+    topic: &'a TopicIndex,
+    evidence: &mut Vec<Evidence<'a>>,
+) {
+    for &(kind, valence) in hit.meaning.words.iter() {
+        if let Some(role) = kind.marker_role() {
+            evidence.push(Evidence {
+                valence,
+                ..marker(doc, hit, role)
+            });
+        }
+    }
+    for meaning in hit.meaning.topic.iter() {
+        let (role, target, valence) = match *meaning {
+            TopicMeaning::Target { target, polarity } => (Role::Target, target, polarity),
+            TopicMeaning::Stance { target, weight } => (Role::StanceMarker, target, weight),
+            TopicMeaning::Frame { frame } => {
+                evidence.push(Evidence {
+                    id: Some(Cow::Borrowed(&topic.frames[frame])),
+                    ..marker(doc, hit, Role::Frame)
+                });
+                continue;
+            }
+        };
+        let contribution = contributions
+            .iter()
+            .filter(|c| c.target == target)
+            .fold(0.0, |sum, c| sum + c.value);
+        evidence.push(Evidence {
+            id: Some(Cow::Borrowed(&topic.targets[target])),
+            valence,
+            contribution,
+            ..marker(doc, hit, role)
+        });
+    }
+}
+
+/// The targets and frames named inside a longer expression.
+fn nested_evidence<'a>(
+    doc: &Document<'a>,
+    hit: &Hit<'a>,
+    topic: &'a TopicIndex,
+    evidence: &mut Vec<Evidence<'a>>,
+) {
+    for meaning in hit.meaning.topic.iter() {
+        let (role, id, valence) = match *meaning {
+            TopicMeaning::Target { target, polarity } => {
+                (Role::Target, &topic.targets[target], polarity)
+            }
+            TopicMeaning::Frame { frame } => (Role::Frame, &topic.frames[frame], 0.0),
+            TopicMeaning::Stance { .. } => continue,
+        };
+        evidence.push(Evidence {
+            id: Some(Cow::Borrowed(id)),
+            valence,
+            ..marker(doc, hit, role)
+        });
+    }
+}
+
+/// The evidence of a hit in some role, its values yet to fill in.
+fn marker<'a>(doc: &Document<'a>, hit: &Hit<'a>, role: Role) -> Evidence<'a> {
+    let (start, end) = doc.span(hit);
+    Evidence {
+        text: Cow::Borrowed(&doc.text[start..end]),
+        start,
+        end,
+        role,
+        entry: Cow::Borrowed(&hit.meaning.term),
+        id: None,
+        valence: 0.0,
+        rules: Vec::new(),
+        contribution: 0.0,
+    }
+}

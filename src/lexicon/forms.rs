@@ -1,0 +1,100 @@
+//! A word's forms as the matcher knows them (folded, singular, stem, numbered), and
+//! what is worked out once per distinct word: shared by the compiled expressions
+//! ([`super::matcher`]) and the word memo ([`super::words`]).
+
+use rust_stemmers::Stemmer;
+
+use crate::fold;
+
+/// How closely a match fits: lower is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Level {
+    Exact,
+    Folded,
+    Stemmed,
+}
+
+/// Stems shorter than this match too much (`don` is both `données` and `donner`):
+/// such entries match by their exact, folded or singular form only.
+pub(super) const MIN_STEM_MATCH: usize = 5;
+
+/// What the matcher needs of one distinct token text, kept small: a document's
+/// tokens look their words up in a random order, so a word fits in part of a cache
+/// line (the spellings it was worked out from are dropped once it is resolved).
+#[derive(Debug)]
+pub(crate) struct Word {
+    /// The matcher's numbers for its forms (see [`Symbols`]).
+    pub(super) syms: Symbols,
+    /// The best one-word expression for this word, resolved once.
+    pub(super) single: Option<(u32, Level)>,
+    /// The longer expressions whose first word this word matches: a range of
+    /// [`Words::longer`](super::words::Words::longer).
+    pub(super) longer: (u32, u32),
+    /// Lowercase, accents removed: stem matches check its ending.
+    pub(super) fold: Box<str>,
+}
+
+/// A longer expression that may start with a word.
+#[derive(Debug)]
+pub(super) struct Longer {
+    pub(super) expr: u32,
+    /// How well the word matches its first word.
+    pub(super) level: Level,
+    /// The symbols of its second word's forms (as written, folded, singular, stem).
+    pub(super) second: [u32; 4],
+}
+
+/// A word's forms as the matcher numbers them (see [`Matcher::symbol`](super::matcher::Matcher::symbol)): as
+/// written, folded, folded singular, stem; [`Symbols::NONE`] where no entry word
+/// has the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Symbols(pub(super) [u32; 4]);
+
+impl Symbols {
+    /// No entry word has this form.
+    pub(super) const NONE: u32 = u32::MAX;
+
+    /// Whether this word may match an entry word of these forms: a quick test that
+    /// rules out most candidates (the match itself checks the rest).
+    pub(super) fn may_be(&self, entry: &[u32; 4]) -> bool {
+        // Entry forms are always numbered, so NONE never equals one of them.
+        self.0
+            .iter()
+            .zip(entry)
+            .any(|(mine, theirs)| mine == theirs)
+    }
+}
+
+/// The spellings of a word on first sight, from which it is resolved.
+pub(super) struct Spelling<'w> {
+    /// Lowercase, accents removed.
+    pub(super) fold: &'w str,
+    /// The folded singular (`impôts` → `impot`).
+    pub(super) key: &'w str,
+    /// The folded stem, for words that may match by stem.
+    pub(super) stem: Option<&'w str>,
+}
+
+/// The folded Snowball stem of `norm`, a normalized word.
+pub(super) fn stem(stemmer: &Stemmer, norm: &str) -> String {
+    fold(&stemmer.stem(norm)).into_owned()
+}
+
+/// The first [`MIN_STEM_MATCH`] characters of a folded word, if it has that many.
+pub(super) fn stem_prefix(folded: &str) -> Option<&str> {
+    let end = folded.char_indices().nth(MIN_STEM_MATCH - 1)?.0;
+    let last = folded[end..].chars().next()?;
+    Some(&folded[..end + last.len_utf8()])
+}
+
+/// The folded form without its plural mark: `logiciels` → `logiciel`, `impôts` →
+/// `impot`, `locaux` stays (the stemmer joins `locaux` and `local`).
+pub(super) fn singular(folded: &str) -> &str {
+    match folded
+        .strip_suffix('s')
+        .or_else(|| folded.strip_suffix('x'))
+    {
+        Some(stripped) if stripped.len() >= 3 => stripped,
+        _ => folded,
+    }
+}

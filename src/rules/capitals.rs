@@ -1,0 +1,80 @@
+//! Capitals: a sentiment word written in capitals (`HONTE`) in lower-case text is
+//! shouted, and weighs more. In a text mostly in capitals, capitals say nothing.
+
+use super::{feelings, Marks, Weighed, WordRule};
+use crate::document::Document;
+use crate::explain::{Rule, RuleKind};
+use crate::TokenKind;
+
+/// Boost of a shouted sentiment word.
+const CAPITALS: f64 = 1.3;
+
+/// Shouted words weigh [`CAPITALS`] times more.
+pub(crate) struct Capitals;
+
+impl WordRule for Capitals {
+    fn weigh<'a>(&self, doc: &Document<'a>, _marks: &Marks, words: &mut [Weighed<'a>]) {
+        // Counted once, and only when a word is in capitals.
+        let mut shouting_text = None;
+        for word in feelings(words) {
+            let shouted = doc.tokens[word.first..word.end]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .all(|t| is_shouted(t.text));
+            if shouted && !*shouting_text.get_or_insert_with(|| mostly_capitals(doc.text)) {
+                word.apply(Rule {
+                    kind: RuleKind::Capitals,
+                    factor: CAPITALS,
+                    by: None,
+                });
+            }
+        }
+    }
+}
+
+/// Whether the text is mostly capitals, in which case capitals emphasise nothing.
+fn mostly_capitals(text: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_uppercase() {
+            upper += 1;
+        } else {
+            lower += 1;
+        }
+    }
+    upper > lower
+}
+
+/// A word of two letters or more, all capitals.
+fn is_shouted(word: &str) -> bool {
+    // Most words fail on their first letter: test for lower case first.
+    !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::testing::{matcher, read};
+    use crate::lexicon::EntryKind;
+    use crate::rules::testing::weigh_alone;
+
+    #[test]
+    fn shouted_words_weigh_more_in_lower_case_text() {
+        let m = matcher(&[("honte", EntryKind::Sentiment, -3.0)]);
+        let words = weigh_alone(&Capitals, &read("c'est une HONTE", &m));
+        assert!((words[0].value - -3.9).abs() < 1e-12);
+        let words = weigh_alone(&Capitals, &read("C'EST UNE HONTE", &m));
+        assert!(words[0].rules.is_empty(), "all capitals: no emphasis");
+        let words = weigh_alone(&Capitals, &read("c'est une honte", &m));
+        assert!(words[0].rules.is_empty());
+    }
+
+    #[test]
+    fn through_the_pipeline() {
+        let analyzer = crate::Analyzer::default();
+        let analysis = analyzer.analyze("Ce projet est une HONTE.");
+        let word = analysis.evidence.iter().find(|e| e.text == "HONTE");
+        let rules = word.map(|w| w.rules.clone()).unwrap_or_default();
+        assert!(rules.iter().any(|r| r.kind == RuleKind::Capitals));
+    }
+}

@@ -1,0 +1,119 @@
+//! Contrast: `mais`, `cependant`, `pourtant` shift the weight of a sentence toward
+//! what follows them. "C'est joli mais trop cher" is mostly about the price.
+
+use super::{feelings, Marks, Weighed, WordRule};
+use crate::document::Document;
+use crate::explain::{Rule, RuleKind};
+use crate::lexicon::{EntryKind, Hit};
+
+/// Contrast words compound (`mais … mais …`), within these bounds: a side weighs
+/// at most this many times more, or less, than without them (and a wall of `mais`
+/// cannot overflow the weight to infinity and the score to NaN).
+const BOUND: f64 = 8.0;
+
+/// A contrast word of valence `w` weighs the rest of its sentence by `w`, and what
+/// came before it in the sentence by `2 - w`.
+pub(crate) struct Contrast;
+
+impl WordRule for Contrast {
+    /// A hit's weight is the product over the contrast words of its sentence
+    /// (within [`BOUND`]), found in one pass each way over the hits, so that a
+    /// sentence of many `mais` stays linear.
+    fn mark(&self, doc: &Document<'_>, marks: &mut Marks) {
+        let weight = |hit: &Hit<'_>| hit.meaning.valence(EntryKind::Contrast);
+        let hits = &doc.hits;
+        if !hits.iter().any(|hit| hit.kinds.has(EntryKind::Contrast)) {
+            return;
+        }
+        let marks = &mut marks.hits;
+        // Forward: the contrast words before the hit, in its sentence.
+        let (mut after, mut last, mut current) = (1.0, super::NONE, u32::MAX);
+        for (h, hit) in hits.iter().enumerate() {
+            let sentence = doc.sentence(hit.first);
+            if sentence != current {
+                (after, last, current) = (1.0, super::NONE, sentence);
+            }
+            marks[h].contrast = after;
+            marks[h].contrast_by = last;
+            if let Some(w) = weight(hit) {
+                after = (after * w).min(BOUND);
+                last = h as u32;
+            }
+        }
+        // Backward: the contrast words after the hit, in its sentence.
+        let (mut before, mut next, mut current) = (1.0, super::NONE, u32::MAX);
+        for (h, hit) in hits.iter().enumerate().rev() {
+            let sentence = doc.sentence(hit.first);
+            if sentence != current {
+                (before, next, current) = (1.0, super::NONE, sentence);
+            }
+            marks[h].contrast *= before;
+            if marks[h].contrast_by == super::NONE {
+                marks[h].contrast_by = next;
+            }
+            if let Some(w) = weight(hit) {
+                before = (before * (2.0 - w)).max(1.0 / BOUND);
+                next = h as u32;
+            }
+        }
+    }
+
+    fn weigh<'a>(&self, doc: &Document<'a>, marks: &Marks, words: &mut [Weighed<'a>]) {
+        for word in feelings(words) {
+            let (factor, by) = marks.contrast(word.hit);
+            if factor != 1.0 {
+                word.apply(Rule {
+                    kind: RuleKind::Contrast,
+                    factor,
+                    by: by.map(|h| doc.span_text(&doc.hits[h]).into()),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::testing::{matcher, read};
+    use crate::rules::testing::weigh_alone;
+
+    #[test]
+    fn after_weighs_more_before_less() {
+        let m = matcher(&[
+            ("joli", EntryKind::Sentiment, 2.0),
+            ("cher", EntryKind::Sentiment, -2.0),
+            ("mais", EntryKind::Contrast, 1.5),
+        ]);
+        let words = weigh_alone(&Contrast, &read("joli mais cher. joli", &m));
+        let factors: Vec<f64> = words.iter().map(|w| w.value / w.valence).collect();
+        assert_eq!(factors, [0.5, 1.5, 1.0]);
+        assert_eq!(words[0].rules[0].by.as_deref(), Some("mais"));
+        assert_eq!(
+            words[0].rules[0].to_string(),
+            "contrast: before `mais` ×0.50"
+        );
+    }
+
+    #[test]
+    fn many_contrasts_stay_bounded() {
+        let m = matcher(&[
+            ("cher", EntryKind::Sentiment, -2.0),
+            ("mais", EntryKind::Contrast, 2.0),
+        ]);
+        let text = "mais ".repeat(100) + "cher";
+        let words = weigh_alone(&Contrast, &read(&text, &m));
+        assert_eq!(words[0].value, -2.0 * BOUND);
+    }
+
+    #[test]
+    fn through_the_pipeline() {
+        let analyzer = crate::Analyzer::default();
+        let analysis = analyzer.analyze("C'est joli mais scandaleux.");
+        let word = analysis.evidence.iter().find(|e| e.text == "scandaleux");
+        let rules = word.map(|w| w.rules.clone()).unwrap_or_default();
+        assert!(rules
+            .iter()
+            .any(|r| r.kind == RuleKind::Contrast && r.factor > 1.0));
+    }
+}

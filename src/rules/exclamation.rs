@@ -1,0 +1,67 @@
+//! Exclamation: a sentence ending with `!`, `!!!!` or `?!` says its words louder.
+
+use super::{feelings, Marks, Weighed, WordRule};
+use crate::document::Document;
+use crate::explain::{Rule, RuleKind};
+
+/// Boost per `!` ending the sentence, up to [`MAX_BANGS`].
+const PER_BANG: f64 = 0.12;
+const MAX_BANGS: usize = 4;
+
+/// Each `!` of the punctuation that ends the word's sentence adds [`PER_BANG`].
+pub(crate) struct Exclamation;
+
+impl WordRule for Exclamation {
+    fn weigh<'a>(&self, doc: &Document<'a>, _marks: &Marks, words: &mut [Weighed<'a>]) {
+        for word in feelings(words) {
+            let Some(last) = doc.closing_punctuation(word.first) else {
+                continue;
+            };
+            let bangs = last
+                .text
+                .bytes()
+                .filter(|&b| b == b'!')
+                .count()
+                .min(MAX_BANGS);
+            if bangs > 0 {
+                word.apply(Rule {
+                    kind: RuleKind::Exclamation,
+                    factor: 1.0 + PER_BANG * bangs as f64,
+                    by: Some(last.text.into()),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::testing::{matcher, read};
+    use crate::lexicon::EntryKind;
+    use crate::rules::testing::weigh_alone;
+
+    #[test]
+    fn bangs_add_up_to_a_bound() {
+        let m = matcher(&[("honte", EntryKind::Sentiment, -3.0)]);
+        let factor = |text: &str| {
+            let words = weigh_alone(&Exclamation, &read(text, &m));
+            words[0].rules.first().map_or(1.0, |r| r.factor)
+        };
+        assert_eq!(factor("une honte."), 1.0);
+        assert!((factor("une honte !") - 1.12).abs() < 1e-12);
+        assert!((factor("une honte ?!") - 1.12).abs() < 1e-12);
+        assert!((factor("une honte !!!!!!!!") - 1.48).abs() < 1e-12);
+        // Only the sentence's own punctuation counts.
+        assert_eq!(factor("une honte. Oui !"), 1.0);
+    }
+
+    #[test]
+    fn through_the_pipeline() {
+        let analyzer = crate::Analyzer::default();
+        let analysis = analyzer.analyze("Cet accord est scandaleux !!!");
+        let word = analysis.evidence.iter().find(|e| e.text == "scandaleux");
+        let rule = word.and_then(|w| w.rules.iter().find(|r| r.kind == RuleKind::Exclamation));
+        assert_eq!(rule.and_then(|r| r.by.as_deref()), Some("!!!"));
+    }
+}
