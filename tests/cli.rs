@@ -1,5 +1,6 @@
 //! The `avis` command line, run as a process: plumbing (order, ids, fields, formats,
 //! errors, atomic output), whatever the engine's verdicts are.
+#![cfg(feature = "cli")]
 
 use assert_cmd::Command;
 use predicates::prelude::*;

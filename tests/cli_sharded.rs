@@ -1,6 +1,6 @@
 //! `scripts/sharded.sh`: scoring shards in parallel and joining them gives exactly
 //! the unsharded output, and the same report.
-#![cfg(unix)]
+#![cfg(all(unix, feature = "cli"))]
 
 use std::process::Command;
 

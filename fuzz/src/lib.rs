@@ -19,22 +19,10 @@ pub use invariants::{check_analysis, check_sentences, check_tokens};
 /// The rule words of the embedded lexicons, read from the repository.
 pub const RULES_TSV: &str = include_str!("../../lexicons/rules.tsv");
 
-/// The kind names of lexicon files (lexicons/README.md).
-pub const KINDS: [&str; 13] = [
-    "sentiment",
-    "negator",
-    "absence",
-    "ne",
-    "ne_negator",
-    "restriction",
-    "intensifier",
-    "diminisher",
-    "contrast",
-    "irony",
-    "praise",
-    "stance_cue",
-    "comparative",
-];
+/// The kind names of lexicon files, from the library's table of kinds.
+pub fn kinds() -> Vec<&'static str> {
+    avis_fr::EntryKind::all().map(avis_fr::EntryKind::name).collect()
+}
 
 /// Words and expressions the engine knows: rule words, hand-curated sentiment terms,
 /// and every expression of the default topic.
@@ -145,7 +133,7 @@ pub fn lexicon_tsv(u: &mut Unstructured<'_>) -> Result<String> {
                     u.arbitrary::<String>()?
                 };
                 let kind = if u.ratio(15u8, 16u8)? {
-                    u.choose(&KINDS)?.to_string()
+                    u.choose(&kinds())?.to_string()
                 } else {
                     u.arbitrary::<String>()?
                 };

@@ -6,11 +6,33 @@ use super::highlight::{classes, highlight_html, title};
 use super::model::{Count, DocumentExcerpt, Report, Shown};
 use super::svg::{bar_chart, stacked_chart, Bar};
 use super::{escape, id_display};
+use crate::Role;
 
 const NEG: &str = "#b83227";
 const NEUTRAL: &str = "#8a949c";
 const POS: &str = "#23834a";
 const FRAME: &str = "#2f6db5";
+
+/// The look of each evidence role's marks, from the list of roles: a role the
+/// page does not know yet is drawn as a rule word.
+fn role_css() -> String {
+    let mut rule_words = Vec::new();
+    let mut css = String::new();
+    for role in Role::ALL {
+        let selector = format!("mark.role-{}", role.as_str().replace('_', "-"));
+        match role {
+            Role::Frame => css.push_str(&format!("{selector}{{background:#d8e8ff}}")),
+            Role::Target => css.push_str(&format!(
+                "{selector}{{outline:1px dashed #777;background:#f3f3f3}}"
+            )),
+            // Coloured by what they contributed (`neg`, `pos`).
+            Role::Sentiment | Role::StanceMarker => {}
+            _ => rule_words.push(selector),
+        }
+    }
+    css.push_str(&format!("\n{}{{background:#fff0b8}}\n", rule_words.join(",")));
+    css
+}
 
 const CSS: &str = "
 body{font-family:system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:1em 2em;color:#1d232a;background:#fafafa}
@@ -26,8 +48,6 @@ article header{display:flex;gap:1em;align-items:baseline;font-size:.9em;color:#5
 .docbody{display:flex;gap:1.5em}.text{flex:3;white-space:pre-wrap;line-height:1.5;margin:.4em 0}
 aside{flex:2;font-size:.88em}aside dt{font-weight:600;margin-top:.4em}aside dd{margin:0}aside ul{margin:0;padding-left:1.1em}
 mark{background:#e8e3ff;border-radius:3px;padding:0 1px}mark.neg{background:#ffd6d1}mark.pos{background:#cdf3d8}
-mark.role-frame{background:#d8e8ff}mark.role-target{outline:1px dashed #777;background:#f3f3f3}
-mark.role-negator,mark.role-intensifier,mark.role-diminisher,mark.role-contrast,mark.role-irony,mark.role-emphasis{background:#fff0b8}
 .note{color:#666;font-size:.9em}
 ";
 
@@ -58,8 +78,9 @@ impl Report {
             out,
             "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-             <title>{}</title><style>{CSS}</style></head><body>\n<h1>{}</h1>\n",
+             <title>{}</title><style>{CSS}{}</style></head><body>\n<h1>{}</h1>\n",
             escape(&title),
+            role_css(),
             escape(&title)
         );
         let _ = writeln!(
@@ -302,6 +323,9 @@ mod tests {
         let report = builder.finish();
         let html = report.to_html();
         assert!(html.contains("<mark class=\"role-sentiment neg\""));
+        // Every rule word's role has its style, the stance markers' none of their own.
+        assert!(html.contains("mark.role-negator,mark.role-intensifier"));
+        assert!(!html.contains("mark.role-stance-marker"));
         assert!(html.contains(">honte</mark>"));
         assert!(html.contains(">&lt;accord&gt;</mark>"));
         assert!(!html.contains("<b>"));
