@@ -30,7 +30,10 @@ fn role_css() -> String {
             _ => rule_words.push(selector),
         }
     }
-    css.push_str(&format!("\n{}{{background:#fff0b8}}\n", rule_words.join(",")));
+    css.push_str(&format!(
+        "\n{}{{background:#fff0b8}}\n",
+        rule_words.join(",")
+    ));
     css
 }
 
