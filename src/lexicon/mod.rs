@@ -110,45 +110,9 @@ impl Lexicon {
                 header_seen = true;
                 continue;
             }
-            let fields: Vec<&str> = raw.split('\t').collect();
-            if !(3..=4).contains(&fields.len()) {
-                return Err(error(
-                    line,
-                    1,
-                    format!(
-                        "expected 3 or 4 tab-separated fields (term, kind, valence, note), found {}",
-                        fields.len()
-                    ),
-                ));
-            }
-            // The 1-based character column where field `i` starts.
-            let column = |i: usize| {
-                let offset: usize = fields[..i].iter().map(|f| f.len() + 1).sum();
-                raw[..offset].chars().count() + 1
-            };
-            let term = fields[0].trim();
-            if term.is_empty() || crate::tokenize(term).next().is_none() {
-                return Err(error(line, 1, "empty term".to_string()));
-            }
-            let kind: EntryKind = fields[1]
-                .trim()
-                .parse()
-                .map_err(|unknown: UnknownKind| error(line, column(1), unknown.to_string()))?;
-            let valence: f64 = fields[2].trim().parse().map_err(|_| {
-                error(
-                    line,
-                    column(2),
-                    format!("valence `{}` is not a number", fields[2].trim()),
-                )
-            })?;
-            let range = kind.spec().valences;
-            if !range.contains(valence) {
-                return Err(error(
-                    line,
-                    column(2),
-                    format!("valence {valence} out of range for kind {kind}: expected {range}"),
-                ));
-            }
+            let entry =
+                parse_entry(raw).map_err(|(column, message)| error(line, column, message))?;
+            let (term, kind) = (&entry.term, entry.kind);
             let key = (crate::normalize(term).into_owned(), kind);
             if let Some(first) = seen.insert(key, line) {
                 return Err(error(
@@ -157,12 +121,7 @@ impl Lexicon {
                     format!("duplicate entry `{term}` ({kind}): first given on line {first}"),
                 ));
             }
-            entries.push(Entry {
-                term: term.to_string(),
-                kind,
-                valence,
-                note: fields.get(3).map_or("", |n| n.trim()).to_string(),
-            });
+            entries.push(entry);
         }
         if !header_seen {
             return Err(error(
@@ -203,6 +162,51 @@ impl Lexicon {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+}
+
+/// One entry line, or the 1-based column (in characters) where it goes wrong and
+/// what is wrong.
+fn parse_entry(raw: &str) -> Result<Entry, (usize, String)> {
+    let fields: Vec<&str> = raw.split('\t').collect();
+    if !(3..=4).contains(&fields.len()) {
+        return Err((
+            1,
+            format!(
+                "expected 3 or 4 tab-separated fields (term, kind, valence, note), found {}",
+                fields.len()
+            ),
+        ));
+    }
+    // The 1-based character column where field `i` starts.
+    let column = |i: usize| {
+        let offset: usize = fields[..i].iter().map(|f| f.len() + 1).sum();
+        raw[..offset].chars().count() + 1
+    };
+    let term = fields[0].trim();
+    if term.is_empty() || crate::tokenize(term).next().is_none() {
+        return Err((1, "empty term".to_string()));
+    }
+    let kind: EntryKind = fields[1]
+        .trim()
+        .parse()
+        .map_err(|unknown: UnknownKind| (column(1), unknown.to_string()))?;
+    let valence: f64 = fields[2].trim().parse().map_err(|_| {
+        let message = format!("valence `{}` is not a number", fields[2].trim());
+        (column(2), message)
+    })?;
+    let range = kind.spec().valences;
+    if !range.contains(valence) {
+        return Err((
+            column(2),
+            format!("valence {valence} out of range for kind {kind}: expected {range}"),
+        ));
+    }
+    Ok(Entry {
+        term: term.to_string(),
+        kind,
+        valence,
+        note: fields.get(3).map_or("", |n| n.trim()).to_string(),
+    })
 }
 
 pub(crate) fn read_to_string(path: &Path) -> Result<String, Error> {

@@ -137,131 +137,30 @@ struct StanceFile {
 impl Topic {
     /// Parse a topic from TOML text; `name` is used in error messages.
     pub fn from_toml(name: &str, text: &str) -> Result<Topic, Error> {
-        let error = |offset: usize, message: String| {
-            let (line, column) = position(text, offset);
-            Error::Parse {
-                source_name: name.to_string(),
-                line,
-                column,
-                message,
-            }
+        let mut check = Checker {
+            name,
+            text,
+            target_ids: Vec::new(),
         };
         let file: TopicFile = toml::from_str(text).map_err(|e| {
             let offset = e.span().map_or(0, |span| span.start);
             let message = e.message().trim();
             if offset >= text.len() && !text.is_empty() {
-                error(offset, format!("{message} (at the end of the file)"))
+                check.error(offset, format!("{message} (at the end of the file)"))
             } else {
-                error(offset, message.to_string())
+                check.error(offset, message.to_string())
             }
         })?;
-        let target_ids: Vec<&String> = file.targets.keys().collect();
-        let known_target = |id: &Spanned<String>| {
-            if target_ids.contains(&id.get_ref()) {
-                Ok(())
-            } else {
-                Err(error(
-                    id.span().start,
-                    format!(
-                        "unknown target `{}`: declare it as [targets.{}] or use one of: {}",
-                        id.get_ref(),
-                        id.get_ref(),
-                        join(&target_ids)
-                    ),
-                ))
-            }
-        };
-        let check_weight = |weight: &Spanned<f64>| {
-            let value = *weight.get_ref();
-            if (-1.0..=1.0).contains(&value) && value != 0.0 {
-                Ok(value)
-            } else {
-                Err(error(
-                    weight.span().start,
-                    format!(
-                        "stance weight {value} out of range: expected a number in [-1, 1], not 0"
-                    ),
-                ))
-            }
-        };
+        check.target_ids = file.targets.keys().collect();
         if let Some(subject) = &file.subject {
-            known_target(subject)?;
-        }
-        let mut targets = Vec::new();
-        for (id, target) in &file.targets {
-            let span = target.span();
-            let target = target.get_ref();
-            require(&target.names, || {
-                error(
-                    span.start,
-                    format!("target `{id}` has no expression: give it `names = [\"…\"]`"),
-                )
-            })?;
-            for rival in &target.rivals {
-                known_target(rival)?;
-            }
-            check_expressions(&target.names, |m| error(span.start, m))?;
-            check_expressions(&target.against, |m| error(span.start, m))?;
-            targets.push(Target {
-                id: id.clone(),
-                description: target.description.clone(),
-                names: target.names.clone(),
-                against: target.against.clone(),
-                rivals: target.rivals.iter().map(|r| r.get_ref().clone()).collect(),
-            });
-        }
-        let mut frames = Vec::new();
-        for (id, frame) in &file.frames {
-            let span = frame.span();
-            let frame = frame.get_ref();
-            require(&frame.markers, || {
-                error(
-                    span.start,
-                    format!("frame `{id}` has no marker: give it `markers = [\"…\"]`"),
-                )
-            })?;
-            check_expressions(&frame.markers, |m| error(span.start, m))?;
-            let objection = match &frame.objection {
-                Some(o) => {
-                    known_target(&o.target)?;
-                    check_weight(&o.weight)?;
-                    Some((o.target.get_ref().clone(), *o.weight.get_ref()))
-                }
-                None => None,
-            };
-            frames.push(Frame {
-                id: id.clone(),
-                description: frame.description.clone(),
-                markers: frame.markers.clone(),
-                objection,
-            });
-        }
-        let mut stance = Vec::new();
-        for group in &file.stance {
-            let group = group.get_ref();
-            known_target(&group.target)?;
-            let weight = *group.weight.get_ref();
-            if !(-1.0..=1.0).contains(&weight) || weight == 0.0 {
-                return Err(error(
-                    group.weight.span().start,
-                    format!(
-                        "stance weight {weight} out of range: expected a number in [-1, 1], not 0"
-                    ),
-                ));
-            }
-            check_expressions(&group.markers, |m| error(group.target.span().start, m))?;
-            stance.push(StanceMarkers {
-                target: group.target.get_ref().clone(),
-                weight,
-                markers: group.markers.clone(),
-            });
+            check.known_target(subject)?;
         }
         Ok(Topic {
             name: name.to_string(),
+            targets: check.targets(&file)?,
+            frames: check.frames(&file)?,
+            stance: check.stance(&file)?,
             subject: file.subject.map(Spanned::into_inner),
-            targets,
-            frames,
-            stance,
         })
     }
 
@@ -300,6 +199,119 @@ impl Topic {
     /// The stance marker groups, in file order.
     pub fn stance_markers(&self) -> &[StanceMarkers] {
         &self.stance
+    }
+}
+
+/// Checks a parsed topic file, and says where it is wrong.
+struct Checker<'t> {
+    name: &'t str,
+    text: &'t str,
+    target_ids: Vec<&'t String>,
+}
+
+impl<'t> Checker<'t> {
+    fn error(&self, offset: usize, message: String) -> Error {
+        let (line, column) = position(self.text, offset);
+        Error::Parse {
+            source_name: self.name.to_string(),
+            line,
+            column,
+            message,
+        }
+    }
+
+    fn known_target(&self, id: &Spanned<String>) -> Result<(), Error> {
+        if self.target_ids.contains(&id.get_ref()) {
+            return Ok(());
+        }
+        Err(self.error(
+            id.span().start,
+            format!(
+                "unknown target `{}`: declare it as [targets.{}] or use one of: {}",
+                id.get_ref(),
+                id.get_ref(),
+                join(&self.target_ids)
+            ),
+        ))
+    }
+
+    fn weight(&self, weight: &Spanned<f64>) -> Result<f64, Error> {
+        let value = *weight.get_ref();
+        if (-1.0..=1.0).contains(&value) && value != 0.0 {
+            return Ok(value);
+        }
+        Err(self.error(
+            weight.span().start,
+            format!("stance weight {value} out of range: expected a number in [-1, 1], not 0"),
+        ))
+    }
+
+    fn targets(&self, file: &TopicFile) -> Result<Vec<Target>, Error> {
+        let mut targets = Vec::new();
+        for (id, target) in &file.targets {
+            let span = target.span();
+            let target = target.get_ref();
+            require(&target.names, || {
+                let message = format!("target `{id}` has no expression: give it `names = [\"…\"]`");
+                self.error(span.start, message)
+            })?;
+            for rival in &target.rivals {
+                self.known_target(rival)?;
+            }
+            check_expressions(&target.names, |m| self.error(span.start, m))?;
+            check_expressions(&target.against, |m| self.error(span.start, m))?;
+            targets.push(Target {
+                id: id.clone(),
+                description: target.description.clone(),
+                names: target.names.clone(),
+                against: target.against.clone(),
+                rivals: target.rivals.iter().map(|r| r.get_ref().clone()).collect(),
+            });
+        }
+        Ok(targets)
+    }
+
+    fn frames(&self, file: &TopicFile) -> Result<Vec<Frame>, Error> {
+        let mut frames = Vec::new();
+        for (id, frame) in &file.frames {
+            let span = frame.span();
+            let frame = frame.get_ref();
+            require(&frame.markers, || {
+                let message = format!("frame `{id}` has no marker: give it `markers = [\"…\"]`");
+                self.error(span.start, message)
+            })?;
+            check_expressions(&frame.markers, |m| self.error(span.start, m))?;
+            let objection = match &frame.objection {
+                Some(o) => {
+                    self.known_target(&o.target)?;
+                    Some((o.target.get_ref().clone(), self.weight(&o.weight)?))
+                }
+                None => None,
+            };
+            frames.push(Frame {
+                id: id.clone(),
+                description: frame.description.clone(),
+                markers: frame.markers.clone(),
+                objection,
+            });
+        }
+        Ok(frames)
+    }
+
+    fn stance(&self, file: &TopicFile) -> Result<Vec<StanceMarkers>, Error> {
+        let mut stance = Vec::new();
+        for group in &file.stance {
+            let group = group.get_ref();
+            self.known_target(&group.target)?;
+            let weight = self.weight(&group.weight)?;
+            check_expressions(&group.markers, |m| self.error(group.target.span().start, m))?;
+            stance.push(StanceMarkers {
+                target: group.target.get_ref().clone(),
+                weight,
+                markers: group.markers.clone(),
+            });
+        }
+        Ok(stance)
     }
 }
 

@@ -56,7 +56,7 @@ mod tests {
     use super::*;
     use crate::document::testing::{matcher, read};
     use crate::lexicon::EntryKind;
-    use crate::rules::testing::weigh_alone;
+    use crate::rules::testing::{in_pipeline, weigh_alone};
 
     #[test]
     fn shouted_words_weigh_more_in_lower_case_text() {
@@ -71,10 +71,7 @@ mod tests {
 
     #[test]
     fn through_the_pipeline() {
-        let analyzer = crate::Analyzer::default();
-        let analysis = analyzer.analyze("Ce projet est une HONTE.");
-        let word = analysis.evidence.iter().find(|e| e.text == "HONTE");
-        let rules = word.map(|w| w.rules.clone()).unwrap_or_default();
-        assert!(rules.iter().any(|r| r.kind == RuleKind::Capitals));
+        let rules = in_pipeline("Ce projet est une HONTE.", "HONTE");
+        assert!(rules.iter().any(|r| r.0 == RuleKind::Capitals));
     }
 }

@@ -76,7 +76,7 @@ impl WordRule for Contrast {
 mod tests {
     use super::*;
     use crate::document::testing::{matcher, read};
-    use crate::rules::testing::weigh_alone;
+    use crate::rules::testing::{in_pipeline, weigh_alone};
 
     #[test]
     fn after_weighs_more_before_less() {
@@ -108,12 +108,7 @@ mod tests {
 
     #[test]
     fn through_the_pipeline() {
-        let analyzer = crate::Analyzer::default();
-        let analysis = analyzer.analyze("C'est joli mais scandaleux.");
-        let word = analysis.evidence.iter().find(|e| e.text == "scandaleux");
-        let rules = word.map(|w| w.rules.clone()).unwrap_or_default();
-        assert!(rules
-            .iter()
-            .any(|r| r.kind == RuleKind::Contrast && r.factor > 1.0));
+        let rules = in_pipeline("C'est joli mais scandaleux.", "scandaleux");
+        assert!(rules.iter().any(|r| r.0 == RuleKind::Contrast && r.1 > 1.0));
     }
 }

@@ -39,7 +39,7 @@ mod tests {
     use super::*;
     use crate::document::testing::{matcher, read};
     use crate::lexicon::EntryKind;
-    use crate::rules::testing::weigh_alone;
+    use crate::rules::testing::{in_pipeline, weigh_alone};
 
     #[test]
     fn bangs_add_up_to_a_bound() {
@@ -58,10 +58,8 @@ mod tests {
 
     #[test]
     fn through_the_pipeline() {
-        let analyzer = crate::Analyzer::default();
-        let analysis = analyzer.analyze("Cet accord est scandaleux !!!");
-        let word = analysis.evidence.iter().find(|e| e.text == "scandaleux");
-        let rule = word.and_then(|w| w.rules.iter().find(|r| r.kind == RuleKind::Exclamation));
-        assert_eq!(rule.and_then(|r| r.by.as_deref()), Some("!!!"));
+        let rules = in_pipeline("Cet accord est scandaleux !!!", "scandaleux");
+        let rule = rules.iter().find(|r| r.0 == RuleKind::Exclamation);
+        assert_eq!(rule.and_then(|r| r.2.as_deref()), Some("!!!"));
     }
 }

@@ -63,7 +63,7 @@ fn intensity<'a>(doc: &Document<'a>, first: usize, why: &mut Vec<Rule<'a>>) -> f
 mod tests {
     use super::*;
     use crate::document::testing::{matcher, read};
-    use crate::rules::testing::weigh_alone;
+    use crate::rules::testing::{in_pipeline, weigh_alone};
 
     fn lexicon() -> crate::lexicon::Matcher {
         matcher(&[
@@ -95,10 +95,7 @@ mod tests {
 
     #[test]
     fn through_the_pipeline() {
-        let analyzer = crate::Analyzer::default();
-        let analysis = analyzer.analyze("Je suis très content.");
-        let word = analysis.evidence.iter().find(|e| e.text == "content");
-        let rules = word.map(|w| w.rules.clone()).unwrap_or_default();
-        assert!(rules.iter().any(|r| r.kind == RuleKind::Intensifier));
+        let rules = in_pipeline("Je suis très content.", "content");
+        assert!(rules.iter().any(|r| r.0 == RuleKind::Intensifier));
     }
 }

@@ -95,7 +95,7 @@ mod tests {
     use super::*;
     use crate::document::testing::{matcher, read};
     use crate::lexicon::Matcher;
-    use crate::rules::testing::weigh_alone;
+    use crate::rules::testing::{in_pipeline, weigh_alone};
 
     fn lexicon() -> Matcher {
         matcher(&[
@@ -133,13 +133,12 @@ mod tests {
     #[test]
     fn through_the_pipeline() {
         let text = "Merci pour ce beau cadeau aux lobbies. Une honte.";
-        let analyzer = crate::Analyzer::default();
-        let analysis = analyzer.analyze(text);
-        let flips = analysis
-            .evidence
-            .iter()
-            .flat_map(|e| &e.rules)
-            .any(|r| r.kind == RuleKind::IronyPraise && r.by.as_deref() == Some("Merci"));
-        assert!(flips, "{:?}", analysis.evidence);
+        let rules = in_pipeline(text, "beau");
+        let flip = rules.iter().find(|r| r.0 == RuleKind::IronyPraise);
+        assert_eq!(
+            flip.and_then(|r| r.2.as_deref()),
+            Some("Merci"),
+            "{rules:?}"
+        );
     }
 }

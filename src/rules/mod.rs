@@ -158,6 +158,7 @@ pub(crate) mod testing {
     //! valence, marked and weighed by that rule only.
 
     use super::*;
+    use crate::explain::RuleKind;
     use crate::lexicon::EntryKind;
 
     /// The sentiment words of `doc`, weighed by `rule` alone.
@@ -182,6 +183,18 @@ pub(crate) mod testing {
             .collect();
         rule.weigh(doc, &marks, &mut words);
         words
+    }
+
+    /// The rules the default analyzer applied to `word` (as written) in `text`,
+    /// each as `(kind, factor, by)`: the rule inside the whole pipeline.
+    pub(crate) fn in_pipeline(text: &str, word: &str) -> Vec<(RuleKind, f64, Option<String>)> {
+        let analyzer = crate::Analyzer::default();
+        let analysis = analyzer.analyze(text);
+        let evidence = analysis.evidence.iter().filter(|e| e.text == word);
+        evidence
+            .flat_map(|e| &e.rules)
+            .map(|r| (r.kind, r.factor, r.by.as_deref().map(str::to_string)))
+            .collect()
     }
 
     /// The marks of `rule` alone on `doc`.

@@ -230,7 +230,7 @@ mod tests {
     use super::*;
     use crate::document::testing::{matcher, read};
     use crate::lexicon::Matcher;
-    use crate::rules::testing::weigh_alone;
+    use crate::rules::testing::{in_pipeline, weigh_alone};
 
     fn lexicon() -> Matcher {
         matcher(&[
@@ -308,10 +308,8 @@ mod tests {
 
     #[test]
     fn through_the_pipeline() {
-        let analyzer = crate::Analyzer::default();
-        let analysis = analyzer.analyze("Ce n'est pas honnête.");
-        let word = analysis.evidence.iter().find(|e| e.text == "honnête");
-        let rule = word.and_then(|w| w.rules.iter().find(|r| r.kind == RuleKind::Negation));
-        assert_eq!(rule.and_then(|r| r.by.as_deref()), Some("pas"));
+        let rules = in_pipeline("Ce n'est pas honnête.", "honnête");
+        let rule = rules.iter().find(|r| r.0 == RuleKind::Negation);
+        assert_eq!(rule.and_then(|r| r.2.as_deref()), Some("pas"));
     }
 }
