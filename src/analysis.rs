@@ -11,12 +11,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::explain::{Reason, Rule};
-
-/// A string of an analysis: borrowed from the text or the analyzer, or owned.
-pub(crate) fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
-    Cow::Owned(text.into_owned())
-}
+use crate::explain::{owned, Reason, Rule};
 
 /// Labels that are written as one lower-case word (`favor`, `stance_marker`): the
 /// same in JSON, in [`Display`](fmt::Display) and from `as_str`.

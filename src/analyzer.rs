@@ -1,19 +1,20 @@
 //! The analyzer: compiled lexicons and topic, shared across threads, and the
 //! pipeline that runs the stages on one text.
 
-use crate::builder::AnalyzerBuilder;
+use crate::analysis::Analysis;
 use crate::cache::Cache;
 use crate::document::Document;
+use crate::lexicon::Topic;
 use crate::lexicon::{Matcher, TopicIndex};
 use crate::reuse::Pool;
 use crate::sentiment::Thresholds;
-use crate::{evidence, frames, rules, sentiment, stance, Analysis, Topic};
+use crate::{evidence, frames, rules, sentiment, stance};
 
 /// Analyses French texts: sentiment, stance toward the topic's targets, frames, and
 /// the evidence for each.
 ///
-/// Building compiles every lexicon and the topic into one matcher; after that an
-/// `Analyzer` is immutable, `Send + Sync`, and cheap to share by reference or `Arc`.
+/// Building ([`Analyzer::builder`]) compiles every lexicon and the topic into one
+/// matcher; after that an `Analyzer` is immutable, `Send + Sync`, and cheap to share by reference or `Arc`.
 ///
 /// ```
 /// use avis_fr::{Analyzer, Label};
@@ -34,28 +35,7 @@ pub struct Analyzer {
     pub(crate) caches: Pool<Cache>,
 }
 
-impl Default for Analyzer {
-    /// The embedded lexicons and the default topic (the bundled consultation).
-    fn default() -> Self {
-        // The embedded data is checked by the test suite; it cannot fail here.
-        match Analyzer::builder().build() {
-            Ok(analyzer) => analyzer,
-            Err(error) => panic!("embedded lexicons are invalid: {error}"),
-        }
-    }
-}
-
 impl Analyzer {
-    /// Start configuring an analyzer.
-    ///
-    /// ```
-    /// let analyzer = avis_fr::Analyzer::builder().thresholds(-0.1, 0.1).build()?;
-    /// # Ok::<(), avis_fr::Error>(())
-    /// ```
-    pub fn builder() -> AnalyzerBuilder {
-        AnalyzerBuilder::default()
-    }
-
     /// The topic this analyzer reads stance and frames against.
     ///
     /// ```

@@ -2,10 +2,12 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::analyzer::Analyzer;
+use crate::error::Error;
 use crate::lexicon::{compile, DEFAULT_LEXICONS, DEFAULT_TOPIC};
+use crate::lexicon::{Lexicon, Topic};
 use crate::reuse::Pool;
 use crate::sentiment::Thresholds;
-use crate::{Analyzer, Error, Lexicon, Topic};
 
 /// Configures an [`Analyzer`]: extra lexicons, a topic, label thresholds.
 ///
@@ -34,6 +36,29 @@ impl Default for AnalyzerBuilder {
             topic: None,
             thresholds: Thresholds::default(),
         }
+    }
+}
+
+impl Default for Analyzer {
+    /// The embedded lexicons and the default topic (the bundled consultation).
+    fn default() -> Self {
+        // The embedded data is checked by the test suite; it cannot fail here.
+        match Analyzer::builder().build() {
+            Ok(analyzer) => analyzer,
+            Err(error) => panic!("embedded lexicons are invalid: {error}"),
+        }
+    }
+}
+
+impl Analyzer {
+    /// Start configuring an analyzer.
+    ///
+    /// ```
+    /// let analyzer = avis_fr::Analyzer::builder().thresholds(-0.1, 0.1).build()?;
+    /// # Ok::<(), avis_fr::Error>(())
+    /// ```
+    pub fn builder() -> AnalyzerBuilder {
+        AnalyzerBuilder::default()
     }
 }
 

@@ -11,7 +11,11 @@ use std::fmt;
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::analysis::owned;
+/// A string of an analysis (borrowed from the text or the analyzer) as one that
+/// owns its text.
+pub(crate) fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(text.into_owned())
+}
 
 /// Which rule weighed a word.
 ///

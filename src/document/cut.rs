@@ -3,7 +3,7 @@
 
 use super::{Document, Slot, NO_HIT};
 use crate::lexicon::EntryKind;
-use crate::TokenKind;
+use crate::tokenize::TokenKind;
 
 /// Where a punctuation token cuts the text.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -13,7 +13,7 @@ mod cut;
 
 use crate::lexicon::{Hit, Matcher, WordId, Words};
 use crate::reuse::recycle;
-use crate::{tokenize, Token};
+use crate::tokenize::{tokenize, Token};
 
 /// Tokens' worth of capacity a cache keeps after a long document (about 2.5 MB of
 /// vectors): longer documents still work, their vectors are freed afterwards.

@@ -17,7 +17,8 @@ use super::forms::{self, singular, stem_prefix, Level, Longer, Spelling, Word, M
 use super::hit::Hit;
 use super::meaning::{Meaning, TopicMeaning};
 use super::EntryKind;
-use crate::{fold, normalize, TokenKind};
+use crate::normalize::{fold, normalize};
+use crate::tokenize::{tokenize, TokenKind};
 
 /// One meaning of an expression, as the analyzer is built: one expression may mean
 /// several things.
@@ -165,7 +166,7 @@ impl Matcher {
     /// Only while building: the word memos ([`Words`]) assume the expressions no
     /// longer change.
     pub(crate) fn add(&mut self, term: &str, payload: Payload) {
-        let words: Vec<WordKey> = crate::tokenize(term)
+        let words: Vec<WordKey> = tokenize(term)
             .map(|token| {
                 self.punctuation |= token.kind == TokenKind::Punct;
                 let norm = normalize(token.text);

@@ -37,7 +37,9 @@ pub(crate) use meaning::{Kinds, TopicMeaning};
 pub use topic::{Frame, StanceMarkers, Target, Topic};
 pub(crate) use words::{WordId, Words};
 
-use crate::Error;
+use crate::error::Error;
+use crate::normalize::normalize;
+use crate::tokenize::tokenize;
 
 /// One lexicon entry.
 #[derive(Clone, Debug, PartialEq)]
@@ -113,7 +115,7 @@ impl Lexicon {
             let entry =
                 parse_entry(raw).map_err(|(column, message)| error(line, column, message))?;
             let (term, kind) = (&entry.term, entry.kind);
-            let key = (crate::normalize(term).into_owned(), kind);
+            let key = (normalize(term).into_owned(), kind);
             if let Some(first) = seen.insert(key, line) {
                 return Err(error(
                     line,
@@ -183,7 +185,7 @@ fn parse_entry(raw: &str) -> Result<Entry, (usize, String)> {
         raw[..offset].chars().count() + 1
     };
     let term = fields[0].trim();
-    if term.is_empty() || crate::tokenize(term).next().is_none() {
+    if term.is_empty() || tokenize(term).next().is_none() {
         return Err((1, "empty term".to_string()));
     }
     let kind: EntryKind = fields[1]

@@ -6,7 +6,8 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::Error;
+use crate::error::Error;
+use crate::tokenize::tokenize;
 
 /// A target of stance: something a comment can be for or against.
 #[derive(Clone, Debug, PartialEq)]
@@ -341,7 +342,7 @@ fn join(ids: &[&String]) -> String {
 }
 
 fn check_expressions(list: &[String], error: impl Fn(String) -> Error) -> Result<(), Error> {
-    match list.iter().find(|e| crate::tokenize(e).next().is_none()) {
+    match list.iter().find(|e| tokenize(e).next().is_none()) {
         Some(empty) => Err(error(format!("empty expression `{empty}`"))),
         None => Ok(()),
     }

@@ -12,7 +12,8 @@ use std::collections::HashMap;
 
 use super::forms::{singular, stem, Level, Longer, Spelling, Symbols, Word};
 use super::matcher::Matcher;
-use crate::{fold, normalize, Token, TokenKind};
+use crate::normalize::{fold, normalize};
+use crate::tokenize::{Token, TokenKind};
 
 /// The memo's hash maps take comment text as keys: their hash is seeded at random
 /// (per process), so that nobody can write tokens that all collide and make every

@@ -6,7 +6,7 @@ use super::highlight::{classes, highlight_html, title};
 use super::model::{Count, DocumentExcerpt, Report, Shown};
 use super::svg::{bar_chart, stacked_chart, Bar};
 use super::{escape, id_display};
-use crate::Role;
+use crate::analysis::Role;
 
 const NEG: &str = "#b83227";
 const NEUTRAL: &str = "#8a949c";

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::ReportBuilder;
-use crate::Analysis;
+use crate::analysis::Analysis;
 
 /// A name with how many documents have it and their share of the corpus.
 ///

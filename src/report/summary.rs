@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::model::{Count, DocumentExcerpt, Mark, MarkerCount, Report, Shown};
 use super::{id_display, serial_name};
-use crate::Analysis;
+use crate::analysis::Analysis;
 
 /// How many documents the HTML page shows whole, unless told otherwise.
 ///

@@ -4,7 +4,7 @@
 use super::{feelings, Marks, Weighed, WordRule};
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
-use crate::TokenKind;
+use crate::tokenize::TokenKind;
 
 /// Boost of a shouted sentiment word.
 const CAPITALS: f64 = 1.3;
