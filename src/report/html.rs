@@ -29,6 +29,8 @@ mark{background:#e8e3ff;border-radius:3px;padding:0 1px}mark.neg{background:#ffd
 mark.role-frame{background:#d8e8ff}mark.role-target{outline:1px dashed #777;background:#f3f3f3}
 mark.role-negator,mark.role-intensifier,mark.role-diminisher,mark.role-contrast,mark.role-irony,mark.role-emphasis{background:#fff0b8}
 .note{color:#666;font-size:.9em}
+.col{color:#333}.col b{font-weight:600;color:#555;margin-right:.3em}
+.stance{margin:.15em 0}ul.why{margin:.1em 0 .3em;padding-left:1.1em;color:#555;font-size:.95em}
 ";
 
 impl Report {
@@ -194,9 +196,22 @@ fn article(out: &mut String, index: usize, doc: &Shown) {
     let _ = write!(
         out,
         "<article class=\"doc label-{label_class}\" id=\"doc-{index}\"><header>\
-         <span class=\"id\">id {}</span><span class=\"badge {label_class}\">{} {:+.3}</span></header>\
+         <span class=\"id\">id {}</span>",
+        escape(&doc.id)
+    );
+    // The input columns the user asked for, as in their file: author, date…
+    for (name, value) in &doc.columns {
+        let _ = write!(
+            out,
+            "<span class=\"col\"><b>{}</b>{}</span>",
+            escape(name),
+            escape(value)
+        );
+    }
+    let _ = write!(
+        out,
+        "<span class=\"badge {label_class}\">{} {:+.3}</span></header>\
          <div class=\"docbody\"><p class=\"text\">{}</p><aside><dl>",
-        escape(&doc.id),
         escape(&doc.label),
         doc.score,
         highlight_html(&doc.text, &doc.marks)
@@ -205,14 +220,22 @@ fn article(out: &mut String, index: usize, doc: &Shown) {
     if doc.stance.is_empty() {
         out.push_str("no targets");
     }
-    for (target, label) in &doc.stance {
+    for (target, label, reasons) in &doc.stance {
         let _ = write!(
             out,
-            "{}: <span class=\"badge {}\">{}</span> ",
+            "<div class=\"stance\">{}: <span class=\"badge {}\">{}</span>",
             escape(target),
             escape(label),
             escape(label)
         );
+        if !reasons.is_empty() {
+            out.push_str("<ul class=\"why\">");
+            for reason in reasons {
+                let _ = write!(out, "<li>{}</li>", escape(reason));
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</div>");
     }
     out.push_str("</dd><dt>Frames</dt><dd>");
     if doc.frames.is_empty() {
