@@ -243,10 +243,18 @@ impl Lexicon {
                 )
             })?;
             let valence: f64 = fields[2].trim().parse().map_err(|_| {
+                let written = fields[2].trim();
+                // French spreadsheets write `-2,5`: say what to write instead.
+                let pointed = written.replace(',', ".");
+                let hint = if pointed.parse::<f64>().is_ok() {
+                    format!(": write {pointed} (a decimal point, not a comma)")
+                } else {
+                    String::new()
+                };
                 error(
                     line,
                     column(2),
-                    format!("valence `{}` is not a number", fields[2].trim()),
+                    format!("valence `{written}` is not a number{hint}"),
                 )
             })?;
             kind.check(valence).map_err(|range| {

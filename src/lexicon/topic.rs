@@ -146,13 +146,26 @@ impl Topic {
                 message,
             }
         };
+        if text.trim().is_empty() {
+            return Err(error(
+                0,
+                "empty topic: expected its targets ([targets.NAME]) and frames ([frames.NAME])"
+                    .into(),
+            ));
+        }
         let file: TopicFile = toml::from_str(text).map_err(|e| {
             let offset = e.span().map_or(0, |span| span.start);
+            let (line, _) = position(text, offset);
+            let hint = text
+                .lines()
+                .nth(line - 1)
+                .and_then(decimal_comma)
+                .unwrap_or_default();
             let message = e.message().trim();
             if offset >= text.len() && !text.is_empty() {
-                error(offset, format!("{message} (at the end of the file)"))
+                error(offset, format!("{message} (at the end of the file){hint}"))
             } else {
-                error(offset, message.to_string())
+                error(offset, format!("{message}{hint}"))
             }
         })?;
         let target_ids: Vec<&String> = file.targets.keys().collect();
@@ -305,6 +318,28 @@ impl Topic {
 
 /// The 1-based line and character column of a byte offset into `text` (an offset
 /// past the end is the end; one inside a char counts as that char).
+/// A number written with a French decimal comma after an `=` on a line TOML could
+/// not parse (`weight = -0,3`): the advice to append to the error.
+fn decimal_comma(line: &str) -> Option<String> {
+    let bytes = line.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let comma = (1..bytes.len()).find(|&i| bytes[i] == b',' && digit(i - 1) && digit(i + 1))?;
+    let start = line[..comma]
+        .rfind(|c: char| !(c.is_ascii_digit() || c == '-' || c == '+'))
+        .map_or(0, |i| i + 1);
+    if !line[..start].trim_end().ends_with('=') {
+        return None;
+    }
+    let end = line[comma + 1..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or(line.len(), |i| comma + 1 + i);
+    let written = &line[start..end];
+    Some(format!(
+        "; `{written}` has a decimal comma: write {} (a decimal point)",
+        written.replace(',', ".")
+    ))
+}
+
 fn position(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
