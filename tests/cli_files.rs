@@ -287,7 +287,12 @@ fn csv_output_reads_back_to_the_json_scores_in_order() {
         .arg(&export)
         .assert()
         .success();
-    let (header, rows) = read_csv(&out.get_output().stdout, b';');
+    // Written back in the input's encoding, for the spreadsheet that made it.
+    let stdout = &out.get_output().stdout;
+    assert!(std::str::from_utf8(stdout).is_err());
+    let (text, _, malformed) = encoding_rs::WINDOWS_1252.decode(stdout);
+    assert!(!malformed);
+    let (header, rows) = read_csv(text.as_bytes(), b';');
     assert_eq!(&header[..4], HEADER);
     assert!(header.contains(&"stance_partenariat".to_string()));
     assert_eq!(rows.len(), json.len());
@@ -310,6 +315,7 @@ fn csv_output_reads_back_to_the_json_scores_in_order() {
     let out = avis()
         .args(base)
         .args(["--output-format", "csv", "--output-delimiter", ","])
+        .args(["--output-encoding", "utf-8"])
         .args([
             "--columns",
             "num,sentiment_label,stance_partenariat_score,frames,top_evidence",

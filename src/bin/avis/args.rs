@@ -98,6 +98,9 @@ pub struct ScoreArgs {
     /// CSV output delimiter [default: the input's CSV delimiter, else ','].
     #[arg(long, value_name = "CHAR", value_parser = sniff::parse_delimiter)]
     pub output_delimiter: Option<u8>,
+    /// CSV output encoding [default: the input's, so that a spreadsheet opens it as it opened the input; UTF-8 for UTF-16 input].
+    #[arg(long, value_name = "NAME", value_parser = encoding::parse)]
+    pub output_encoding: Option<&'static Encoding>,
     /// JSON output: all evidence, only the marker that weighed most, or none.
     #[arg(long, value_enum, default_value_t = EvidenceMode::All)]
     pub evidence: EvidenceMode,

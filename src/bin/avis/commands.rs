@@ -63,6 +63,7 @@ fn score(args: ScoreArgs) -> Result<(), CliError> {
     let csv_only = [
         (!args.columns.is_empty(), "--columns"),
         (args.output_delimiter.is_some(), "--output-delimiter"),
+        (args.output_encoding.is_some(), "--output-encoding"),
     ];
     for (given, flag) in csv_only {
         if given && args.output_format != OutputFormat::Csv {
@@ -105,7 +106,13 @@ fn score(args: ScoreArgs) -> Result<(), CliError> {
                 .map(|t| t.to_string())
                 .collect();
             let input_columns = reader.columns().map(<[String]>::to_vec);
+            // encoding_rs encodes UTF-16 as UTF-8 (a UTF-16 CSV is no one's habit).
+            let encoding = args
+                .output_encoding
+                .unwrap_or(reader.encoding)
+                .output_encoding();
             let mut out = CsvOut::new(delimiter, targets, args.columns.clone(), input_columns);
+            out.encoding = encoding;
             let stats = drive(
                 &mut reader,
                 &analyzer,
@@ -116,6 +123,18 @@ fn score(args: ScoreArgs) -> Result<(), CliError> {
                 },
             )?;
             out.finish(sink.writer())?;
+            if out.unmappable > 0 && !args.input.quiet {
+                let rows = if out.unmappable == 1 {
+                    "1 row has".to_string()
+                } else {
+                    format!("{} rows have", out.unmappable)
+                };
+                eprintln!(
+                    "avis: {rows} characters that {} cannot write, written as &#…; (pass \
+                     --output-encoding utf-8 to keep them as they are)",
+                    encoding.name()
+                );
+            }
             stats
         }
     };
@@ -216,7 +235,7 @@ fn drive<R: Send>(
                 Next::Invalid {
                     line,
                     message,
-                    encoding,
+                    whole_input,
                 } => {
                     let source = reader.name.clone();
                     if args.skip_invalid {
@@ -228,8 +247,8 @@ fn drive<R: Send>(
                         reader.warn(&format!("avis: skipped {error}"));
                         stats.skipped += 1;
                     } else {
-                        // Skipping is no fix for a file in another encoding.
-                        let message = if encoding {
+                        // Skipping is no fix for a file in another encoding or format.
+                        let message = if whole_input {
                             message
                         } else {
                             format!("{message} (or pass --skip-invalid to skip bad records)")

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use crate::args::InputArgs;
 use crate::encoding;
 use crate::error::CliError;
-use crate::input::{invalid, not_utf8, Next, Record};
+use crate::input::{invalid, misread, Next, Record};
 use crate::sniff;
 
 pub struct CsvInput {
@@ -132,7 +132,7 @@ impl CsvInput {
                 }
                 Err(e) => {
                     let at = row.position().map_or(0, |p| p.byte());
-                    return Ok(not_utf8(
+                    return Ok(misread(
                         line,
                         format!(
                             "invalid UTF-8 in column {name:?} at byte {} of the field \

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use avis_fr::Analysis;
+use encoding_rs::{Encoding, UTF_8};
 use serde_json::{Map, Value};
 
 use crate::error::CliError;
@@ -32,6 +33,10 @@ pub struct CsvOut {
     columns: Option<Vec<Column>>,
     /// A JSON field outside the columns was reported once.
     warned: bool,
+    /// The encoding rows are written in (UTF-8 unless set).
+    pub encoding: &'static Encoding,
+    /// Rows with characters the encoding has no form for.
+    pub unmappable: u64,
 }
 
 impl CsvOut {
@@ -49,6 +54,8 @@ impl CsvOut {
             input_columns,
             columns: None,
             warned: false,
+            encoding: UTF_8,
+            unmappable: 0,
         }
     }
 
@@ -188,18 +195,31 @@ impl CsvOut {
         Ok(())
     }
 
-    fn write_row(&self, w: &mut dyn Write, row: &[String]) -> Result<(), CliError> {
+    fn write_row(&mut self, w: &mut dyn Write, row: &[String]) -> Result<(), CliError> {
         let mut writer = csv::WriterBuilder::new()
             .delimiter(self.delimiter)
-            .from_writer(w);
+            .from_writer(Vec::with_capacity(1024));
         let done = writer.write_record(row).and_then(|()| Ok(writer.flush()?));
-        done.map_err(|e| match e.into_kind() {
-            csv::ErrorKind::Io(e) => CliError::io("cannot write output", e),
-            other => CliError::io(
+        done.map_err(|e| {
+            CliError::io(
                 "cannot write output",
-                std::io::Error::other(format!("{other:?}")),
-            ),
-        })
+                std::io::Error::other(format!("{:?}", e.into_kind())),
+            )
+        })?;
+        let utf8 = writer.into_inner().map_err(|e| {
+            CliError::io("cannot write output", std::io::Error::other(e.to_string()))
+        })?;
+        let bytes = if self.encoding == UTF_8 {
+            utf8
+        } else {
+            // The row was written from strings: it is UTF-8.
+            let text = String::from_utf8_lossy(&utf8);
+            let (bytes, _, unmappable) = self.encoding.encode(&text);
+            self.unmappable += u64::from(unmappable);
+            bytes.into_owned()
+        };
+        w.write_all(&bytes)
+            .map_err(|e| CliError::io("cannot write output", e))
     }
 }
 

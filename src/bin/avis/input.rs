@@ -34,6 +34,8 @@ pub struct Source {
     pub skipped: u64,
     /// How many decoded buffers had malformed sequences replaced by U+FFFD.
     pub replaced: Arc<AtomicU64>,
+    /// The encoding the input is read in.
+    pub encoding: &'static Encoding,
 }
 
 /// Open PATH (or standard input for none or `-`), in `encoding` (UTF-8 by default;
@@ -87,6 +89,7 @@ pub fn open(
         empty,
         skipped,
         replaced,
+        encoding: chosen,
     })
 }
 
@@ -136,8 +139,9 @@ pub enum Next {
     Invalid {
         line: u64,
         message: String,
-        /// The bytes are not UTF-8: the fix is `--encoding`, not skipping records.
-        encoding: bool,
+        /// The whole input is read wrongly (not UTF-8, CSV read as JSON): the fix is
+        /// an option such as `--encoding`, not skipping records.
+        whole_input: bool,
     },
     Eof,
 }
@@ -148,6 +152,8 @@ pub struct RecordReader {
     pub empty_lines: u64,
     /// The input had no byte at all.
     pub empty: bool,
+    /// The encoding the input is read in.
+    pub encoding: &'static Encoding,
     replaced: Arc<AtomicU64>,
     kind: Kind,
     progress: Option<ProgressBar>,
@@ -215,6 +221,7 @@ impl RecordReader {
             name,
             empty_lines: 0,
             empty: source.empty,
+            encoding: source.encoding,
             replaced: source.replaced,
             kind,
             progress,
@@ -292,7 +299,7 @@ impl Lines {
             let text = match std::str::from_utf8(buf) {
                 Ok(text) => text,
                 Err(e) => {
-                    return Ok(not_utf8(
+                    return Ok(misread(
                         self.line,
                         format!(
                             "invalid UTF-8 at byte {} of the input (byte {} of this line); {}",
@@ -324,16 +331,16 @@ pub fn invalid(line: u64, message: String) -> Next {
     Next::Invalid {
         line,
         message,
-        encoding: false,
+        whole_input: false,
     }
 }
 
-/// A record whose bytes are not UTF-8.
-pub fn not_utf8(line: u64, message: String) -> Next {
+/// A record whose bytes are not UTF-8, or a sign that the format is wrong.
+pub fn misread(line: u64, message: String) -> Next {
     Next::Invalid {
         line,
         message,
-        encoding: true,
+        whole_input: true,
     }
 }
 
@@ -343,15 +350,14 @@ fn json_record(line: u64, text: &str, names: &JsonFields) -> Next {
         Ok(v) => v,
         Err(e) => {
             // A CSV file read as JSON Lines (no extension, or standard input).
-            let hint = if line == 1 && sniff::looks_like_csv(text) {
-                "; this looks like CSV: pass --format csv"
-            } else {
-                ""
-            };
-            return invalid(
-                line,
-                format!("not valid JSON ({e}); each line must be one JSON object{hint}"),
-            );
+            let message = format!("not valid JSON ({e}); each line must be one JSON object");
+            if line == 1 && sniff::looks_like_csv(text) {
+                return misread(
+                    line,
+                    format!("{message}; this looks like CSV: pass --format csv"),
+                );
+            }
+            return invalid(line, message);
         }
     };
     let Value::Object(fields) = value else {

@@ -14,12 +14,14 @@ use crate::error::CliError;
 const ANALYSIS_FIELDS: [&str; 4] = ["sentiment", "stance", "frames", "evidence"];
 
 /// The piece of evidence that weighed most: the largest contribution either way,
-/// the first in the text on a tie.
+/// the first in the text on a tie; none when nothing contributed (a negator alone
+/// is no answer to "what weighed most").
 pub fn top_evidence<'e, 'a>(analysis: &'e Analysis<'a>) -> Option<&'e Evidence<'a>> {
     let mut best: Option<&Evidence> = None;
     for ev in &analysis.evidence {
         let weight = ev.contribution.abs();
         match best {
+            _ if weight == 0.0 || weight.is_nan() => {}
             Some(b) if weight <= b.contribution.abs() => {}
             _ => best = Some(ev),
         }
