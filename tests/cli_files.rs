@@ -516,3 +516,34 @@ fn french_decimal_commas_and_empty_inputs_are_named() {
         .stdout("")
         .stderr("avis: <stdin> is empty: 0 records scored\n");
 }
+
+/// The README's tramway task, on the file it names.
+#[test]
+fn readme_tramway_export_runs_as_written() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/tramway.csv");
+    let bytes = std::fs::read(path).unwrap();
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "Windows-1252, not UTF-8"
+    );
+    assert!(
+        bytes.windows(2).any(|w| w == b"\r\n"),
+        "CRLF line ends kept"
+    );
+    let out = avis()
+        .args([
+            "score",
+            "--text-column",
+            "commentaire",
+            "--encoding",
+            "windows-1252",
+            path,
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("6 records scored"));
+    let records = lines(&out.get_output().stdout);
+    let nums: Vec<_> = records.iter().map(|r| r["num"].clone()).collect();
+    assert_eq!(nums, ["1", "2", "3", "4", "5", "6"]);
+    assert_eq!(records[5]["auteur"], "Cœur de ville");
+}
