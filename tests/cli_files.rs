@@ -468,6 +468,7 @@ fn report_shows_chosen_columns_and_stance_reasons() {
     let page = std::fs::read_to_string(&html).unwrap();
     assert_eq!(page.matches("<article").count(), ROWS.len());
     assert!(page.contains("<b>auteur</b>Hélène"));
+    assert!(page.contains("<th>auteur</th><th>date</th><th>Score</th>"));
     assert!(page.contains("<ul class=\"why\"><li>"));
     assert!(!page.contains("<script"));
     avis()

@@ -174,12 +174,28 @@ fn extremes(out: &mut String, heading: &str, docs: &[DocumentExcerpt]) {
         out.push_str("<p class=\"note\">None.</p>\n");
         return;
     }
-    out.push_str("<table><tr><th>Id</th><th>Score</th><th>Excerpt</th></tr>\n");
+    // The input columns asked to be shown, in order of first appearance (a JSON
+    // record may lack a field another has).
+    let mut names: Vec<&String> = Vec::new();
+    for name in docs.iter().flat_map(|d| d.columns.keys()) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    out.push_str("<table><tr><th>Id</th>");
+    for name in &names {
+        let _ = write!(out, "<th>{}</th>", escape(name));
+    }
+    out.push_str("<th>Score</th><th>Excerpt</th></tr>\n");
     for d in docs {
+        let _ = write!(out, "<tr><td>{}</td>", escape(&id_display(&d.id)));
+        for name in &names {
+            let value = d.columns.get(name.as_str()).map(id_display);
+            let _ = write!(out, "<td>{}</td>", escape(&value.unwrap_or_default()));
+        }
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{:+.3}</td><td>{}</td></tr>",
-            escape(&id_display(&d.id)),
+            "<td>{:+.3}</td><td>{}</td></tr>",
             d.score,
             escape(&d.excerpt)
         );
