@@ -95,52 +95,58 @@ fn score(args: ScoreArgs) -> Result<(), CliError> {
                 },
             )?
         }
-        OutputFormat::Csv => {
-            let delimiter = args.output_delimiter.or(reader.delimiter()).unwrap_or(b',');
-            // Every analysis has a stance for each target of the topic: an empty
-            // text's tells the stance columns before any record.
-            let targets = analyzer
-                .analyze("")
-                .stance
-                .keys()
-                .map(|t| t.to_string())
-                .collect();
-            let input_columns = reader.columns().map(<[String]>::to_vec);
-            // encoding_rs encodes UTF-16 as UTF-8 (a UTF-16 CSV is no one's habit).
-            let encoding = args
-                .output_encoding
-                .unwrap_or(reader.encoding)
-                .output_encoding();
-            let mut out = CsvOut::new(delimiter, targets, args.columns.clone(), input_columns);
-            out.encoding = encoding;
-            let stats = drive(
-                &mut reader,
-                &analyzer,
-                &args.input,
-                |_, _| (),
-                |record, _, analysis, ()| {
-                    out.write(sink.writer(), &record.id, &record.fields, &analysis)
-                },
-            )?;
-            out.finish(sink.writer())?;
-            if out.unmappable > 0 && !args.input.quiet {
-                let rows = if out.unmappable == 1 {
-                    "1 row has".to_string()
-                } else {
-                    format!("{} rows have", out.unmappable)
-                };
-                eprintln!(
-                    "avis: {rows} characters that {} cannot write, written as &#…; (pass \
-                     --output-encoding utf-8 to keep them as they are)",
-                    encoding.name()
-                );
-            }
-            stats
-        }
+        OutputFormat::Csv => score_csv(&args, &analyzer, &mut reader, &mut sink)?,
     };
     sink.commit()?;
     summary(&args.input, &mut reader, &stats, "scored");
     Ok(())
+}
+
+/// `score --output-format csv`: rows written in input order as records come.
+fn score_csv(
+    args: &ScoreArgs,
+    analyzer: &Analyzer,
+    reader: &mut RecordReader,
+    sink: &mut Sink,
+) -> Result<Stats, CliError> {
+    let delimiter = args.output_delimiter.or(reader.delimiter()).unwrap_or(b',');
+    // Every analysis has a stance for each target of the topic: an empty text's
+    // tells the stance columns before any record.
+    let targets = analyzer
+        .analyze("")
+        .stance
+        .keys()
+        .map(|t| t.to_string())
+        .collect();
+    let input_columns = reader.columns().map(<[String]>::to_vec);
+    // encoding_rs encodes UTF-16 as UTF-8 (a UTF-16 CSV is no one's habit).
+    let encoding = args
+        .output_encoding
+        .unwrap_or(reader.encoding)
+        .output_encoding();
+    let mut out = CsvOut::new(delimiter, targets, args.columns.clone(), input_columns);
+    out.encoding = encoding;
+    let stats = drive(
+        reader,
+        analyzer,
+        &args.input,
+        |_, _| (),
+        |record, _, analysis, ()| out.write(sink.writer(), &record.id, &record.fields, &analysis),
+    )?;
+    out.finish(sink.writer())?;
+    if out.unmappable > 0 && !args.input.quiet {
+        let rows = if out.unmappable == 1 {
+            "1 row has".to_string()
+        } else {
+            format!("{} rows have", out.unmappable)
+        };
+        eprintln!(
+            "avis: {rows} characters that {} cannot write, written as &#…; (pass \
+             --output-encoding utf-8 to keep them as they are)",
+            encoding.name()
+        );
+    }
+    Ok(stats)
 }
 
 fn report(args: ReportArgs) -> Result<(), CliError> {
