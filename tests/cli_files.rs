@@ -347,3 +347,14 @@ fn evidence_all_top_or_none() {
         most
     );
 }
+
+#[test]
+fn a_delimiter_for_input_read_as_json_lines_is_an_error() {
+    avis()
+        .args(["score", "--delimiter", ";"])
+        .write_stdin("num;text\n1;x\n")
+        .assert()
+        .failure()
+        .stdout("")
+        .stderr(predicate::str::contains("add --format csv"));
+}

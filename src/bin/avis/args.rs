@@ -19,7 +19,7 @@ pub struct Cli {
 pub enum Command {
     /// Print the tokens of a UTF-8 text, one JSON object per line.
     Tokens(TokensArgs),
-    /// Analyse each record; write it back with sentiment, stance, frames and evidence (JSON Lines).
+    /// Analyse each record; write it back with sentiment, stance, frames and evidence (JSON Lines or CSV).
     Score(ScoreArgs),
     /// Summarise a corpus: labels, stance per target, frames, markers, extremes.
     Report(ReportArgs),

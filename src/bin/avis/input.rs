@@ -200,7 +200,18 @@ impl RecordReader {
     pub fn new(source: Source, args: &InputArgs) -> Result<RecordReader, CliError> {
         let name = source.name;
         let progress = source.progress;
-        let kind = match format(args) {
+        let format = format(args);
+        if args.delimiter.is_some() && matches!(format, Format::Jsonl | Format::Text) {
+            return Err(CliError::Usage(format!(
+                "--delimiter is for CSV input, and {name} is read as {}: add --format csv",
+                if format == Format::Jsonl {
+                    "JSON Lines"
+                } else {
+                    "text"
+                }
+            )));
+        }
+        let kind = match format {
             format @ (Format::Jsonl | Format::Text) => Kind::Lines(Lines {
                 reader: source.reader,
                 json: (format == Format::Jsonl).then(|| JsonFields {
