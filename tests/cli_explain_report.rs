@@ -39,6 +39,11 @@ fn explain_prints_sentences_markers_rules_and_reasons() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("<stdin> is empty"));
+    avis()
+        .args(["explain", " "])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("the text given is empty"));
 }
 
 #[test]

@@ -41,7 +41,13 @@ pub fn run(args: ExplainArgs) -> Result<(), CliError> {
 /// nobody would know that it waits for typing).
 fn text(args: &ExplainArgs) -> Result<String, CliError> {
     if !args.text.is_empty() {
-        return Ok(args.text.join(" "));
+        let text = args.text.join(" ");
+        if text.trim().is_empty() {
+            return Err(CliError::Usage(
+                "the text given is empty: there is no text to explain".into(),
+            ));
+        }
+        return Ok(text);
     }
     if args.file.is_none() && std::io::stdin().is_terminal() {
         return Err(CliError::Usage(
