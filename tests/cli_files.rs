@@ -242,6 +242,25 @@ fn csv_output_reads_back_to_the_json_scores_in_order() {
             record["stance"]["partenariat"]["label"]
         );
     }
+    // Decimal commas, as a French spreadsheet reads numbers: the same scores.
+    let out = avis()
+        .args(base)
+        .args([
+            "--output-format",
+            "csv",
+            "--output-encoding",
+            "utf-8",
+            "--decimal-comma",
+        ])
+        .args(["--columns", "num,sentiment_score"])
+        .arg(&export)
+        .assert()
+        .success();
+    let (_, comma_rows) = read_csv(&out.get_output().stdout, b';');
+    for (row, record) in comma_rows.iter().zip(&json) {
+        let score: f64 = row[1].replace(',', ".").parse().unwrap();
+        assert_eq!(score, record["sentiment"]["score"].as_f64().unwrap());
+    }
     // Chosen columns, another delimiter.
     let out = avis()
         .args(base)

@@ -101,6 +101,9 @@ pub struct ScoreArgs {
     /// CSV output encoding [default: the input's, so that a spreadsheet opens it as it opened the input; UTF-8 for UTF-16 input].
     #[arg(long, value_name = "NAME", value_parser = encoding::parse)]
     pub output_encoding: Option<&'static Encoding>,
+    /// CSV output: scores with a decimal comma (-0,5), as French spreadsheets read numbers.
+    #[arg(long)]
+    pub decimal_comma: bool,
     /// JSON output: all evidence, only the marker that weighed most, or none.
     #[arg(long, value_enum, default_value_t = EvidenceMode::All)]
     pub evidence: EvidenceMode,

@@ -64,6 +64,7 @@ fn score(args: ScoreArgs) -> Result<(), CliError> {
         (!args.columns.is_empty(), "--columns"),
         (args.output_delimiter.is_some(), "--output-delimiter"),
         (args.output_encoding.is_some(), "--output-encoding"),
+        (args.decimal_comma, "--decimal-comma"),
     ];
     for (given, flag) in csv_only {
         if given && args.output_format != OutputFormat::Csv {
@@ -126,6 +127,7 @@ fn score_csv(
         .output_encoding();
     let mut out = CsvOut::new(delimiter, targets, args.columns.clone(), input_columns);
     out.encoding = encoding;
+    out.decimal_comma = args.decimal_comma;
     let stats = drive(
         reader,
         analyzer,

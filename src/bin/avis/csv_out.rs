@@ -37,6 +37,8 @@ pub struct CsvOut {
     pub encoding: &'static Encoding,
     /// Rows with characters the encoding has no form for.
     pub unmappable: u64,
+    /// Scores written with a decimal comma.
+    pub decimal_comma: bool,
 }
 
 impl CsvOut {
@@ -56,6 +58,7 @@ impl CsvOut {
             warned: false,
             encoding: UTF_8,
             unmappable: 0,
+            decimal_comma: false,
         }
     }
 
@@ -168,7 +171,10 @@ impl CsvOut {
                 self.warned = true;
             }
         }
-        let row: Vec<String> = columns.iter().map(|c| value(c, fields, analysis)).collect();
+        let row: Vec<String> = columns
+            .iter()
+            .map(|c| value(c, fields, analysis, self.decimal_comma))
+            .collect();
         self.write_row(w, &row)
     }
 
@@ -223,13 +229,27 @@ impl CsvOut {
     }
 }
 
-fn value(column: &Column, fields: &Map<String, Value>, analysis: &Analysis<'_>) -> String {
+fn value(
+    column: &Column,
+    fields: &Map<String, Value>,
+    analysis: &Analysis<'_>,
+    comma: bool,
+) -> String {
+    // A French spreadsheet reads `-0.5` as text (or a date): `-0,5` is its number.
+    let number = |x: f64| {
+        let s = x.to_string();
+        if comma {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    };
     match column {
         Column::Input(name) => fields.get(name).map(cell).unwrap_or_default(),
-        Column::SentimentScore => analysis.sentiment.score.to_string(),
+        Column::SentimentScore => number(analysis.sentiment.score),
         Column::SentimentLabel => serial(&analysis.sentiment.label),
         Column::Stance(t) => stance(analysis, t, |s| serial(&s.label)),
-        Column::StanceScore(t) => stance(analysis, t, |s| s.score.to_string()),
+        Column::StanceScore(t) => stance(analysis, t, |s| number(s.score)),
         Column::Frames => analysis
             .frames
             .iter()
