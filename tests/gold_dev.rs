@@ -1,4 +1,4 @@
-//! The labelled part of the bundled thread (`../shared/corpus/gold-dev.jsonl`):
+//! The labelled part of the bundled thread (`data/gold-dev.jsonl`):
 //! sentiment, stance and frames against a reader's labels.
 //!
 //! Run with `--nocapture` to see the per-document table.
@@ -9,19 +9,16 @@ use std::path::PathBuf;
 use avis_fr::{Analysis, Analyzer};
 use serde_json::Value;
 
-fn shared(file: &str) -> PathBuf {
+/// A file of the repository's `data/`: the tests read nothing outside the repository.
+fn data(file: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
+        .join("data")
         .join(file)
 }
 
 fn read_jsonl(path: &PathBuf) -> Vec<Value> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
-        panic!(
-            "cannot read {}: {e} (CI clones the repo beside shared/)",
-            path.display()
-        )
-    });
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     text.lines()
         .map(|l| serde_json::from_str(l).expect("valid JSON line"))
         .collect()
@@ -34,11 +31,11 @@ struct Scored<'a> {
 }
 
 fn corpus() -> Vec<Value> {
-    read_jsonl(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/consultation-2015.jsonl"))
+    read_jsonl(&data("consultation-2015.jsonl"))
 }
 
 fn score_dev<'a>(analyzer: &'a Analyzer, corpus: &'a [Value]) -> Vec<Scored<'a>> {
-    let gold = read_jsonl(&shared("gold-dev.jsonl"));
+    let gold = read_jsonl(&data("gold-dev.jsonl"));
     gold.into_iter()
         .map(|gold| {
             let id = gold["id"].as_u64().expect("id");

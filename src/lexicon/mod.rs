@@ -193,8 +193,18 @@ fn parse_entry(raw: &str) -> Result<Entry, (usize, String)> {
         .parse()
         .map_err(|unknown: UnknownKind| (column(1), unknown.to_string()))?;
     let valence: f64 = fields[2].trim().parse().map_err(|_| {
-        let message = format!("valence `{}` is not a number", fields[2].trim());
-        (column(2), message)
+        let written = fields[2].trim();
+        // French spreadsheets write `-2,5`: say what to write instead.
+        let pointed = written.replace(',', ".");
+        let hint = if pointed.parse::<f64>().is_ok() {
+            format!(": write {pointed} (a decimal point, not a comma)")
+        } else {
+            String::new()
+        };
+        (
+            column(2),
+            format!("valence `{written}` is not a number{hint}"),
+        )
     })?;
     let range = kind.spec().valences;
     if !range.contains(valence) {

@@ -143,13 +143,24 @@ impl Topic {
             text,
             target_ids: Vec::new(),
         };
+        if text.trim().is_empty() {
+            let message =
+                "empty topic: expected its targets ([targets.NAME]) and frames ([frames.NAME])";
+            return Err(check.error(0, message.into()));
+        }
         let file: TopicFile = toml::from_str(text).map_err(|e| {
             let offset = e.span().map_or(0, |span| span.start);
+            let (line, _) = position(text, offset);
+            let hint = text
+                .lines()
+                .nth(line - 1)
+                .and_then(decimal_comma)
+                .unwrap_or_default();
             let message = e.message().trim();
             if offset >= text.len() && !text.is_empty() {
-                check.error(offset, format!("{message} (at the end of the file)"))
+                check.error(offset, format!("{message} (at the end of the file){hint}"))
             } else {
-                check.error(offset, message.to_string())
+                check.error(offset, format!("{message}{hint}"))
             }
         })?;
         check.target_ids = file.targets.keys().collect();
@@ -314,6 +325,28 @@ impl<'t> Checker<'t> {
         }
         Ok(stance)
     }
+}
+
+/// A number written with a French decimal comma after an `=` on a line TOML could
+/// not parse (`weight = -0,3`): the advice to append to the error.
+fn decimal_comma(line: &str) -> Option<String> {
+    let bytes = line.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let comma = (1..bytes.len()).find(|&i| bytes[i] == b',' && digit(i - 1) && digit(i + 1))?;
+    let start = line[..comma]
+        .rfind(|c: char| !(c.is_ascii_digit() || c == '-' || c == '+'))
+        .map_or(0, |i| i + 1);
+    if !line[..start].trim_end().ends_with('=') {
+        return None;
+    }
+    let end = line[comma + 1..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or(line.len(), |i| comma + 1 + i);
+    let written = &line[start..end];
+    Some(format!(
+        "; `{written}` has a decimal comma: write {} (a decimal point)",
+        written.replace(',', ".")
+    ))
 }
 
 /// The 1-based line and character column of a byte offset into `text` (an offset

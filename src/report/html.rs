@@ -52,6 +52,8 @@ article header{display:flex;gap:1em;align-items:baseline;font-size:.9em;color:#5
 aside{flex:2;font-size:.88em}aside dt{font-weight:600;margin-top:.4em}aside dd{margin:0}aside ul{margin:0;padding-left:1.1em}
 mark{background:#e8e3ff;border-radius:3px;padding:0 1px}mark.neg{background:#ffd6d1}mark.pos{background:#cdf3d8}
 .note{color:#666;font-size:.9em}
+.col{color:#333}.col b{font-weight:600;color:#555;margin-right:.3em}
+.stance{margin:.15em 0}ul.why{margin:.1em 0 .3em;padding-left:1.1em;color:#555;font-size:.95em}
 ";
 
 impl Report {
@@ -196,12 +198,28 @@ fn extremes(out: &mut String, heading: &str, docs: &[DocumentExcerpt]) {
         out.push_str("<p class=\"note\">None.</p>\n");
         return;
     }
-    out.push_str("<table><tr><th>Id</th><th>Score</th><th>Excerpt</th></tr>\n");
+    // The input columns asked to be shown, in order of first appearance (a JSON
+    // record may lack a field another has).
+    let mut names: Vec<&String> = Vec::new();
+    for name in docs.iter().flat_map(|d| d.columns.keys()) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    out.push_str("<table><tr><th>Id</th>");
+    for name in &names {
+        let _ = write!(out, "<th>{}</th>", escape(name));
+    }
+    out.push_str("<th>Score</th><th>Excerpt</th></tr>\n");
     for d in docs {
+        let _ = write!(out, "<tr><td>{}</td>", escape(&id_display(&d.id)));
+        for name in &names {
+            let value = d.columns.get(name.as_str()).map(id_display);
+            let _ = write!(out, "<td>{}</td>", escape(&value.unwrap_or_default()));
+        }
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{:+.3}</td><td>{}</td></tr>",
-            escape(&id_display(&d.id)),
+            "<td>{:+.3}</td><td>{}</td></tr>",
             d.score,
             escape(&d.excerpt)
         );
@@ -218,9 +236,22 @@ fn article(out: &mut String, index: usize, doc: &Shown) {
     let _ = write!(
         out,
         "<article class=\"doc label-{label_class}\" id=\"doc-{index}\"><header>\
-         <span class=\"id\">id {}</span><span class=\"badge {label_class}\">{} {:+.3}</span></header>\
+         <span class=\"id\">id {}</span>",
+        escape(&doc.id)
+    );
+    // The input columns the user asked for, as in their file: author, date…
+    for (name, value) in &doc.columns {
+        let _ = write!(
+            out,
+            "<span class=\"col\"><b>{}</b>{}</span>",
+            escape(name),
+            escape(value)
+        );
+    }
+    let _ = write!(
+        out,
+        "<span class=\"badge {label_class}\">{} {:+.3}</span></header>\
          <div class=\"docbody\"><p class=\"text\">{}</p><aside><dl>",
-        escape(&doc.id),
         escape(&doc.label),
         doc.score,
         highlight_html(&doc.text, &doc.marks)
@@ -229,14 +260,22 @@ fn article(out: &mut String, index: usize, doc: &Shown) {
     if doc.stance.is_empty() {
         out.push_str("no targets");
     }
-    for (target, label) in &doc.stance {
+    for (target, label, reasons) in &doc.stance {
         let _ = write!(
             out,
-            "{}: <span class=\"badge {}\">{}</span> ",
+            "<div class=\"stance\">{}: <span class=\"badge {}\">{}</span>",
             escape(target),
             escape(label),
             escape(label)
         );
+        if !reasons.is_empty() {
+            out.push_str("<ul class=\"why\">");
+            for reason in reasons {
+                let _ = write!(out, "<li>{}</li>", escape(reason));
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</div>");
     }
     out.push_str("</dd><dt>Frames</dt><dd>");
     if doc.frames.is_empty() {

@@ -69,6 +69,9 @@ pub struct DocumentExcerpt {
     pub label: String,
     /// The first words of the text, whitespace collapsed.
     pub excerpt: String,
+    /// The input columns asked to be shown with it (`avis report --show-columns`).
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    pub columns: serde_json::Map<String, Value>,
 }
 
 /// One document kept whole for the HTML page.
@@ -78,8 +81,10 @@ pub(crate) struct Shown {
     pub text: String,
     pub label: String,
     pub score: f64,
-    /// (target, stance label)
-    pub stance: Vec<(String, String)>,
+    /// (target, stance label, reasons)
+    pub stance: Vec<(String, String, Vec<String>)>,
+    /// Input columns shown beside the document, in the order asked.
+    pub columns: Vec<(String, String)>,
     pub frames: Vec<String>,
     pub marks: Vec<Mark>,
 }

@@ -135,6 +135,31 @@ impl ReportBuilder {
     /// assert_eq!(b.finish().documents, 2);
     /// ```
     pub fn add(&mut self, id: impl Into<Value>, text: &str, analysis: &Analysis<'_>) {
+        self.add_with_columns(id, text, analysis, serde_json::Map::new());
+    }
+
+    /// [`add`](Self::add), with input columns to show beside the document (in the
+    /// page and with the extremes), in their order: an author, a date.
+    ///
+    /// ```
+    /// use avis_fr::{report::ReportBuilder, Analyzer};
+    ///
+    /// let a = Analyzer::default();
+    /// let mut b = ReportBuilder::new();
+    /// let mut columns = serde_json::Map::new();
+    /// columns.insert("auteur".into(), "Ana".into());
+    /// b.add_with_columns(1, "Une honte.", &a.analyze("Une honte."), columns);
+    /// let report = b.finish();
+    /// assert_eq!(report.most_negative[0].columns["auteur"], "Ana");
+    /// assert!(report.to_html().contains("Ana"));
+    /// ```
+    pub fn add_with_columns(
+        &mut self,
+        id: impl Into<Value>,
+        text: &str,
+        analysis: &Analysis<'_>,
+        columns: serde_json::Map<String, Value>,
+    ) {
         let id = id.into();
         let score = analysis.sentiment.score;
         let label = serial_name(&analysis.sentiment.label);
@@ -164,6 +189,7 @@ impl ReportBuilder {
                 score,
                 label: label.clone(),
                 excerpt: excerpt(text),
+                columns: columns.clone(),
             };
             let (list, sign) = if score < 0.0 {
                 (&mut self.most_negative, 1.0)
@@ -173,7 +199,12 @@ impl ReportBuilder {
             keep_top(list, doc, sign, self.top);
         }
         if self.shown.len() < self.max_shown {
-            self.shown.push(shown(&id, text, label, analysis));
+            let mut doc = shown(&id, text, label, analysis);
+            doc.columns = columns
+                .iter()
+                .map(|(name, value)| (name.clone(), id_display(value)))
+                .collect();
+            self.shown.push(doc);
         }
     }
 
@@ -313,9 +344,13 @@ fn shown(id: &Value, text: &str, label: String, analysis: &Analysis<'_>) -> Show
         stance: analysis
             .stance
             .iter()
-            .map(|(t, s)| (t.to_string(), serial_name(&s.label)))
+            .map(|(t, s)| {
+                let reasons = s.because.iter().map(ToString::to_string).collect();
+                (t.to_string(), serial_name(&s.label), reasons)
+            })
             .collect(),
         frames: analysis.frames.iter().map(|f| f.to_string()).collect(),
+        columns: Vec::new(),
         marks: analysis
             .evidence
             .iter()
@@ -342,6 +377,7 @@ mod tests {
             score,
             label: String::new(),
             excerpt: String::new(),
+            columns: serde_json::Map::new(),
         }
     }
 

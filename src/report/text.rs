@@ -106,9 +106,15 @@ fn documents(out: &mut String, docs: &[DocumentExcerpt]) {
         out.push_str("  (none)\n");
     }
     for d in docs {
+        // The input columns asked for, after the id: `[12 auteur=Ana date=…]`.
+        let columns: String = d
+            .columns
+            .iter()
+            .map(|(name, value)| format!(" {name}={}", id_display(value)))
+            .collect();
         let _ = writeln!(
             out,
-            "  [{}] {:+.3} {}: {}",
+            "  [{}{columns}] {:+.3} {}: {}",
             id_display(&d.id),
             d.score,
             d.label,

@@ -3,6 +3,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use encoding_rs::Encoding;
+
+use crate::{encoding, sniff};
 
 /// Read French comments: tokens, sentiment, stance, frames, with evidence.
 #[derive(Debug, Parser)]
@@ -16,16 +19,21 @@ pub struct Cli {
 pub enum Command {
     /// Print the tokens of a UTF-8 text, one JSON object per line.
     Tokens(TokensArgs),
-    /// Analyse each record; write it back with sentiment, stance, frames and evidence (JSON Lines).
+    /// Analyse each record; write it back with sentiment, stance, frames and evidence (JSON Lines or CSV).
     Score(ScoreArgs),
     /// Summarise a corpus: labels, stance per target, frames, markers, extremes.
     Report(ReportArgs),
+    /// Explain the analysis of one text for a person: sentences, markers, rules, stance reasons.
+    Explain(ExplainArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct TokensArgs {
     /// Text file to read (default: standard input; `-` also means standard input).
     pub path: Option<PathBuf>,
+    /// The input's encoding [default: utf-8, or what a byte order mark says].
+    #[arg(long, value_name = "NAME", value_parser = encoding::parse)]
+    pub encoding: Option<&'static Encoding>,
 }
 
 /// The input format of `score` and `report`.
@@ -33,8 +41,10 @@ pub struct TokensArgs {
 pub enum Format {
     /// One JSON object per line, with a string `text`; other fields pass through.
     Jsonl,
-    /// CSV with a header row; see --text-column and --id-column.
+    /// CSV with a header row; see --text-column, --id-column and --delimiter.
     Csv,
+    /// CSV with tabs between fields (the same as csv with --delimiter tab).
+    Tsv,
     /// Plain text, one document per line; the id is the line number.
     Text,
 }
@@ -43,9 +53,15 @@ pub enum Format {
 pub struct InputArgs {
     /// Input file (default: standard input; `-` also means standard input).
     pub path: Option<PathBuf>,
-    /// Input format.
-    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
-    pub format: Format,
+    /// Input format [default: from the file's extension (.csv, .tsv, .jsonl, .ndjson, .txt), else jsonl].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// CSV field delimiter: , ; | or tab [default: detected from the header line].
+    #[arg(long, value_name = "CHAR", value_parser = sniff::parse_delimiter)]
+    pub delimiter: Option<u8>,
+    /// The input's encoding: utf-8, utf-16, windows-1252, latin-1, … [default: utf-8, or what a byte order mark says].
+    #[arg(long, value_name = "NAME", value_parser = encoding::parse)]
+    pub encoding: Option<&'static Encoding>,
     /// The JSON field or CSV column holding the text.
     #[arg(long, default_value = "text", value_name = "NAME")]
     pub text_column: String,
@@ -73,6 +89,45 @@ pub struct ScoreArgs {
     /// Write to FILE instead of standard output; FILE appears only when the run succeeds.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Output format: JSON Lines, or CSV for spreadsheets (see --columns).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
+    pub output_format: OutputFormat,
+    /// CSV output: the columns, in order, comma-separated: input columns and sentiment_score, sentiment_label, stance_TARGET, stance_TARGET_score, frames, top_evidence [default: the input's columns, then all of those].
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub columns: Vec<String>,
+    /// CSV output delimiter [default: the input's CSV delimiter, else ','].
+    #[arg(long, value_name = "CHAR", value_parser = sniff::parse_delimiter)]
+    pub output_delimiter: Option<u8>,
+    /// CSV output encoding [default: the input's, so that a spreadsheet opens it as it opened the input; UTF-8 for UTF-16 input].
+    #[arg(long, value_name = "NAME", value_parser = encoding::parse)]
+    pub output_encoding: Option<&'static Encoding>,
+    /// CSV output: scores with a decimal comma (-0,5), as French spreadsheets read numbers.
+    #[arg(long)]
+    pub decimal_comma: bool,
+    /// JSON output: all evidence, only the marker that weighed most, or none.
+    #[arg(long, value_enum, default_value_t = EvidenceMode::All)]
+    pub evidence: EvidenceMode,
+}
+
+/// The output format of `score`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// The input record with the analysis added, one JSON object per line.
+    Jsonl,
+    /// A header row, then one row per record (see --columns).
+    Csv,
+}
+
+/// How much evidence `score` writes in its JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EvidenceMode {
+    /// Every matched marker (the JSON is then several times the size of its input).
+    All,
+    /// The one marker that weighed most (the largest contribution either way).
+    Top,
+    /// No `evidence` field.
+    #[value(name = "none")]
+    Omit,
 }
 
 #[derive(Debug, Args)]
@@ -91,4 +146,29 @@ pub struct ReportArgs {
     /// List the N markers that fire most per role, and N documents per extreme.
     #[arg(long, value_name = "N", default_value_t = avis_fr::report::DEFAULT_TOP)]
     pub top: usize,
+    /// Input columns (or JSON fields) to show beside each document, comma-separated.
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub show_columns: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The text (several words are joined by spaces) [default: --file, else standard input].
+    #[arg(conflicts_with = "file")]
+    pub text: Vec<String>,
+    /// Read the text from FILE (`-` is standard input).
+    #[arg(short, long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// The encoding of --file or standard input [default: utf-8, or what a byte order mark says].
+    #[arg(long, value_name = "NAME", value_parser = encoding::parse)]
+    pub encoding: Option<&'static Encoding>,
+    /// A lexicon TSV file to add over the built-in lexicons (repeatable).
+    #[arg(long = "lexicon", value_name = "FILE")]
+    pub lexicons: Vec<PathBuf>,
+    /// A topic TOML file (targets, frames, stance markers) instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub topic: Option<PathBuf>,
+    /// Print the analysis and the sentences as one JSON object.
+    #[arg(long)]
+    pub json: bool,
 }

@@ -1,19 +1,21 @@
 //! The subcommands: read, analyse in parallel chunks, write in input order.
 
 use std::borrow::Cow;
-use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use avis_fr::report::ReportBuilder;
 use avis_fr::{Analysis, Analyzer, Lexicon, TokenKind, Topic};
 use rayon::prelude::*;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use crate::args::{Cli, Command, InputArgs, ReportArgs, ScoreArgs, TokensArgs};
+use crate::args::{Cli, Command, InputArgs, OutputFormat, ReportArgs, ScoreArgs, TokensArgs};
+use crate::csv_out::CsvOut;
 use crate::error::CliError;
+use crate::explain;
 use crate::input::{self, Next, Record, RecordReader};
 use crate::output::Sink;
+use crate::scored::{cell, json_error, write_json_line, write_scored};
 
 /// Records analysed together: big enough to keep both cores busy, small enough
 /// that memory does not grow with the input.
@@ -24,6 +26,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Tokens(args) => tokens(args),
         Command::Score(args) => score(args),
         Command::Report(args) => report(args),
+        Command::Explain(args) => explain::run(args),
     }
 }
 
@@ -37,7 +40,10 @@ struct TokenOut<'a> {
 }
 
 fn tokens(args: TokensArgs) -> Result<(), CliError> {
-    let (_, text) = input::read_text(args.path.as_ref())?;
+    let (name, text) = input::read_text(args.path.as_deref(), args.encoding)?;
+    if text.is_empty() {
+        eprintln!("avis: {name} is empty: no tokens");
+    }
     let mut sink = Sink::open(None)?;
     let w = sink.writer();
     for token in avis_fr::tokenize(&text) {
@@ -54,33 +60,112 @@ fn tokens(args: TokensArgs) -> Result<(), CliError> {
 }
 
 fn score(args: ScoreArgs) -> Result<(), CliError> {
-    let analyzer = analyzer(&args.input)?;
+    let csv_only = [
+        (!args.columns.is_empty(), "--columns"),
+        (args.output_delimiter.is_some(), "--output-delimiter"),
+        (args.output_encoding.is_some(), "--output-encoding"),
+        (args.decimal_comma, "--decimal-comma"),
+    ];
+    for (given, flag) in csv_only {
+        if given && args.output_format != OutputFormat::Csv {
+            return Err(CliError::Usage(format!(
+                "{flag} is for CSV output: add --output-format csv"
+            )));
+        }
+    }
+    let analyzer = analyzer(&args.input.lexicons, args.input.topic.as_deref())?;
     let mut reader = reader(&args.input)?;
     let mut sink = Sink::open(args.output.as_deref())?;
-    // Each line is written out in parallel with the analyses, then copied in order.
-    let render = |record: &Record, analysis: &Analysis<'_>| {
-        let mut line = Vec::with_capacity(4096);
-        write_scored(&mut line, &record.fields, analysis).map(|()| line)
+    let stats = match args.output_format {
+        OutputFormat::Jsonl => {
+            let evidence = args.evidence;
+            // Each line is written out in parallel with the analyses, then copied in order.
+            let render = |record: &Record, analysis: &Analysis<'_>| {
+                let mut line = Vec::with_capacity(4096);
+                write_scored(&mut line, &record.fields, analysis, evidence).map(|()| line)
+            };
+            drive(
+                &mut reader,
+                &analyzer,
+                &args.input,
+                render,
+                |_, _, _, line| {
+                    sink.writer()
+                        .write_all(&line?)
+                        .map_err(|e| CliError::io("cannot write output", e))
+                },
+            )?
+        }
+        OutputFormat::Csv => score_csv(&args, &analyzer, &mut reader, &mut sink)?,
     };
-    let stats = drive(
-        &mut reader,
-        &analyzer,
-        &args.input,
-        render,
-        |_, _, _, line| {
-            sink.writer()
-                .write_all(&line?)
-                .map_err(|e| CliError::io("cannot write output", e))
-        },
-    )?;
     sink.commit()?;
     summary(&args.input, &mut reader, &stats, "scored");
     Ok(())
 }
 
+/// `score --output-format csv`: rows written in input order as records come.
+fn score_csv(
+    args: &ScoreArgs,
+    analyzer: &Analyzer,
+    reader: &mut RecordReader,
+    sink: &mut Sink,
+) -> Result<Stats, CliError> {
+    let delimiter = args.output_delimiter.or(reader.delimiter()).unwrap_or(b',');
+    // Every analysis has a stance for each target of the topic: an empty text's
+    // tells the stance columns before any record.
+    let targets = analyzer
+        .analyze("")
+        .stance
+        .keys()
+        .map(|t| t.to_string())
+        .collect();
+    let input_columns = reader.columns().map(<[String]>::to_vec);
+    // encoding_rs encodes UTF-16 as UTF-8 (a UTF-16 CSV is no one's habit).
+    let encoding = args
+        .output_encoding
+        .unwrap_or(reader.encoding)
+        .output_encoding();
+    let mut out = CsvOut::new(delimiter, targets, args.columns.clone(), input_columns);
+    out.encoding = encoding;
+    out.decimal_comma = args.decimal_comma;
+    let stats = drive(
+        reader,
+        analyzer,
+        &args.input,
+        |_, _| (),
+        |record, _, analysis, ()| out.write(sink.writer(), &record.id, &record.fields, &analysis),
+    )?;
+    out.finish(sink.writer())?;
+    if out.unmappable > 0 && !args.input.quiet {
+        let rows = if out.unmappable == 1 {
+            "1 row has".to_string()
+        } else {
+            format!("{} rows have", out.unmappable)
+        };
+        eprintln!(
+            "avis: {rows} characters that {} cannot write, written as &#…; (pass \
+             --output-encoding utf-8 to keep them as they are)",
+            encoding.name()
+        );
+    }
+    Ok(stats)
+}
+
 fn report(args: ReportArgs) -> Result<(), CliError> {
-    let analyzer = analyzer(&args.input)?;
+    let analyzer = analyzer(&args.input.lexicons, args.input.topic.as_deref())?;
     let mut reader = reader(&args.input)?;
+    if let Some(columns) = reader.columns() {
+        if let Some(name) = args.show_columns.iter().find(|c| !columns.contains(c)) {
+            return Err(CliError::Input {
+                source: "--show-columns".into(),
+                message: format!(
+                    "no column {name:?} in {} (columns: {})",
+                    reader.name,
+                    columns.join(", ")
+                ),
+            });
+        }
+    }
     let mut html = args
         .html
         .as_deref()
@@ -93,7 +178,15 @@ fn report(args: ReportArgs) -> Result<(), CliError> {
         &args.input,
         |_, _| (),
         |record, text, analysis, ()| {
-            builder.add(record.id, text, &analysis);
+            // The columns the user asked to see, as they are in the input (a JSON
+            // record without one shows nothing for it).
+            let mut shown = Map::new();
+            for name in &args.show_columns {
+                if let Some(value) = record.fields.get(name) {
+                    shown.insert(name.clone(), Value::from(cell(value)));
+                }
+            }
+            builder.add_with_columns(record.id, text, &analysis, shown);
             Ok(())
         },
     )?;
@@ -147,7 +240,11 @@ fn drive<R: Send>(
         while chunk.len() < CHUNK {
             match reader.next_record()? {
                 Next::Record(record) => chunk.push(record),
-                Next::Invalid { line, message } => {
+                Next::Invalid {
+                    line,
+                    message,
+                    whole_input,
+                } => {
                     let source = reader.name.clone();
                     if args.skip_invalid {
                         let error = CliError::Invalid {
@@ -158,12 +255,16 @@ fn drive<R: Send>(
                         reader.warn(&format!("avis: skipped {error}"));
                         stats.skipped += 1;
                     } else {
+                        // Skipping is no fix for a file in another encoding or format.
+                        let message = if whole_input {
+                            message
+                        } else {
+                            format!("{message} (or pass --skip-invalid to skip bad records)")
+                        };
                         stop = Some(CliError::Invalid {
                             source,
                             line,
-                            message: format!(
-                                "{message} (or pass --skip-invalid to skip bad records)"
-                            ),
+                            message,
                         });
                         break;
                     }
@@ -203,23 +304,23 @@ fn drive<R: Send>(
 }
 
 fn reader(args: &InputArgs) -> Result<RecordReader, CliError> {
-    let source = input::open(args.path.as_deref(), args.quiet)?;
+    let source = input::open(args.path.as_deref(), args.quiet, args.encoding)?;
     RecordReader::new(source, args)
 }
 
 /// The default analyzer, or one with the user's lexicons and topic.
-fn analyzer(args: &InputArgs) -> Result<Analyzer, CliError> {
-    if args.lexicons.is_empty() && args.topic.is_none() {
+pub fn analyzer(lexicons: &[PathBuf], topic: Option<&Path>) -> Result<Analyzer, CliError> {
+    if lexicons.is_empty() && topic.is_none() {
         return Ok(Analyzer::default());
     }
     let mut builder = Analyzer::builder();
-    for path in &args.lexicons {
+    for path in lexicons {
         builder = builder.lexicon(Lexicon::from_tsv(
             &name(path),
             &read_file(path, "lexicon")?,
         )?);
     }
-    if let Some(path) = &args.topic {
+    if let Some(path) = topic {
         builder = builder.topic(Topic::from_toml(&name(path), &read_file(path, "topic")?)?);
     }
     Ok(builder.build()?)
@@ -239,11 +340,18 @@ fn summary(args: &InputArgs, reader: &mut RecordReader, stats: &Stats, verb: &st
     if args.quiet {
         return;
     }
+    if reader.empty {
+        eprintln!("avis: {} is empty: 0 records {verb}", reader.name);
+        return;
+    }
     let mut line = format!(
         "avis: {} {verb} from {}",
         count(stats.records, "record"),
         reader.name
     );
+    if reader.replaced() > 0 {
+        line.push_str(", with bytes that are not text in its encoding replaced by U+FFFD");
+    }
     if stats.skipped > 0 {
         line.push_str(&format!(
             ", {} skipped",
@@ -265,76 +373,4 @@ fn count(n: u64, what: &str) -> String {
     } else {
         format!("{n} {what}s")
     }
-}
-
-fn json_error(e: serde_json::Error) -> CliError {
-    CliError::Io {
-        what: "cannot encode JSON".into(),
-        error: e.into(),
-    }
-}
-
-/// The analysis fields `avis score` adds to each record, in their order.
-const ANALYSIS_FIELDS: [&str; 4] = ["sentiment", "stance", "frames", "evidence"];
-
-/// One scored record as a JSON line: the input's fields in their order, a field the
-/// analysis also has replaced in place, then the analysis's other fields. Written
-/// straight out, without building a JSON value of the analysis.
-fn write_scored(
-    w: &mut dyn Write,
-    fields: &serde_json::Map<String, Value>,
-    analysis: &Analysis<'_>,
-) -> Result<(), CliError> {
-    let part = |w: &mut dyn Write, name: &str| -> serde_json::Result<()> {
-        match name {
-            "sentiment" => serde_json::to_writer(w, &analysis.sentiment),
-            "stance" => serde_json::to_writer(w, &analysis.stance),
-            "frames" => serde_json::to_writer(w, &analysis.frames),
-            _ => serde_json::to_writer(w, &analysis.evidence),
-        }
-    };
-    let mut write = || -> serde_json::Result<()> {
-        let mut first = true;
-        let mut key = |w: &mut dyn Write, name: &str| -> serde_json::Result<()> {
-            w.write_all(if first { b"{" } else { b"," })
-                .map_err(serde_json::Error::io)?;
-            first = false;
-            serde_json::to_writer(&mut *w, name)?;
-            w.write_all(b":").map_err(serde_json::Error::io)
-        };
-        for (name, value) in fields {
-            key(w, name)?;
-            if ANALYSIS_FIELDS.contains(&name.as_str()) {
-                part(w, name)?;
-            } else {
-                serde_json::to_writer(&mut *w, value)?;
-            }
-        }
-        for name in ANALYSIS_FIELDS {
-            if !fields.contains_key(name) {
-                key(w, name)?;
-                part(w, name)?;
-            }
-        }
-        w.write_all(b"}\n").map_err(serde_json::Error::io)
-    };
-    write().map_err(|e| {
-        if e.is_io() {
-            CliError::io("cannot write output", e.into())
-        } else {
-            json_error(e)
-        }
-    })
-}
-
-fn write_json_line(w: &mut dyn Write, value: &impl Serialize) -> Result<(), CliError> {
-    serde_json::to_writer(&mut *w, value).map_err(|e| {
-        if e.is_io() {
-            CliError::io("cannot write output", e.into())
-        } else {
-            json_error(e)
-        }
-    })?;
-    w.write_all(b"\n")
-        .map_err(|e| CliError::io("cannot write output", e))
 }

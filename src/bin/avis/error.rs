@@ -13,6 +13,8 @@ pub enum CliError {
     },
     /// The input as a whole is unusable (e.g. the CSV header lacks the text column).
     Input { source: String, message: String },
+    /// Options that do not go together, an empty text to explain: a whole sentence.
+    Usage(String),
     /// Reading or writing failed.
     Io { what: String, error: io::Error },
     /// A lexicon or topic file is wrong.
@@ -43,6 +45,7 @@ impl fmt::Display for CliError {
                 message,
             } => write!(f, "{source}:{line}: {message}"),
             CliError::Input { source, message } => write!(f, "{source}: {message}"),
+            CliError::Usage(message) => write!(f, "{message}"),
             CliError::Io { what, error } => write!(f, "{what}: {error}"),
             CliError::Library(e) => write!(f, "{e}"),
             CliError::BrokenPipe => write!(f, "broken pipe"),
@@ -55,7 +58,10 @@ impl std::error::Error for CliError {
         match self {
             CliError::Io { error, .. } => Some(error),
             CliError::Library(e) => Some(e),
-            CliError::Invalid { .. } | CliError::Input { .. } | CliError::BrokenPipe => None,
+            CliError::Invalid { .. }
+            | CliError::Input { .. }
+            | CliError::Usage(_)
+            | CliError::BrokenPipe => None,
         }
     }
 }

@@ -4,35 +4,101 @@
 //! line (or CSV row by row), so memory stays flat on any input size.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Read};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufRead, BufReader, Cursor, IsTerminal, Read};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
+use encoding_rs::{Encoding, UTF_8};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{Map, Value};
 
 use crate::args::{Format, InputArgs};
+use crate::csv_in::CsvInput;
+use crate::encoding::{self, Decoding};
 use crate::error::CliError;
+use crate::sniff;
 
 const BUFFER: usize = 256 * 1024;
 
-/// An opened input: its name for messages, a buffered reader and maybe a progress bar.
+/// An opened input: its name for messages, a buffered reader of UTF-8 (decoded if
+/// it was in another encoding) and maybe a progress bar.
 pub struct Source {
     pub name: String,
     pub reader: Box<dyn BufRead + Send>,
     pub progress: Option<ProgressBar>,
+    /// The input has no byte at all.
+    pub empty: bool,
+    /// Bytes of the input before `reader`'s first (a UTF-8 byte order mark), so
+    /// that messages give offsets into the file as it is.
+    pub skipped: u64,
+    /// How many decoded buffers had malformed sequences replaced by U+FFFD.
+    pub replaced: Arc<AtomicU64>,
+    /// The encoding the input is read in.
+    pub encoding: &'static Encoding,
 }
 
-/// Open PATH (or standard input for none or `-`). The progress bar, by bytes read,
-/// is shown only for a file with standard error on a terminal, so pipes and CI
-/// logs stay clean.
-pub fn open(path: Option<&Path>, quiet: bool) -> Result<Source, CliError> {
+/// Open PATH (or standard input for none or `-`), in `encoding` (UTF-8 by default;
+/// a byte order mark wins). The progress bar, by bytes read, is shown only for a
+/// file with standard error on a terminal, so pipes and CI logs stay clean.
+pub fn open(
+    path: Option<&Path>,
+    quiet: bool,
+    encoding: Option<&'static Encoding>,
+) -> Result<Source, CliError> {
+    let (name, raw, progress) = open_raw(path, quiet)?;
+    let mut raw = BufReader::with_capacity(BUFFER, raw);
+    let read_error = |e| CliError::io(format!("cannot read {name}"), e);
+    let mut head = Vec::with_capacity(4);
+    (&mut raw)
+        .take(4)
+        .read_to_end(&mut head)
+        .map_err(read_error)?;
+    let empty = head.is_empty();
+    let bom = encoding::from_bom(&head);
+    if let (Some((found, _)), Some(asked)) = (bom, encoding) {
+        if found != asked && !quiet {
+            eprintln!(
+                "avis: {name}: read as {} (its byte order mark says so), not {}",
+                found.name(),
+                asked.name()
+            );
+        }
+    }
+    let chosen = bom.map_or(encoding.unwrap_or(UTF_8), |(found, _)| found);
+    let replaced = Arc::new(AtomicU64::new(0));
+    let rest = Cursor::new(head).chain(raw);
+    let (reader, skipped): (Box<dyn BufRead + Send>, u64) = if encoding::is_utf8(chosen) {
+        // UTF-8 is read as it is. Its byte order mark is dropped: the CSV parser
+        // would skip it, but JSON and plain text would take it for text.
+        let mut reader: Box<dyn BufRead + Send> = Box::new(rest);
+        let skip = bom.map_or(0, |(_, n)| n);
+        if skip > 0 {
+            reader.fill_buf().map_err(read_error)?;
+            reader.consume(skip);
+        }
+        (reader, skip as u64)
+    } else {
+        let decoding = Decoding::new(rest, chosen, Arc::clone(&replaced));
+        (Box::new(BufReader::with_capacity(BUFFER, decoding)), 0)
+    };
+    Ok(Source {
+        name,
+        reader,
+        progress,
+        empty,
+        skipped,
+        replaced,
+        encoding: chosen,
+    })
+}
+
+type Raw = (String, Box<dyn Read + Send>, Option<ProgressBar>);
+
+fn open_raw(path: Option<&Path>, quiet: bool) -> Result<Raw, CliError> {
     let path = path.filter(|p| p.as_os_str() != "-");
     let Some(path) = path else {
-        return Ok(Source {
-            name: "<stdin>".to_string(),
-            reader: Box::new(BufReader::with_capacity(BUFFER, io::stdin())),
-            progress: None,
-        });
+        return Ok(("<stdin>".to_string(), Box::new(io::stdin()), None));
     };
     let name = path.display().to_string();
     let file = File::open(path).map_err(|e| CliError::io(format!("cannot open {name}"), e))?;
@@ -53,11 +119,7 @@ pub fn open(path: Option<&Path>, quiet: bool) -> Result<Source, CliError> {
         Some(bar) => Box::new(bar.wrap_read(file)),
         None => Box::new(file),
     };
-    Ok(Source {
-        name,
-        reader: Box::new(BufReader::with_capacity(BUFFER, reader)),
-        progress,
-    })
+    Ok((name, reader, progress))
 }
 
 /// One input record.
@@ -77,6 +139,9 @@ pub enum Next {
     Invalid {
         line: u64,
         message: String,
+        /// The whole input is read wrongly (not UTF-8, CSV read as JSON): the fix is
+        /// an option such as `--encoding`, not skipping records.
+        whole_input: bool,
     },
     Eof,
 }
@@ -85,6 +150,11 @@ pub enum Next {
 pub struct RecordReader {
     pub name: String,
     pub empty_lines: u64,
+    /// The input had no byte at all.
+    pub empty: bool,
+    /// The encoding the input is read in.
+    pub encoding: &'static Encoding,
+    replaced: Arc<AtomicU64>,
     kind: Kind,
     progress: Option<ProgressBar>,
 }
@@ -104,47 +174,90 @@ struct JsonFields {
     id: String,
 }
 
+/// JSON Lines or plain text, line by line.
+struct Lines {
+    reader: Box<dyn BufRead + Send>,
+    /// JSON Lines if set, plain text lines otherwise.
+    json: Option<JsonFields>,
+    line: u64,
+    offset: u64,
+    buf: Vec<u8>,
+}
+
 enum Kind {
-    Lines {
-        reader: Box<dyn BufRead + Send>,
-        /// JSON Lines if set, plain text lines otherwise.
-        json: Option<JsonFields>,
-        line: u64,
-        offset: u64,
-        buf: Vec<u8>,
-    },
-    Csv {
-        reader: csv::Reader<Box<dyn BufRead + Send>>,
-        headers: Vec<String>,
-        text: usize,
-        id: Option<usize>,
-        row: csv::ByteRecord,
-    },
+    Lines(Lines),
+    Csv(CsvInput),
+}
+
+/// The input format: `--format`, else the file's extension, else JSON Lines.
+pub fn format(args: &InputArgs) -> Format {
+    args.format
+        .or_else(|| args.path.as_deref().and_then(sniff::format_from_extension))
+        .unwrap_or(Format::Jsonl)
 }
 
 impl RecordReader {
     pub fn new(source: Source, args: &InputArgs) -> Result<RecordReader, CliError> {
         let name = source.name;
         let progress = source.progress;
-        let kind = match args.format {
-            Format::Jsonl | Format::Text => Kind::Lines {
+        let format = format(args);
+        if args.delimiter.is_some() && matches!(format, Format::Jsonl | Format::Text) {
+            return Err(CliError::Usage(format!(
+                "--delimiter is for CSV input, and {name} is read as {}: add --format csv",
+                if format == Format::Jsonl {
+                    "JSON Lines"
+                } else {
+                    "text"
+                }
+            )));
+        }
+        let kind = match format {
+            format @ (Format::Jsonl | Format::Text) => Kind::Lines(Lines {
                 reader: source.reader,
-                json: (args.format == Format::Jsonl).then(|| JsonFields {
+                json: (format == Format::Jsonl).then(|| JsonFields {
                     text: args.text_column.clone(),
                     id: args.id_column.clone().unwrap_or_else(|| "id".into()),
                 }),
                 line: 0,
-                offset: 0,
+                offset: source.skipped,
                 buf: Vec::new(),
-            },
-            Format::Csv => csv_kind(&name, source.reader, args)?,
+            }),
+            format @ (Format::Csv | Format::Tsv) => {
+                let tab = (format == Format::Tsv).then_some(b'\t');
+                let input = CsvInput::new(&name, source.reader, args, args.delimiter.or(tab))?;
+                Kind::Csv(input)
+            }
         };
         Ok(RecordReader {
             name,
             empty_lines: 0,
+            empty: source.empty,
+            encoding: source.encoding,
+            replaced: source.replaced,
             kind,
             progress,
         })
+    }
+
+    /// The CSV header's column names (none for JSON Lines and text).
+    pub fn columns(&self) -> Option<&[String]> {
+        match &self.kind {
+            Kind::Csv(csv) => Some(&csv.headers),
+            Kind::Lines(_) => None,
+        }
+    }
+
+    /// The CSV delimiter (none for JSON Lines and text).
+    pub fn delimiter(&self) -> Option<u8> {
+        match &self.kind {
+            Kind::Csv(csv) => Some(csv.delimiter),
+            Kind::Lines(_) => None,
+        }
+    }
+
+    /// How many decoded buffers had malformed bytes replaced (U+FFFD).
+    pub fn replaced(&self) -> u64 {
+        self.replaced.load(Ordering::Relaxed)
     }
 
     /// Print a message on standard error without tearing the progress bar.
@@ -165,118 +278,81 @@ impl RecordReader {
     /// The next record, a bad record to report, or the end. I/O errors are fatal.
     pub fn next_record(&mut self) -> Result<Next, CliError> {
         match &mut self.kind {
-            Kind::Lines {
-                reader,
-                json,
-                line,
-                offset,
-                buf,
-            } => loop {
-                buf.clear();
-                let n = reader
-                    .read_until(b'\n', buf)
-                    .map_err(|e| CliError::io(format!("cannot read {}", self.name), e))?;
-                if n == 0 {
-                    return Ok(Next::Eof);
-                }
-                *line += 1;
-                let start = *offset;
-                *offset += n as u64;
-                while matches!(buf.last(), Some(b'\n' | b'\r')) {
-                    buf.pop();
-                }
-                // Empty lines carry no record: skipped, counted in the summary.
-                if buf.iter().all(u8::is_ascii_whitespace) {
-                    self.empty_lines += 1;
-                    continue;
-                }
-                let text = match std::str::from_utf8(buf) {
-                    Ok(text) => text,
-                    Err(e) => {
-                        return Ok(invalid(
-                            *line,
-                            format!(
-                                "invalid UTF-8 at byte {} of the input (byte {} of this line); \
-                                 convert the file to UTF-8 (e.g. with iconv)",
-                                start + e.valid_up_to() as u64,
-                                e.valid_up_to()
-                            ),
-                        ))
-                    }
-                };
-                return Ok(if let Some(names) = json {
-                    json_record(*line, text, names)
-                } else {
-                    let mut fields = Map::new();
-                    fields.insert("id".into(), Value::from(*line));
-                    fields.insert("text".into(), Value::from(text));
-                    Next::Record(Record {
-                        id: Value::from(*line),
-                        text: text.to_string(),
-                        fields,
-                    })
-                });
-            },
-            Kind::Csv {
-                reader,
-                headers,
-                text,
-                id,
-                row,
-            } => {
-                let more = match reader.read_byte_record(row) {
-                    Ok(more) => more,
-                    Err(e) => return csv_error(&self.name, e),
-                };
-                if !more {
-                    return Ok(Next::Eof);
-                }
-                let line = row.position().map_or(0, |p| p.line());
-                if row.len() != headers.len() {
-                    return Ok(invalid(
-                        line,
-                        format!(
-                            "this row has {} fields, the header has {}",
-                            row.len(),
-                            headers.len()
-                        ),
-                    ));
-                }
-                let mut fields = Map::new();
-                for (name, value) in headers.iter().zip(row.iter()) {
-                    match std::str::from_utf8(value) {
-                        Ok(value) => {
-                            fields.insert(name.clone(), Value::from(value));
-                        }
-                        Err(e) => {
-                            let at = row.position().map_or(0, |p| p.byte());
-                            return Ok(invalid(
-                                line,
-                                format!(
-                                    "invalid UTF-8 in column {name:?} at byte {} of the field \
-                                     (the row starts at byte {at} of the input); convert the file to UTF-8",
-                                    e.valid_up_to()
-                                ),
-                            ));
-                        }
-                    }
-                }
-                let text = match fields.get(&headers[*text]) {
-                    Some(Value::String(s)) => s.clone(),
-                    _ => String::new(),
-                };
-                let id = match id {
-                    Some(i) => fields.get(&headers[*i]).cloned().unwrap_or(Value::Null),
-                    None => Value::from(line),
-                };
-                Ok(Next::Record(Record { id, text, fields }))
-            }
+            Kind::Lines(lines) => lines.next(&self.name, &mut self.empty_lines),
+            Kind::Csv(csv) => csv.next(&self.name),
         }
     }
 }
 
-fn invalid(line: u64, message: String) -> Next {
-    Next::Invalid { line, message }
+impl Lines {
+    fn next(&mut self, name: &str, empty_lines: &mut u64) -> Result<Next, CliError> {
+        loop {
+            self.buf.clear();
+            let n = self
+                .reader
+                .read_until(b'\n', &mut self.buf)
+                .map_err(|e| CliError::io(format!("cannot read {name}"), e))?;
+            if n == 0 {
+                return Ok(Next::Eof);
+            }
+            self.line += 1;
+            let start = self.offset;
+            self.offset += n as u64;
+            let buf = &mut self.buf;
+            while matches!(buf.last(), Some(b'\n' | b'\r')) {
+                buf.pop();
+            }
+            // Empty lines carry no record: skipped, counted in the summary.
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                *empty_lines += 1;
+                continue;
+            }
+            let text = match std::str::from_utf8(buf) {
+                Ok(text) => text,
+                Err(e) => {
+                    return Ok(misread(
+                        self.line,
+                        format!(
+                            "invalid UTF-8 at byte {} of the input (byte {} of this line); {}",
+                            start + e.valid_up_to() as u64,
+                            e.valid_up_to(),
+                            encoding::hint(buf)
+                        ),
+                    ))
+                }
+            };
+            return Ok(match &self.json {
+                Some(names) => json_record(self.line, text, names),
+                None => {
+                    let mut fields = Map::new();
+                    fields.insert("id".into(), Value::from(self.line));
+                    fields.insert("text".into(), Value::from(text));
+                    Next::Record(Record {
+                        id: Value::from(self.line),
+                        text: text.to_string(),
+                        fields,
+                    })
+                }
+            });
+        }
+    }
+}
+
+pub fn invalid(line: u64, message: String) -> Next {
+    Next::Invalid {
+        line,
+        message,
+        whole_input: false,
+    }
+}
+
+/// A record whose bytes are not UTF-8, or a sign that the format is wrong.
+pub fn misread(line: u64, message: String) -> Next {
+    Next::Invalid {
+        line,
+        message,
+        whole_input: true,
+    }
 }
 
 /// A JSON Lines record: an object with a string `text`.
@@ -284,10 +360,15 @@ fn json_record(line: u64, text: &str, names: &JsonFields) -> Next {
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            return invalid(
-                line,
-                format!("not valid JSON ({e}); each line must be one JSON object"),
-            )
+            // A CSV file read as JSON Lines (no extension, or standard input).
+            let message = format!("not valid JSON ({e}); each line must be one JSON object");
+            if line == 1 && sniff::looks_like_csv(text) {
+                return misread(
+                    line,
+                    format!("{message}; this looks like CSV: pass --format csv"),
+                );
+            }
+            return invalid(line, message);
         }
     };
     let Value::Object(fields) = value else {
@@ -316,73 +397,39 @@ fn json_record(line: u64, text: &str, names: &JsonFields) -> Next {
     Next::Record(Record { id, text, fields })
 }
 
-fn csv_kind(
-    name: &str,
-    reader: Box<dyn BufRead + Send>,
-    args: &InputArgs,
-) -> Result<Kind, CliError> {
-    // Flexible, so that a short row is our error (naming its line), not the parser's.
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
-    let header_error = |message: String| CliError::Input {
-        source: name.to_string(),
-        message,
-    };
-    let headers: Vec<String> = match reader.byte_headers() {
-        Ok(h) => h
-            .iter()
-            .map(|f| String::from_utf8(f.to_vec()))
-            .collect::<Result<_, _>>()
-            .map_err(|_| header_error("the CSV header is not valid UTF-8".into()))?,
-        Err(e) => return Err(header_error(format!("cannot read the CSV header: {e}"))),
-    };
-    let find = |col: &str| headers.iter().position(|h| h == col);
-    let missing = |what: &str, col: &str, flag: &str| {
-        header_error(format!(
-            "no {what} column {col:?} in the CSV header (columns: {}); name it with {flag}",
-            headers.join(", ")
-        ))
-    };
-    let text = find(&args.text_column)
-        .ok_or_else(|| missing("text", &args.text_column, "--text-column"))?;
-    let id = match &args.id_column {
-        Some(col) => Some(find(col).ok_or_else(|| missing("id", col, "--id-column"))?),
-        None => find("id"),
-    };
-    Ok(Kind::Csv {
-        reader,
-        headers,
-        text,
-        id,
-        row: csv::ByteRecord::new(),
-    })
-}
-
-fn csv_error(name: &str, e: csv::Error) -> Result<Next, CliError> {
-    let (line, byte) = e.position().map_or((0, 0), |p| (p.line(), p.byte()));
-    // The parser's own words (it names the record, line and byte), not its Debug form.
-    let message = format!("bad CSV row at byte {byte} of the input: {e}");
-    match e.into_kind() {
-        csv::ErrorKind::Io(err) => Err(CliError::io(format!("cannot read {name}"), err)),
-        _ => Ok(invalid(line, message)),
-    }
-}
-
-/// Read a whole text file (for `avis tokens`), checking UTF-8.
-pub fn read_text(path: Option<&PathBuf>) -> Result<(String, String), CliError> {
-    let mut source = open(path.map(PathBuf::as_path), true)?;
+/// Read a whole text (for `avis tokens` and `avis explain`, whose spans are
+/// offsets into it), decoded from `encoding`, checking UTF-8. Returns its name and
+/// text.
+pub fn read_text(
+    path: Option<&Path>,
+    encoding: Option<&'static Encoding>,
+) -> Result<(String, String), CliError> {
+    let mut source = open(path, true, encoding)?;
     let mut bytes = Vec::new();
     source
         .reader
         .read_to_end(&mut bytes)
         .map_err(|e| CliError::io(format!("cannot read {}", source.name), e))?;
+    if source.replaced.load(Ordering::Relaxed) > 0 {
+        eprintln!(
+            "avis: {}: bytes that are not text in its encoding were replaced by U+FFFD",
+            source.name
+        );
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok((source.name, text)),
-        Err(e) => Err(CliError::Input {
-            source: source.name,
-            message: format!(
-                "invalid UTF-8 at byte {}; convert the file to UTF-8 (e.g. with iconv)",
-                e.utf8_error().valid_up_to()
-            ),
-        }),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let near = &bytes[at..bytes.len().min(at + 4096)];
+            Err(CliError::Input {
+                source: source.name,
+                message: format!(
+                    "invalid UTF-8 at byte {}; {}",
+                    at as u64 + source.skipped,
+                    encoding::hint(near)
+                ),
+            })
+        }
     }
 }

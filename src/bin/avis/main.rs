@@ -3,9 +3,15 @@
 
 mod args;
 mod commands;
+mod csv_in;
+mod csv_out;
+mod encoding;
 mod error;
+mod explain;
 mod input;
 mod output;
+mod scored;
+mod sniff;
 
 use std::process::ExitCode;
 
