@@ -74,8 +74,10 @@ pub struct InputArgs {
     /// A lexicon TSV file to add over the built-in lexicons (repeatable).
     #[arg(long = "lexicon", value_name = "FILE")]
     pub lexicons: Vec<PathBuf>,
-    /// A topic TOML file (targets, frames, stance markers) instead of the built-in one.
-    #[arg(long, value_name = "FILE")]
+    /// The topic to read stance and frames against: a TOML file (targets, frames,
+    /// stance markers) or a built-in topic's name (`consultation-2015`). Without it:
+    /// sentiment and evidence only, no targets, no frames.
+    #[arg(long, value_name = "FILE|NAME")]
     pub topic: Option<PathBuf>,
     /// No progress bar and no summary line on standard error (errors still go there).
     #[arg(short, long)]
@@ -165,8 +167,10 @@ pub struct ExplainArgs {
     /// A lexicon TSV file to add over the built-in lexicons (repeatable).
     #[arg(long = "lexicon", value_name = "FILE")]
     pub lexicons: Vec<PathBuf>,
-    /// A topic TOML file (targets, frames, stance markers) instead of the built-in one.
-    #[arg(long, value_name = "FILE")]
+    /// The topic to read stance and frames against: a TOML file (targets, frames,
+    /// stance markers) or a built-in topic's name (`consultation-2015`). Without it:
+    /// sentiment and evidence only, no targets, no frames.
+    #[arg(long, value_name = "FILE|NAME")]
     pub topic: Option<PathBuf>,
     /// Print the analysis and the sentences as one JSON object.
     #[arg(long)]

@@ -308,7 +308,8 @@ fn reader(args: &InputArgs) -> Result<RecordReader, CliError> {
     RecordReader::new(source, args)
 }
 
-/// The default analyzer, or one with the user's lexicons and topic.
+/// The default analyzer (general lexicons, no topic), or one with the user's
+/// lexicons and topic.
 pub fn analyzer(lexicons: &[PathBuf], topic: Option<&Path>) -> Result<Analyzer, CliError> {
     if lexicons.is_empty() && topic.is_none() {
         return Ok(Analyzer::default());
@@ -321,9 +322,22 @@ pub fn analyzer(lexicons: &[PathBuf], topic: Option<&Path>) -> Result<Analyzer, 
         )?);
     }
     if let Some(path) = topic {
-        builder = builder.topic(Topic::from_toml(&name(path), &read_file(path, "topic")?)?);
+        builder = builder.topic(topic_of(path)?);
     }
     Ok(builder.build()?)
+}
+
+/// A topic file, or a built-in topic named like one that does not exist as a file.
+fn topic_of(path: &Path) -> Result<Topic, CliError> {
+    // A name without an extension that is no file: a built-in topic, or an error
+    // that lists them.
+    match path
+        .to_str()
+        .filter(|name| !path.exists() && !name.contains('.'))
+    {
+        Some(name) => Ok(Topic::builtin(name)?),
+        None => Ok(Topic::from_toml(&name(path), &read_file(path, "topic")?)?),
+    }
 }
 
 fn name(path: &Path) -> String {
