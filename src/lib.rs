@@ -89,6 +89,7 @@ mod builder;
 mod cache;
 mod document;
 mod error;
+pub mod evaluate;
 mod evidence;
 mod explain;
 mod frames;
