@@ -115,29 +115,22 @@ fn collect<'a>(doc: &Document<'a>, words: &mut Vec<Weighed<'a>>) {
     }
 }
 
-/// Each sentence's span and score, in one pass over the tokens and the words.
+/// Each sentence's span and score, in one pass over the sentences and the words.
 fn sentences(
     doc: &Document<'_>,
     words: &[Weighed<'_>],
     thresholds: Thresholds,
 ) -> Vec<SentenceSentiment> {
-    let mut out: Vec<SentenceSentiment> = Vec::new();
-    let mut current = None;
-    for (i, token) in doc.tokens.iter().enumerate() {
-        let sentence = doc.sentence(i);
-        match out.last_mut() {
-            Some(last) if current == Some(sentence) => last.end = token.end,
-            _ => {
-                current = Some(sentence);
-                out.push(SentenceSentiment {
-                    start: token.start,
-                    end: token.end,
-                    score: 0.0,
-                    label: Label::Neutral,
-                });
-            }
-        }
-    }
+    let spans = doc.sentence_spans();
+    let mut out: Vec<SentenceSentiment> = spans
+        .iter()
+        .map(|&(first, last)| SentenceSentiment {
+            start: doc.tokens[first].start,
+            end: doc.tokens[last].end,
+            score: 0.0,
+            label: Label::Neutral,
+        })
+        .collect();
     // Words come in text order, so their sentences do too; the sums are kept in
     // `score` until they are squashed.
     let mut at = 0;

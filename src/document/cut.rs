@@ -40,11 +40,13 @@ pub(super) fn cut(doc: &mut Document<'_>) {
         hits,
         slots,
         closing,
+        spans,
         words,
         ..
     } = doc;
     slots.clear();
     closing.clear();
+    spans.clear();
     let (mut s, mut c) = (0u32, 0u32);
     *words = 0;
     let mut previous_end = 0;
@@ -67,6 +69,10 @@ pub(super) fn cut(doc: &mut Document<'_>) {
                 c += 1;
             }
             contrast = next_contrast();
+        }
+        match (slots.last(), spans.last_mut()) {
+            (Some(last), Some(span)) if last.sentence == s => span.1 = i,
+            _ => spans.push((i, i)),
         }
         slots.push(Slot {
             sentence: s,

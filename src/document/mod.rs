@@ -35,6 +35,8 @@ pub(crate) struct Document<'a> {
     slots: Vec<Slot>,
     /// The last punctuation token of each sentence, if any.
     closing: Vec<Option<usize>>,
+    /// The first and last token of each sentence that has tokens, in order.
+    spans: Vec<(usize, usize)>,
     /// Tokens that are not punctuation.
     words: usize,
 }
@@ -63,6 +65,7 @@ pub(crate) struct DocumentCache {
     nested: Vec<Hit<'static>>,
     slots: Vec<Slot>,
     closing: Vec<Option<usize>>,
+    spans: Vec<(usize, usize)>,
 }
 
 impl<'a> Document<'a> {
@@ -90,6 +93,7 @@ impl<'a> Document<'a> {
             nested,
             slots: std::mem::take(&mut cache.slots),
             closing: std::mem::take(&mut cache.closing),
+            spans: std::mem::take(&mut cache.spans),
             words: 0,
         };
         cut::cut(&mut document);
@@ -109,6 +113,12 @@ impl<'a> Document<'a> {
     /// How many sentence indices the document uses.
     pub(crate) fn sentence_count(&self) -> usize {
         self.closing.len()
+    }
+
+    /// The first and last token of each sentence, in order (sentences without
+    /// tokens are not there).
+    pub(crate) fn sentence_spans(&self) -> &[(usize, usize)] {
+        &self.spans
     }
 
     /// How many tokens are not punctuation.
@@ -165,6 +175,7 @@ impl DocumentCache {
             self.nested = recycle(document.nested);
             self.slots = document.slots;
             self.closing = document.closing;
+            self.spans = document.spans;
         }
         if self.words.len() >= Words::CAPACITY {
             self.words = Words::default();
