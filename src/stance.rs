@@ -40,6 +40,9 @@ use crate::sentiment::Scored;
 const PER_VALENCE: f64 = 0.25;
 /// Tokens between a stance cue and the target name it applies to.
 const CUE_WINDOW: usize = 4;
+/// The overall sentiment, in absolute value, below which it says nothing of what
+/// the comment is about (one mild word, `intéressant`, scores about 0.3).
+const CLEARLY_EVALUATIVE: f64 = 0.2;
 /// Weight of the overall sentiment on the stance toward what the comment is about.
 const SUBJECT_DEFAULT: f64 = 0.8;
 /// Weight of a rival's stance.
@@ -302,18 +305,24 @@ fn subject_and_rivals<'a>(sentiment: f64, topic: &'a TopicIndex, tally: &mut [Ta
     for t in tally.iter_mut() {
         t.total = t.direct;
     }
-    let value = sentiment * SUBJECT_DEFAULT;
-    if let Some(subject) = topic.subject {
-        tally[subject].total += value;
-        tally[subject]
-            .because
-            .push(Reason::Subject { sentiment, value });
-    } else if let [only] = mentioned(tally)[..] {
-        if value != 0.0 {
-            tally[only].total += value;
-            let reason = Reason::OnlyTarget { sentiment, value };
-            tally[only].because.push(reason);
-        }
+    // Only clearly evaluative language says what a comment thinks of its subject:
+    // a notice that mentions a `salle des fêtes` takes no stance.
+    let value = if sentiment.abs() >= CLEARLY_EVALUATIVE {
+        sentiment * SUBJECT_DEFAULT
+    } else {
+        0.0
+    };
+    // What the comment is about: the thread's subject, else the one target it names.
+    let about = match topic.subject {
+        Some(subject) => Some((subject, Reason::Subject { sentiment, value })),
+        None => match mentioned(tally)[..] {
+            [only] => Some((only, Reason::OnlyTarget { sentiment, value })),
+            _ => None,
+        },
+    };
+    if let (Some((target, reason)), true) = (about, value != 0.0) {
+        tally[target].total += value;
+        tally[target].because.push(reason);
     }
     for t in tally.iter_mut() {
         t.before_rivalry = t.total;

@@ -292,3 +292,32 @@ fn punctuation_entries_still_match() {
     assert!(entries(&custom, "Eh bien, bravo ! Et ensuite.").contains(&"bravo !".to_string()));
     assert!(!entries(analyzer(), "Bien. Vraiment ?!").contains(&"?!".to_string()));
 }
+
+/// Stance only where the comment takes one: a notice is no stance toward the
+/// thread's subject, a rival the comment never names gets none, and a topic
+/// without a subject reads a comment's feeling toward the one target it names.
+#[test]
+fn stance_only_where_the_comment_takes_one() {
+    let notice = "Réunion publique jeudi à 18 h à la salle des fêtes.";
+    assert_eq!(
+        analyzer().analyze(notice).stance["partenariat"].label,
+        StanceLabel::None
+    );
+    let topic = Topic::from_toml(
+        "tram.toml",
+        "[targets.tramway]\nnames = [\"tramway\", \"tram\"]\nrivals = [\"voitures\"]\n\
+         [targets.voitures]\nnames = [\"voitures\", \"automobilistes\"]\n",
+    )
+    .expect("a topic");
+    let tram = Analyzer::builder()
+        .topic(topic)
+        .build()
+        .expect("an analyzer");
+    let against = tram.analyze("Ce tramway est un gâchis scandaleux, une honte.");
+    assert_eq!(against.stance["tramway"].label, StanceLabel::Against);
+    assert_eq!(against.stance["voitures"].label, StanceLabel::None);
+    let both = tram.analyze("Le tramway est une honte, vive les voitures !");
+    assert_eq!(both.stance["voitures"].label, StanceLabel::Favor);
+    let vote = tram.analyze("Non au tram ! #ToutSaufLeTram");
+    assert_eq!(vote.stance["tramway"].label, StanceLabel::Against);
+}
