@@ -1,6 +1,8 @@
 //! `avis evaluate`: score a labelled file and compare with its labels.
 
 use avis_fr::evaluate::{Evaluation, Gold};
+use std::io::Write;
+
 use serde_json::Value;
 
 use crate::args::EvaluateArgs;
@@ -48,19 +50,22 @@ pub fn run(args: EvaluateArgs) -> Result<(), CliError> {
     )?;
     summary(&args.input, &mut reader, &stats, "evaluated");
     let evaluation = evaluate(&args, &pairs);
-    if args.json {
+    let against_favor = evaluation.macro_f1_of(&["against", "favor"]);
+    let text = if args.json {
         let mut json = serde_json::to_value(&evaluation).map_err(json_error)?;
         if args.target.is_some() {
-            json["macro_f1_against_favor"] = evaluation.macro_f1_of(&["against", "favor"]).into();
+            json["macro_f1_against_favor"] = against_favor.into();
         }
-        println!("{json}");
+        format!("{json}\n")
+    } else if args.target.is_some() {
+        format!("{evaluation}macro-F1 of against and favor {against_favor:.3}\n")
     } else {
-        print!("{evaluation}");
-        if args.target.is_some() {
-            let f1 = evaluation.macro_f1_of(&["against", "favor"]);
-            println!("macro-F1 of against and favor {f1:.3}");
-        }
-    }
+        evaluation.to_string()
+    };
+    // A closed pipe (`avis evaluate | head`) ends the run quietly, as for `score`.
+    std::io::stdout()
+        .write_all(text.as_bytes())
+        .map_err(|e| CliError::io("cannot write the figures", e))?;
     Ok(())
 }
 
