@@ -202,6 +202,7 @@ pub(crate) mod testing {
         for &(term, kind, valence) in entries {
             matcher.add(term, Payload::Word { kind, valence });
         }
+        matcher.seal();
         matcher
     }
 

@@ -28,6 +28,7 @@ pub(crate) fn compile(lexicons: &[Lexicon], topic: &Topic) -> (Matcher, TopicInd
         }
     }
     let index = compile_topic(topic, &mut matcher);
+    matcher.seal();
     (matcher, index)
 }
 

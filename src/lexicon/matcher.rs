@@ -80,6 +80,20 @@ pub(super) struct Expr {
 
 impl Expr {
     fn new(term: &str, words: Box<[WordKey]>, payloads: Vec<Payload>) -> Expr {
+        let mut expr = Expr {
+            term: term.to_string(),
+            meanings: Default::default(),
+            inflects: payloads.iter().any(Payload::inflects),
+            words,
+            payloads,
+        };
+        expr.meanings = expr.meanings();
+        expr
+    }
+
+    /// What it means, worked out from its payloads (see [`Matcher::seal`]).
+    fn meanings(&self) -> [Meaning; 2] {
+        let (term, payloads) = (&self.term, &self.payloads);
         let meaning = |stemmed: bool| {
             let kept = payloads.iter().filter(move |p| !stemmed || p.inflects());
             let words = kept.clone().filter_map(|p| match *p {
@@ -92,13 +106,7 @@ impl Expr {
             });
             Meaning::new(term, words, topic)
         };
-        Expr {
-            term: term.to_string(),
-            meanings: [meaning(false), meaning(true)],
-            inflects: payloads.iter().any(Payload::inflects),
-            words,
-            payloads,
-        }
+        [meaning(false), meaning(true)]
     }
 }
 
@@ -211,19 +219,27 @@ impl Matcher {
             }
         };
         let expr = &mut self.exprs[index as usize];
-        let mut payloads = std::mem::take(&mut expr.payloads);
-        match payloads.iter_mut().find(|p| p.same_slot(&payload)) {
+        match expr.payloads.iter_mut().find(|p| p.same_slot(&payload)) {
             Some(slot) => *slot = payload,
-            None => payloads.push(payload),
+            None => expr.payloads.push(payload),
         }
-        let words = std::mem::take(&mut expr.words);
-        *expr = Expr::new(&expr.term, words, payloads);
+        expr.inflects = expr.payloads.iter().any(Payload::inflects);
+    }
+
+    /// Work out what every expression means, once all are added: the last step of
+    /// building (meanings are read by every hit, so they are computed once rather
+    /// than at each `add`).
+    pub(crate) fn seal(&mut self) {
+        for expr in &mut self.exprs {
+            expr.meanings = expr.meanings();
+        }
     }
 
     /// A hit of expression `expr` over tokens `first..end`, with what the expression
     /// means at that match level.
     pub(super) fn hit(&self, expr: u32, first: usize, end: usize, level: Level) -> Hit<'_> {
         let meaning = &self.exprs[expr as usize].meanings[usize::from(level == Level::Stemmed)];
+        debug_assert!(!meaning.term.is_empty(), "Matcher::seal was not called");
         Hit {
             expr,
             first,
