@@ -1,0 +1,174 @@
+//! `avis_fr.Analyzer`: one compiled analyzer, shared by every call and thread.
+
+use pyo3::exceptions::PyRuntimeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+
+use crate::analysis::{Analysis, Owned};
+use crate::batch::{run, thread_count};
+use crate::config;
+use crate::convert::{avis_error, text_at, texts_of};
+
+/// Analyses French texts: sentiment, stance toward the topic's targets, argument
+/// frames, and the evidence for each.
+///
+/// `Analyzer(lexicons=None, topic=None, *, defaults=True, thresholds=None)`:
+///
+/// - `lexicons`: extra lexicons over the embedded ones, each TSV text
+///   (`term<TAB>kind<TAB>valence<TAB>note` lines under that header) or a path;
+/// - `topic`: the targets, frames and stance markers to read, as a built-in name
+///   (`"consultation-2015"`), TOML text or a path;
+/// - `defaults=False` leaves the embedded lexicons out;
+/// - `thresholds=(negative, positive)`: label thresholds (default `(-0.05, 0.05)`).
+///
+/// A bad lexicon line or topic entry raises `AvisError` with the library's message
+/// (`file:line:column: message`). Building compiles everything once; after that
+/// the analyzer is immutable and safe to share across threads.
+#[pyclass(frozen, module = "avis_fr")]
+pub struct Analyzer {
+    inner: avis_fr::Analyzer,
+}
+
+#[pymethods]
+impl Analyzer {
+    #[new]
+    #[pyo3(signature = (lexicons = None, topic = None, *, defaults = true, thresholds = None))]
+    fn new(
+        py: Python<'_>,
+        lexicons: Option<&Bound<'_, PyAny>>,
+        topic: Option<&Bound<'_, PyAny>>,
+        defaults: bool,
+        thresholds: Option<(f64, f64)>,
+    ) -> PyResult<Analyzer> {
+        let mut builder = avis_fr::Analyzer::builder();
+        if !defaults {
+            builder = builder.without_defaults();
+        }
+        if let Some(lexicons) = lexicons {
+            if lexicons.is_instance_of::<PyString>() {
+                // One string would otherwise be read as a list of characters.
+                builder = builder.lexicon(config::lexicon(py, lexicons, 0)?);
+            } else {
+                for (index, spec) in lexicons.try_iter()?.enumerate() {
+                    builder = builder.lexicon(config::lexicon(py, &spec?, index)?);
+                }
+            }
+        }
+        if let Some(topic) = topic {
+            builder = builder.topic(config::topic(py, topic)?);
+        }
+        if let Some((negative, positive)) = thresholds {
+            builder = builder.thresholds(negative, positive);
+        }
+        let inner = builder.build().map_err(|e| avis_error(py, &e))?;
+        Ok(Analyzer { inner })
+    }
+
+    /// The target ids of the topic, in order (each a key of `Analysis.stance`).
+    #[getter]
+    fn targets(&self) -> Vec<String> {
+        self.inner.topic().target_ids().into_iter().map(String::from).collect()
+    }
+
+    /// The frame ids of the topic, in order.
+    #[getter]
+    fn frames(&self) -> Vec<String> {
+        self.inner.topic().frames().iter().map(|f| f.id.clone()).collect()
+    }
+
+    /// Analyse one text (a `str`). Raises `TypeError` for anything else.
+    fn analyze(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Analysis> {
+        let text = text_at(text, 0).map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(format!(
+                "text must be a string, not {}",
+                crate::convert::type_name(text)
+            ))
+        })?;
+        let inner = &self.inner;
+        // The analyzer's own pool of caches keeps its word memo from call to call.
+        let owned = py.allow_threads(|| Owned::new(&text, inner.analyze(&text).into_owned()));
+        Ok(Analysis(owned))
+    }
+
+    /// Analyse many texts (any iterable of `str`) on `threads` threads (default:
+    /// one per core), without the GIL; a list of `Analysis` in input order.
+    ///
+    /// An item that is not a string raises `TypeError` naming its index, unless
+    /// `skip_invalid=True`, which puts `None` in its place.
+    #[pyo3(signature = (texts, threads = None, *, skip_invalid = false))]
+    fn analyze_many<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+        skip_invalid: bool,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let texts = texts_of(texts, skip_invalid)?;
+        let inner = &self.inner;
+        let done = py
+            .allow_threads(|| {
+                run(&texts, thread_count(threads), |cache, text| {
+                    Owned::analyze(inner, cache, text)
+                })
+            })
+            .map_err(PyRuntimeError::new_err)?;
+        PyList::new(py, done.into_iter().map(|owned| owned.map(Analysis)))
+    }
+
+    /// Analyse many texts into columns for a data frame: a dict of equal-length
+    /// lists, `id`, `sentiment_score`, `sentiment_label`, `stance_<target>` for
+    /// each target (its label, or its score with `stance="score"`) and `frames`
+    /// (a list of frame ids per text). `ids` (same length as `texts`) fills the
+    /// `id` column, default `0..n`. Nothing but these values is built, which makes
+    /// it the fastest way through a corpus. `pandas.DataFrame(columns)` and
+    /// `polars.DataFrame(columns)` take the result as is.
+    ///
+    /// Invalid items as in `analyze_many`; with `skip_invalid=True` their row holds
+    /// `None` in every column but `id`.
+    #[pyo3(signature = (texts, ids = None, threads = None, *, stance = "label", skip_invalid = false))]
+    fn analyze_columns<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        ids: Option<&Bound<'py, PyAny>>,
+        threads: Option<usize>,
+        stance: &str,
+        skip_invalid: bool,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let stance_score = crate::columns::stance_kind(stance)?;
+        let texts = texts_of(texts, skip_invalid)?;
+        let ids = crate::columns::ids(py, ids, texts.len())?;
+        let inner = &self.inner;
+        let rows = py
+            .allow_threads(|| {
+                run(&texts, thread_count(threads), |cache, text| {
+                    crate::columns::Row::of(&inner.analyze_with(cache, text))
+                })
+            })
+            .map_err(PyRuntimeError::new_err)?;
+        crate::columns::to_dict(py, &self.targets(), ids, &rows, stance_score)
+    }
+
+    /// Time the library alone over `texts` (analyse and drop, no Python objects)
+    /// on `threads` threads; returns the seconds taken. For `peers/measure_python.py`.
+    #[pyo3(signature = (texts, threads = None))]
+    fn _time_library(&self, py: Python<'_>, texts: &Bound<'_, PyAny>, threads: Option<usize>) -> PyResult<f64> {
+        let texts = texts_of(texts, false)?;
+        let inner = &self.inner;
+        py.allow_threads(|| {
+            let start = std::time::Instant::now();
+            let sums = run(&texts, thread_count(threads), |cache, text| {
+                let analysis = inner.analyze_with(cache, text);
+                // Read the result, so that nothing is optimised away.
+                analysis.sentiment.score + analysis.evidence.len() as f64
+            })?;
+            std::hint::black_box(sums);
+            Ok::<f64, String>(start.elapsed().as_secs_f64())
+        })
+        .map_err(PyRuntimeError::new_err)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Analyzer(topic={:?}, targets={:?})", self.inner.topic().name(), self.targets())
+    }
+}

@@ -1,0 +1,73 @@
+//! Many texts over several threads, results in input order.
+//!
+//! Runs without the GIL: it sees only Rust strings, never Python objects.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+
+use avis_fr::Cache;
+
+/// How many threads to use: the caller's number, else one per core.
+pub fn thread_count(threads: Option<usize>) -> usize {
+    match threads {
+        Some(n) => n.max(1),
+        None => thread::available_parallelism().map_or(1, |n| n.get()),
+    }
+}
+
+/// `work(cache, text)` for every text that is `Some`, spread over `threads` threads
+/// (each with its own [`Cache`]); `None` for the texts that are `None`.
+///
+/// Threads take small runs of consecutive texts from a shared counter, so that a
+/// few long texts do not leave the other threads idle; the runs are put back in
+/// input order at the end.
+///
+/// # Errors
+/// When a worker thread panicked (the library never does on any `&str`; this keeps
+/// a bug from crossing into Python as an abort).
+pub fn run<T, F>(texts: &[Option<String>], threads: usize, work: F) -> Result<Vec<Option<T>>, String>
+where
+    T: Send,
+    F: Fn(&mut Cache, &str) -> T + Sync,
+{
+    let threads = threads.min(texts.len()).max(1);
+    if threads == 1 {
+        let mut cache = Cache::new();
+        return Ok(texts
+            .iter()
+            .map(|text| text.as_deref().map(|t| work(&mut cache, t)))
+            .collect());
+    }
+    // About eight runs per thread, at most 256 texts each.
+    let run_len = (texts.len() / (threads * 8)).clamp(1, 256);
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        let mut cache = Cache::new();
+        let mut done = Vec::new();
+        loop {
+            let start = next.fetch_add(run_len, Ordering::Relaxed);
+            if start >= texts.len() {
+                return done;
+            }
+            let end = (start + run_len).min(texts.len());
+            for (i, text) in texts[start..end].iter().enumerate() {
+                if let Some(text) = text {
+                    done.push((start + i, work(&mut cache, text)));
+                }
+            }
+        }
+    };
+    let parts = thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(worker)).collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join())
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .map_err(|_| "internal error: an analysis thread panicked".to_string())?;
+    let mut results: Vec<Option<T>> = std::iter::repeat_with(|| None).take(texts.len()).collect();
+    for (i, value) in parts.into_iter().flatten() {
+        results[i] = Some(value);
+    }
+    Ok(results)
+}
