@@ -1,0 +1,43 @@
+"""Shared fixtures: the repository, the bundled thread, the `avis` binary."""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import avis_fr
+
+REPO = Path(__file__).resolve().parents[2]
+THREAD = REPO / "data" / "consultation-2015.jsonl"
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    """An analyzer with the bundled consultation's topic (targets and frames)."""
+    return avis_fr.Analyzer(topic="consultation-2015")
+
+
+@pytest.fixture(scope="session")
+def thread():
+    """The bundled thread's records (45 dicts with `id` and `text`)."""
+    with open(THREAD, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def avis_binary():
+    """The `avis` command: $AVIS (CI sets it; then it must exist), else this
+    checkout's release build, else `avis` on PATH; skipped when there is none."""
+    given = os.environ.get("AVIS")
+    if given:
+        assert os.access(given, os.X_OK), f"AVIS={given} is not an executable"
+        return given
+    built = REPO / "target" / "release" / "avis"
+    if built.exists():
+        return str(built)
+    found = shutil.which("avis")
+    if found is None:
+        pytest.skip("no avis binary: set AVIS or run cargo build --release")
+    return found
