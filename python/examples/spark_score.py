@@ -31,6 +31,10 @@ def spark_session(cores: int = 2):
     """A local Spark session whose Python workers run this interpreter."""
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    # Local mode talks to itself: on the loopback interface, whatever the host's
+    # name resolves to (large task results are fetched from the driver's block
+    # manager at the address it advertises).
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     from pyspark.sql import SparkSession
 
     return (
@@ -38,6 +42,7 @@ def spark_session(cores: int = 2):
         .appName("avis-fr")
         .config("spark.ui.enabled", "false")
         .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
     )
