@@ -1,13 +1,19 @@
 //! The analysis of one text as Python sees it.
 //!
-//! An [`Analysis`] keeps the library's owned result and builds Python objects only
-//! when an attribute is read: `analyze_many` over a corpus makes one Python object
-//! per text, and a program that reads only `sentiment` never pays for evidence.
+//! An [`Analysis`] builds Python objects only when an attribute is read. From
+//! `analyze_many` it holds just the text, its sentiment and frames: the rest
+//! (stance with its reasons, evidence) is worked out again from the text when first
+//! read, then kept. The library's analysis is deterministic (a cache never changes
+//! a result), so this gives the same values; a corpus run that reads only
+//! sentiment or frames never pays for copying every piece of evidence.
+
+use std::sync::OnceLock;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use crate::analyzer::Analyzer;
 use crate::convert::{json_to_py, to_py};
 use crate::offsets::char_indices;
 
@@ -19,17 +25,35 @@ pub struct Owned {
 }
 
 impl Owned {
-    /// Analyse `text` with `cache` and keep the result.
-    pub fn analyze(analyzer: &avis_fr::Analyzer, cache: &mut avis_fr::Cache, text: &str) -> Owned {
-        Owned::new(text, analyzer.analyze_with(cache, text).into_owned())
-    }
-
     /// Keep `inner`, the analysis of `text`.
     pub fn new(text: &str, inner: avis_fr::Analysis<'static>) -> Owned {
-        let bytes: Vec<usize> = inner.evidence.iter().flat_map(|e| [e.start, e.end]).collect();
+        let bytes: Vec<usize> = inner
+            .evidence
+            .iter()
+            .flat_map(|e| [e.start, e.end])
+            .collect();
         let chars = char_indices(text, &bytes);
-        let spans = chars.chunks_exact(2).map(|pair| (pair[0], pair[1])).collect();
+        let spans = chars
+            .chunks_exact(2)
+            .map(|pair| (pair[0], pair[1]))
+            .collect();
         Owned { inner, spans }
+    }
+}
+
+/// What a batch keeps of one analysis: the values read most, nothing borrowed.
+pub struct Brief {
+    pub sentiment: avis_fr::Sentiment,
+    pub frames: Vec<String>,
+}
+
+impl Brief {
+    /// The brief of one analysis.
+    pub fn of(analysis: &avis_fr::Analysis<'_>) -> Brief {
+        Brief {
+            sentiment: analysis.sentiment.clone(),
+            frames: analysis.frames.iter().map(|f| f.to_string()).collect(),
+        }
     }
 }
 
@@ -38,15 +62,60 @@ impl Owned {
 /// Attributes are built when read. Evidence `start`/`end` are Python string
 /// indices (`text[e.start:e.end] == e.text`); `to_dict()` and `to_json()` give the
 /// JSON of `avis score` (UTF-8 byte offsets, unless `to_dict(offsets="chars")`).
+/// From `analyze_many`, stance and evidence are worked out again from the text the
+/// first time one of them is read (same values), then kept.
 #[pyclass(frozen, module = "avis_fr")]
-pub struct Analysis(pub Owned);
+pub struct Analysis {
+    analyzer: Py<Analyzer>,
+    text: String,
+    brief: Brief,
+    full: OnceLock<Owned>,
+}
+
+impl Analysis {
+    /// An analysis whose full result is already known.
+    pub fn eager(analyzer: Py<Analyzer>, text: String, owned: Owned) -> Analysis {
+        let brief = Brief::of(&owned.inner);
+        let full = OnceLock::new();
+        let _ = full.set(owned);
+        Analysis {
+            analyzer,
+            text,
+            brief,
+            full,
+        }
+    }
+
+    /// An analysis known by its brief; the rest on first read.
+    pub fn lazy(analyzer: Py<Analyzer>, text: String, brief: Brief) -> Analysis {
+        Analysis {
+            analyzer,
+            text,
+            brief,
+            full: OnceLock::new(),
+        }
+    }
+
+    /// The full result, worked out now if it was not yet.
+    fn full(&self) -> &Owned {
+        self.full.get_or_init(|| {
+            let inner = self
+                .analyzer
+                .get()
+                .library()
+                .analyze(&self.text)
+                .into_owned();
+            Owned::new(&self.text, inner)
+        })
+    }
+}
 
 #[pymethods]
 impl Analysis {
     /// The overall sentiment (`score` in [-1, 1], `label`, shares).
     #[getter]
     fn sentiment(&self) -> Sentiment {
-        let s = &self.0.inner.sentiment;
+        let s = &self.brief.sentiment;
         Sentiment {
             score: s.score,
             label: s.label.as_str(),
@@ -60,7 +129,7 @@ impl Analysis {
     #[getter]
     fn stance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
-        for (target, stance) in &self.0.inner.stance {
+        for (target, stance) in &self.full().inner.stance {
             let because = to_py(py, &stance.because)?;
             let value = Stance {
                 score: stance.score,
@@ -75,15 +144,25 @@ impl Analysis {
     /// Ids of the frames the text argues with, sorted.
     #[getter]
     fn frames(&self) -> Vec<String> {
-        self.0.inner.frames.iter().map(|f| f.to_string()).collect()
+        self.brief.frames.clone()
+    }
+
+    /// The analysed text.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.text
     }
 
     /// Every matched marker, in text order, with Python string indices.
     #[getter]
     fn evidence(&self) -> Vec<Evidence> {
-        let spans = &self.0.spans;
-        let evidence = &self.0.inner.evidence;
-        evidence.iter().zip(spans).map(|(e, &span)| Evidence::new(e, span)).collect()
+        let full = self.full();
+        let (spans, evidence) = (&full.spans, &full.inner.evidence);
+        evidence
+            .iter()
+            .zip(spans)
+            .map(|(e, &span)| Evidence::new(e, span))
+            .collect()
     }
 
     /// The analysis as `avis score` writes it: a dict of `sentiment`, `stance`,
@@ -91,13 +170,14 @@ impl Analysis {
     /// offsets of the JSON; `offsets="chars"` gives Python string indices instead.
     #[pyo3(signature = (offsets = "bytes"))]
     fn to_dict(&self, py: Python<'_>, offsets: &str) -> PyResult<PyObject> {
-        let mut value = serde_json::to_value(&self.0.inner)
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let full = self.full();
+        let mut value =
+            serde_json::to_value(&full.inner).map_err(|e| PyValueError::new_err(e.to_string()))?;
         match offsets {
             "bytes" => {}
             "chars" => {
                 let evidence = value.get_mut("evidence").and_then(|e| e.as_array_mut());
-                for (item, &(start, end)) in evidence.into_iter().flatten().zip(&self.0.spans) {
+                for (item, &(start, end)) in evidence.into_iter().flatten().zip(&full.spans) {
                     item["start"] = start.into();
                     item["end"] = end.into();
                 }
@@ -114,17 +194,14 @@ impl Analysis {
     /// The analysis as one line of JSON, exactly the fields `avis score` adds to a
     /// record (byte offsets).
     fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string(&self.0.inner).map_err(|e| PyValueError::new_err(e.to_string()))
+        serde_json::to_string(&self.full().inner).map_err(|e| PyValueError::new_err(e.to_string()))
     }
 
     fn __repr__(&self) -> String {
-        let s = &self.0.inner.sentiment;
+        let s = &self.brief.sentiment;
         format!(
-            "Analysis(sentiment={} {:+.3}, frames={:?}, evidence={} items)",
-            s.label,
-            s.score,
-            self.0.inner.frames,
-            self.0.inner.evidence.len()
+            "Analysis(sentiment={} {:+.3}, frames={:?})",
+            s.label, s.score, self.brief.frames
         )
     }
 }

@@ -4,7 +4,7 @@ use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
-use crate::analysis::{Analysis, Owned};
+use crate::analysis::{Analysis, Brief, Owned};
 use crate::batch::{run, thread_count};
 use crate::config;
 use crate::convert::{avis_error, text_at, texts_of};
@@ -27,6 +27,13 @@ use crate::convert::{avis_error, text_at, texts_of};
 #[pyclass(frozen, module = "avis_fr")]
 pub struct Analyzer {
     inner: avis_fr::Analyzer,
+}
+
+impl Analyzer {
+    /// The library's analyzer.
+    pub fn library(&self) -> &avis_fr::Analyzer {
+        &self.inner
+    }
 }
 
 #[pymethods]
@@ -67,61 +74,82 @@ impl Analyzer {
     /// The target ids of the topic, in order (each a key of `Analysis.stance`).
     #[getter]
     fn targets(&self) -> Vec<String> {
-        self.inner.topic().target_ids().into_iter().map(String::from).collect()
+        self.inner
+            .topic()
+            .target_ids()
+            .into_iter()
+            .map(String::from)
+            .collect()
     }
 
     /// The frame ids of the topic, in order.
     #[getter]
     fn frames(&self) -> Vec<String> {
-        self.inner.topic().frames().iter().map(|f| f.id.clone()).collect()
+        self.inner
+            .topic()
+            .frames()
+            .iter()
+            .map(|f| f.id.clone())
+            .collect()
     }
 
     /// Analyse one text (a `str`). Raises `TypeError` for anything else.
-    fn analyze(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Analysis> {
+    fn analyze(slf: &Bound<'_, Self>, text: &Bound<'_, PyAny>) -> PyResult<Analysis> {
+        let py = slf.py();
         let text = text_at(text, 0).map_err(|_| {
             pyo3::exceptions::PyTypeError::new_err(format!(
                 "text must be a string, not {}",
                 crate::convert::type_name(text)
             ))
         })?;
-        let inner = &self.inner;
+        let inner = &slf.get().inner;
         // The analyzer's own pool of caches keeps its word memo from call to call.
         let owned = py.allow_threads(|| Owned::new(&text, inner.analyze(&text).into_owned()));
-        Ok(Analysis(owned))
+        Ok(Analysis::eager(slf.clone().unbind(), text, owned))
     }
 
     /// Analyse many texts (any iterable of `str`) on `threads` threads (default:
     /// one per core), without the GIL; a list of `Analysis` in input order.
     ///
+    /// Each `Analysis` holds its text, sentiment and frames; its stance and
+    /// evidence are worked out again from the text when first read (the same
+    /// values), so a pass that reads only sentiment costs little more than the
+    /// analysis itself. For columns of scores, `analyze_columns` is faster still.
+    ///
     /// An item that is not a string raises `TypeError` naming its index, unless
     /// `skip_invalid=True`, which puts `None` in its place.
     #[pyo3(signature = (texts, threads = None, *, skip_invalid = false))]
     fn analyze_many<'py>(
-        &self,
-        py: Python<'py>,
+        slf: &Bound<'py, Self>,
         texts: &Bound<'py, PyAny>,
         threads: Option<usize>,
         skip_invalid: bool,
     ) -> PyResult<Bound<'py, PyList>> {
+        let py = slf.py();
         let texts = texts_of(texts, skip_invalid)?;
-        let inner = &self.inner;
-        let done = py
+        let inner = &slf.get().inner;
+        let briefs = py
             .allow_threads(|| {
                 run(&texts, thread_count(threads), |cache, text| {
-                    Owned::analyze(inner, cache, text)
+                    Brief::of(&inner.analyze_with(cache, text))
                 })
             })
             .map_err(PyRuntimeError::new_err)?;
-        PyList::new(py, done.into_iter().map(|owned| owned.map(Analysis)))
+        let analyses = texts
+            .into_iter()
+            .zip(briefs)
+            .map(|(text, brief)| Some(Analysis::lazy(slf.clone().unbind(), text?, brief?)));
+        PyList::new(py, analyses)
     }
 
     /// Analyse many texts into columns for a data frame: a dict of equal-length
     /// lists, `id`, `sentiment_score`, `sentiment_label`, `stance_<target>` for
     /// each target (its label, or its score with `stance="score"`) and `frames`
-    /// (a list of frame ids per text). `ids` (same length as `texts`) fills the
-    /// `id` column, default `0..n`. Nothing but these values is built, which makes
-    /// it the fastest way through a corpus. `pandas.DataFrame(columns)` and
-    /// `polars.DataFrame(columns)` take the result as is.
+    /// (per text, a tuple of frame ids; rows with the same frames share one
+    /// tuple). `ids` (same length as `texts`) fills the `id` column, default
+    /// `0..n`. Nothing but these values is built, which makes it the fastest way
+    /// through a corpus. `pandas.DataFrame(columns)` and `polars.DataFrame(columns)`
+    /// take the result as is.
     ///
     /// Invalid items as in `analyze_many`; with `skip_invalid=True` their row holds
     /// `None` in every column but `id`.
@@ -139,20 +167,26 @@ impl Analyzer {
         let texts = texts_of(texts, skip_invalid)?;
         let ids = crate::columns::ids(py, ids, texts.len())?;
         let inner = &self.inner;
+        let targets = self.targets();
         let rows = py
             .allow_threads(|| {
                 run(&texts, thread_count(threads), |cache, text| {
-                    crate::columns::Row::of(&inner.analyze_with(cache, text))
+                    crate::columns::Row::of(&inner.analyze_with(cache, text), &targets)
                 })
             })
             .map_err(PyRuntimeError::new_err)?;
-        crate::columns::to_dict(py, &self.targets(), ids, &rows, stance_score)
+        crate::columns::to_dict(py, &targets, ids, &rows, stance_score)
     }
 
     /// Time the library alone over `texts` (analyse and drop, no Python objects)
     /// on `threads` threads; returns the seconds taken. For `peers/measure_python.py`.
     #[pyo3(signature = (texts, threads = None))]
-    fn _time_library(&self, py: Python<'_>, texts: &Bound<'_, PyAny>, threads: Option<usize>) -> PyResult<f64> {
+    fn _time_library(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<f64> {
         let texts = texts_of(texts, false)?;
         let inner = &self.inner;
         py.allow_threads(|| {
@@ -169,6 +203,10 @@ impl Analyzer {
     }
 
     fn __repr__(&self) -> String {
-        format!("Analyzer(topic={:?}, targets={:?})", self.inner.topic().name(), self.targets())
+        format!(
+            "Analyzer(topic={:?}, targets={:?})",
+            self.inner.topic().name(),
+            self.targets()
+        )
     }
 }

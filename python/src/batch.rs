@@ -25,7 +25,11 @@ pub fn thread_count(threads: Option<usize>) -> usize {
 /// # Errors
 /// When a worker thread panicked (the library never does on any `&str`; this keeps
 /// a bug from crossing into Python as an abort).
-pub fn run<T, F>(texts: &[Option<String>], threads: usize, work: F) -> Result<Vec<Option<T>>, String>
+pub fn run<T, F>(
+    texts: &[Option<String>],
+    threads: usize,
+    work: F,
+) -> Result<Vec<Option<T>>, String>
 where
     T: Send,
     F: Fn(&mut Cache, &str) -> T + Sync,

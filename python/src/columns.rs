@@ -1,29 +1,36 @@
 //! `Analyzer.analyze_columns`: the few values a data frame wants per text, as
 //! columns (a dict of lists).
 
+use std::collections::HashMap;
+
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 /// What one text gives to the columns.
 pub struct Row {
     score: f64,
     label: &'static str,
-    /// `(target id, score, label)` per target, in the analysis's order (by id).
-    stance: Vec<(String, f64, &'static str)>,
+    /// `(score, label)` per target of the analyzer, in `Analyzer.targets` order
+    /// (`None` if the analysis had no such target: never in practice).
+    stance: Vec<Option<(f64, &'static str)>>,
     frames: Vec<String>,
 }
 
 impl Row {
     /// The row of one analysis (borrowed: nothing else is copied).
-    pub fn of(analysis: &avis_fr::Analysis<'_>) -> Row {
+    pub fn of(analysis: &avis_fr::Analysis<'_>, targets: &[String]) -> Row {
         Row {
             score: analysis.sentiment.score,
             label: analysis.sentiment.label.as_str(),
-            stance: analysis
-                .stance
+            stance: targets
                 .iter()
-                .map(|(id, s)| (id.to_string(), s.score, s.label.as_str()))
+                .map(|t| {
+                    analysis
+                        .stance
+                        .get(t.as_str())
+                        .map(|s| (s.score, s.label.as_str()))
+                })
                 .collect(),
             frames: analysis.frames.iter().map(|f| f.to_string()).collect(),
         }
@@ -42,7 +49,11 @@ pub fn stance_kind(stance: &str) -> PyResult<bool> {
 }
 
 /// The `id` column: the caller's ids (as many as texts), else `0..n`.
-pub fn ids<'py>(py: Python<'py>, ids: Option<&Bound<'py, PyAny>>, n: usize) -> PyResult<Bound<'py, PyList>> {
+pub fn ids<'py>(
+    py: Python<'py>,
+    ids: Option<&Bound<'py, PyAny>>,
+    n: usize,
+) -> PyResult<Bound<'py, PyList>> {
     let Some(ids) = ids else {
         return PyList::new(py, 0..n);
     };
@@ -68,38 +79,56 @@ pub fn to_dict<'py>(
     rows: &[Option<Row>],
     stance_score: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
-    // Labels repeat: one Python string each, shared by every row.
-    let interned = |label: &str| PyString::intern(py, label).into_any();
-    let column = |value: &dyn Fn(&Row) -> PyResult<Bound<'py, PyAny>>| -> PyResult<Bound<'py, PyList>> {
-        let list = PyList::empty(py);
-        for row in rows {
-            match row {
-                Some(row) => list.append(value(row)?)?,
-                None => list.append(py.None())?,
-            }
-        }
-        Ok(list)
+    // Labels repeat: one Python string each, made once and shared by every row.
+    let labels: Vec<(&str, Bound<'py, PyString>)> = [
+        "negative", "neutral", "positive", "against", "none", "favor",
+    ]
+    .into_iter()
+    .map(|label| (label, PyString::new(py, label)))
+    .collect();
+    let label = |name: &str| match labels.iter().find(|(l, _)| *l == name) {
+        Some((_, object)) => object.clone(),
+        None => PyString::new(py, name),
     };
+    // Each column straight from the rows: no list of intermediate values.
     let dict = PyDict::new(py);
     dict.set_item("id", ids)?;
-    dict.set_item("sentiment_score", column(&|r| Ok(r.score.into_pyobject(py)?.into_any()))?)?;
-    dict.set_item("sentiment_label", column(&|r| Ok(interned(r.label)))?)?;
+    let scores = rows.iter().map(|r| r.as_ref().map(|r| r.score));
+    dict.set_item("sentiment_score", PyList::new(py, scores)?)?;
+    let sentiment = rows.iter().map(|r| r.as_ref().map(|r| label(r.label)));
+    dict.set_item("sentiment_label", PyList::new(py, sentiment)?)?;
     for (index, target) in targets.iter().enumerate() {
-        let stance = column(&|r| {
-            // Every analysis has every target of its analyzer's topic; by position
-            // only if the ids agree, else by id.
-            let found = match r.stance.get(index) {
-                Some(s) if &s.0 == target => Some(s),
-                _ => r.stance.iter().find(|s| &s.0 == target),
-            };
-            Ok(match found {
-                None => py.None().into_bound(py),
-                Some(s) if stance_score => s.1.into_pyobject(py)?.into_any(),
-                Some(s) => interned(s.2),
-            })
-        })?;
-        dict.set_item(format!("stance_{target}"), stance)?;
+        let stance = |r: &Option<Row>| {
+            r.as_ref()
+                .and_then(|r| r.stance.get(index).copied().flatten())
+        };
+        let column = if stance_score {
+            PyList::new(py, rows.iter().map(|r| stance(r).map(|(score, _)| score)))?
+        } else {
+            PyList::new(
+                py,
+                rows.iter().map(|r| stance(r).map(|(_, name)| label(name))),
+            )?
+        };
+        dict.set_item(format!("stance_{target}"), column)?;
     }
-    dict.set_item("frames", column(&|r| Ok(PyList::new(py, &r.frames)?.into_any()))?)?;
+    // Frames as tuples, one per distinct set shared by the rows that have it: most
+    // rows have none or the same few, and a tuple cannot be changed through another row.
+    let mut sets: HashMap<&[String], Bound<'py, PyTuple>> = HashMap::new();
+    let mut frames = Vec::with_capacity(rows.len());
+    for row in rows {
+        frames.push(match row {
+            Some(row) => Some(match sets.get(row.frames.as_slice()) {
+                Some(set) => set.clone(),
+                None => {
+                    let set = PyTuple::new(py, &row.frames)?;
+                    sets.insert(&row.frames, set.clone());
+                    set
+                }
+            }),
+            None => None,
+        });
+    }
+    dict.set_item("frames", PyList::new(py, frames)?)?;
     Ok(dict)
 }

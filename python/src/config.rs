@@ -63,7 +63,11 @@ pub fn topic(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<avis_fr::Topic
 }
 
 /// Lexicon `index` of the list: TSV text or a path.
-pub fn lexicon(py: Python<'_>, spec: &Bound<'_, PyAny>, index: usize) -> PyResult<avis_fr::Lexicon> {
+pub fn lexicon(
+    py: Python<'_>,
+    spec: &Bound<'_, PyAny>,
+    index: usize,
+) -> PyResult<avis_fr::Lexicon> {
     let loaded = if let Ok(text) = spec.downcast::<PyString>() {
         let text = text.to_cow()?;
         if is_inline(&text, &['\t']) {

@@ -12,7 +12,11 @@ pub fn char_indices(text: &str, offsets: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_unstable_by_key(|&i| offsets[i]);
     let mut result = vec![0; offsets.len()];
-    let mut chars = text.char_indices().map(|(byte, _)| byte).enumerate().peekable();
+    let mut chars = text
+        .char_indices()
+        .map(|(byte, _)| byte)
+        .enumerate()
+        .peekable();
     let mut count = 0;
     for i in order {
         let target = offsets[i];
@@ -36,7 +40,12 @@ mod tests {
     #[test]
     fn bytes_become_code_points() {
         let text = "Élève 👍 fin";
-        let offsets = [text.find("fin").unwrap(), 0, text.len(), text.find('👍').unwrap()];
+        let offsets = [
+            text.find("fin").unwrap(),
+            0,
+            text.len(),
+            text.find('👍').unwrap(),
+        ];
         assert_eq!(char_indices(text, &offsets), [8, 0, 11, 6]);
         assert_eq!(char_indices("abc", &[3, 1]), [3, 1]);
     }

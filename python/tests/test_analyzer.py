@@ -127,7 +127,7 @@ def test_columns(analyzer, thread):
     assert columns["id"] == ids
     analyses = analyzer.analyze_many(texts)
     assert columns["sentiment_score"] == [a.sentiment.score for a in analyses]
-    assert columns["frames"] == [a.frames for a in analyses]
+    assert columns["frames"] == [tuple(a.frames) for a in analyses]
     assert columns["stance_partenariat"] == [a.stance["partenariat"].label for a in analyses]
     scores = analyzer.analyze_columns(texts, stance="score")
     assert scores["stance_partenariat"] == [a.stance["partenariat"].score for a in analyses]
@@ -192,3 +192,17 @@ def test_docstrings():
                 avis_fr.Analyzer.analyze_columns, avis_fr.Analysis, avis_fr.Analysis.to_dict,
                 avis_fr.tokenize, avis_fr.Evidence, avis_fr.AvisError):
         assert obj.__doc__ and len(obj.__doc__) > 20, obj
+
+
+def test_batch_results_read_late_equal_eager_ones(analyzer, thread):
+    # analyze_many keeps sentiment and frames; the rest is worked out on first read.
+    texts = [r["text"] for r in thread]
+    for lazy, text in zip(analyzer.analyze_many(texts), texts):
+        eager = analyzer.analyze(text)
+        assert lazy.text == text
+        assert lazy.sentiment.score == eager.sentiment.score
+        assert lazy.frames == eager.frames
+        assert lazy.to_dict() == eager.to_dict()
+        assert [(e.start, e.end, e.text) for e in lazy.evidence] == [
+            (e.start, e.end, e.text) for e in eager.evidence
+        ]
