@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::analysis::{Analysis, Brief, Owned};
-use crate::batch::{run, thread_count};
+use crate::batch::{run, thread_count, Caches};
 use crate::config;
 use crate::convert::{avis_error, text_at, texts_of};
 
@@ -27,6 +27,7 @@ use crate::convert::{avis_error, text_at, texts_of};
 #[pyclass(frozen, module = "avis_fr")]
 pub struct Analyzer {
     inner: avis_fr::Analyzer,
+    caches: Caches,
 }
 
 impl Analyzer {
@@ -68,7 +69,10 @@ impl Analyzer {
             builder = builder.thresholds(negative, positive);
         }
         let inner = builder.build().map_err(|e| avis_error(py, &e))?;
-        Ok(Analyzer { inner })
+        Ok(Analyzer {
+            inner,
+            caches: Caches::default(),
+        })
     }
 
     /// The target ids of the topic, in order (each a key of `Analysis.stance`).
@@ -127,10 +131,10 @@ impl Analyzer {
     ) -> PyResult<Bound<'py, PyList>> {
         let py = slf.py();
         let texts = texts_of(texts, skip_invalid)?;
-        let inner = &slf.get().inner;
+        let (inner, caches) = (&slf.get().inner, &slf.get().caches);
         let briefs = py
             .allow_threads(|| {
-                run(&texts, thread_count(threads), |cache, text| {
+                run(caches, &texts, thread_count(threads), |cache, text| {
                     Brief::of(&inner.analyze_with(cache, text))
                 })
             })
@@ -166,11 +170,11 @@ impl Analyzer {
         let stance_score = crate::columns::stance_kind(stance)?;
         let texts = texts_of(texts, skip_invalid)?;
         let ids = crate::columns::ids(py, ids, texts.len())?;
-        let inner = &self.inner;
+        let (inner, caches) = (&self.inner, &self.caches);
         let targets = self.targets();
         let rows = py
             .allow_threads(|| {
-                run(&texts, thread_count(threads), |cache, text| {
+                run(caches, &texts, thread_count(threads), |cache, text| {
                     crate::columns::Row::of(&inner.analyze_with(cache, text), &targets)
                 })
             })
@@ -188,10 +192,10 @@ impl Analyzer {
         threads: Option<usize>,
     ) -> PyResult<f64> {
         let texts = texts_of(texts, false)?;
-        let inner = &self.inner;
+        let (inner, caches) = (&self.inner, &self.caches);
         py.allow_threads(|| {
             let start = std::time::Instant::now();
-            let sums = run(&texts, thread_count(threads), |cache, text| {
+            let sums = run(caches, &texts, thread_count(threads), |cache, text| {
                 let analysis = inner.analyze_with(cache, text);
                 // Read the result, so that nothing is optimised away.
                 analysis.sentiment.score + analysis.evidence.len() as f64

@@ -3,6 +3,7 @@
 //! Runs without the GIL: it sees only Rust strings, never Python objects.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::thread;
 
 use avis_fr::Cache;
@@ -15,8 +16,34 @@ pub fn thread_count(threads: Option<usize>) -> usize {
     }
 }
 
+/// Caches kept between batches: each holds the word memo of the texts it has seen
+/// (what each distinct word matches), which makes the next batch faster. A worker
+/// takes one for the whole batch and gives it back.
+#[derive(Default)]
+pub struct Caches(Mutex<Vec<Cache>>);
+
+impl Caches {
+    fn take(&self) -> Cache {
+        // A poisoned lock only means a worker panicked while pushing: the caches
+        // themselves are whole (and a cache never changes a result).
+        let mut caches = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        caches.pop().unwrap_or_default()
+    }
+
+    fn give_back(&self, cache: Cache) {
+        let mut caches = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        caches.push(cache);
+    }
+}
+
 /// `work(cache, text)` for every text that is `Some`, spread over `threads` threads
-/// (each with its own [`Cache`]); `None` for the texts that are `None`.
+/// (each with a cache from `caches`); `None` for the texts that are `None`.
 ///
 /// Threads take small runs of consecutive texts from a shared counter, so that a
 /// few long texts do not leave the other threads idle; the runs are put back in
@@ -26,6 +53,7 @@ pub fn thread_count(threads: Option<usize>) -> usize {
 /// When a worker thread panicked (the library never does on any `&str`; this keeps
 /// a bug from crossing into Python as an abort).
 pub fn run<T, F>(
+    caches: &Caches,
     texts: &[Option<String>],
     threads: usize,
     work: F,
@@ -36,21 +64,24 @@ where
 {
     let threads = threads.min(texts.len()).max(1);
     if threads == 1 {
-        let mut cache = Cache::new();
-        return Ok(texts
+        let mut cache = caches.take();
+        let done = texts
             .iter()
             .map(|text| text.as_deref().map(|t| work(&mut cache, t)))
-            .collect());
+            .collect();
+        caches.give_back(cache);
+        return Ok(done);
     }
     // About eight runs per thread, at most 256 texts each.
     let run_len = (texts.len() / (threads * 8)).clamp(1, 256);
     let next = AtomicUsize::new(0);
     let worker = || {
-        let mut cache = Cache::new();
+        let mut cache = caches.take();
         let mut done = Vec::new();
         loop {
             let start = next.fetch_add(run_len, Ordering::Relaxed);
             if start >= texts.len() {
+                caches.give_back(cache);
                 return done;
             }
             let end = (start + run_len).min(texts.len());

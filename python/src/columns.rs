@@ -1,8 +1,6 @@
 //! `Analyzer.analyze_columns`: the few values a data frame wants per text, as
 //! columns (a dict of lists).
 
-use std::collections::HashMap;
-
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
@@ -114,20 +112,24 @@ pub fn to_dict<'py>(
     }
     // Frames as tuples, one per distinct set shared by the rows that have it: most
     // rows have none or the same few, and a tuple cannot be changed through another row.
-    let mut sets: HashMap<&[String], Bound<'py, PyTuple>> = HashMap::new();
+    // A list searched in order: there are few distinct sets, the empty one first.
+    let mut sets: Vec<(&[String], Bound<'py, PyTuple>)> = vec![(&[], PyTuple::empty(py))];
     let mut frames = Vec::with_capacity(rows.len());
     for row in rows {
-        frames.push(match row {
-            Some(row) => Some(match sets.get(row.frames.as_slice()) {
-                Some(set) => set.clone(),
-                None => {
-                    let set = PyTuple::new(py, &row.frames)?;
-                    sets.insert(&row.frames, set.clone());
-                    set
-                }
-            }),
-            None => None,
-        });
+        let Some(row) = row else {
+            frames.push(None);
+            continue;
+        };
+        let known = sets.iter().find(|(set, _)| *set == row.frames.as_slice());
+        let tuple = match known {
+            Some((_, tuple)) => tuple.clone(),
+            None => {
+                let tuple = PyTuple::new(py, &row.frames)?;
+                sets.push((&row.frames, tuple.clone()));
+                tuple
+            }
+        };
+        frames.push(Some(tuple));
     }
     dict.set_item("frames", PyList::new(py, frames)?)?;
     Ok(dict)
