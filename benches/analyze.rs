@@ -2,8 +2,9 @@
 //!
 //! One group, one input, four functions, so that ratios hold on a noisy machine:
 //! - `tokenize`: the tokenizer alone (the floor of any analysis);
-//! - `analyze/sentiment_only`: the analyzer with an empty topic (no stance, no frames);
-//! - `analyze/full`: the default analyzer (sentiment, stance, frames, evidence);
+//! - `analyze/sentiment_only`: the default analyzer, no topic (no stance, no frames);
+//! - `analyze/full`: with the thread's built-in topic (sentiment, stance, frames,
+//!   evidence);
 //! - `analyze/full_parallel`: the same over all cores with rayon, as `avis score` runs.
 //!
 //! The analyzer remembers what it has worked out for each distinct word (see the
@@ -35,11 +36,12 @@ fn analyze(c: &mut Criterion) {
     // About 1 MB: the thread repeated, as a larger consultation would be.
     let documents: Vec<String> = one.iter().cycle().take(one.len() * 40).cloned().collect();
     let bytes: usize = documents.iter().map(String::len).sum();
-    let full = Analyzer::default();
-    let sentiment_only = Analyzer::builder()
-        .topic(Topic::default())
+    let topic = Topic::builtin("consultation-2015").expect("the built-in topic");
+    let full = Analyzer::builder()
+        .topic(topic)
         .build()
         .expect("the default lexicons");
+    let sentiment_only = Analyzer::default();
 
     let mut group = c.benchmark_group("analyze");
     group.throughput(Throughput::Bytes(bytes as u64));

@@ -20,7 +20,7 @@ use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
 
-use avis_fr::{tokenize, Analyzer};
+use avis_fr::{tokenize, Analyzer, Topic};
 
 const SIZES: [(usize, &str); 4] = [
     (1 << 10, "1KB"),
@@ -64,7 +64,11 @@ fn input(name: &str, unit: &str, size: usize) -> String {
 }
 
 fn pathological(c: &mut Criterion) {
-    let analyzer = Analyzer::default();
+    let topic = Topic::builtin("consultation-2015").expect("the built-in topic");
+    let analyzer = Analyzer::builder()
+        .topic(topic)
+        .build()
+        .expect("an analyzer");
     // The probes run outside criterion's filter: apply it to group names here too
     // (a substring of the group name, e.g. `-- hyphens`).
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));

@@ -4,18 +4,20 @@
 //! cargo run --release --example consultation
 //! ```
 //!
-//! The same as `avis report data/consultation-2015.jsonl`, through the library.
+//! The same as `avis report --topic consultation-2015 data/consultation-2015.jsonl`,
+//! through the library: the general lexicons and the thread's built-in topic.
 
 use std::error::Error;
 
 use avis_fr::report::Report;
-use avis_fr::Analyzer;
+use avis_fr::{Analyzer, Topic};
 use serde_json::Value;
 
 const CORPUS: &str = include_str!("../data/consultation-2015.jsonl");
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let analyzer = Analyzer::default();
+    let topic = Topic::builtin("consultation-2015")?;
+    let analyzer = Analyzer::builder().topic(topic).build()?;
     let mut documents = Vec::new();
     for (i, line) in CORPUS.lines().enumerate() {
         let record: Value = serde_json::from_str(line)?;

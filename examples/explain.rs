@@ -3,8 +3,10 @@
 //! ```text
 //! cargo run --example explain -- "Ce partenariat n'est pas du tout rassurant !"
 //! ```
+//!
+//! Stance is read against the bundled thread's built-in topic.
 
-use avis_fr::Analyzer;
+use avis_fr::{Analyzer, Topic};
 
 fn main() {
     let text = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
@@ -13,7 +15,11 @@ fn main() {
     } else {
         text
     };
-    let analyzer = Analyzer::default();
+    let topic = Topic::builtin("consultation-2015").expect("the built-in topic");
+    let analyzer = Analyzer::builder()
+        .topic(topic)
+        .build()
+        .expect("an analyzer");
     let analysis = analyzer.analyze(&text);
     println!("{text}\n");
     println!(

@@ -145,7 +145,7 @@ def avis_scores(avis: Path, texts: list[str]) -> dict[str, float]:
     """avis-fr's sentiment score of each text, from one `avis score` run."""
     path = jsonl_file(texts)
     try:
-        out = subprocess.run([str(avis), "score", "-q", path], capture_output=True, text=True, check=True)
+        out = subprocess.run([str(avis), "score", "-q", "--topic", "consultation-2015", path], capture_output=True, text=True, check=True)
     finally:
         os.unlink(path)
     return {t: json.loads(line)["sentiment"]["score"] for t, line in zip(texts, out.stdout.splitlines())}
@@ -166,7 +166,7 @@ def avis_throughput(avis: Path, texts: list[str], runs: int, threads: int | None
     try:
         for _ in range(runs):
             t0 = time.perf_counter()
-            subprocess.run([str(avis), "score", "-q", path], stdout=subprocess.DEVNULL, env=env, check=True)
+            subprocess.run([str(avis), "score", "-q", "--topic", "consultation-2015", path], stdout=subprocess.DEVNULL, env=env, check=True)
             times.append(time.perf_counter() - t0)
     finally:
         os.unlink(path)

@@ -20,7 +20,7 @@ fi
 
 corpus=data/consultation-2015.jsonl
 docs=$(grep -c . "$corpus")
-"$AVIS" report -q --html "$out/report.html" "$corpus" >/dev/null
+"$AVIS" report -q --topic consultation-2015 --html "$out/report.html" "$corpus" >/dev/null
 
 chrome=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
 if [ -z "$chrome" ]; then

@@ -218,10 +218,11 @@ impl Stance<'_> {
 /// either, take [`into_owned`](Analysis::into_owned):
 ///
 /// ```
-/// use avis_fr::{Analysis, Analyzer, StanceLabel};
+/// use avis_fr::{Analysis, Analyzer, StanceLabel, Topic};
 ///
 /// fn analyse_all(texts: Vec<String>) -> Vec<Analysis<'static>> {
-///     let analyzer = Analyzer::default();
+///     let topic = Topic::builtin("consultation-2015").unwrap();
+///     let analyzer = Analyzer::builder().topic(topic).build().unwrap();
 ///     texts.iter().map(|t| analyzer.analyze(t).into_owned()).collect()
 /// }
 /// let analyses = analyse_all(vec!["Ce partenariat est une honte.".to_string()]);

@@ -39,8 +39,13 @@ impl Analyzer {
     /// The topic this analyzer reads stance and frames against.
     ///
     /// ```
-    /// let analyzer = avis_fr::Analyzer::default();
+    /// use avis_fr::{Analyzer, Topic};
+    ///
+    /// assert!(Analyzer::default().topic().targets().is_empty());
+    /// let topic = Topic::builtin("consultation-2015")?;
+    /// let analyzer = Analyzer::builder().topic(topic).build()?;
     /// assert!(analyzer.topic().target_ids().contains(&"partenariat"));
+    /// # Ok::<(), avis_fr::Error>(())
     /// ```
     pub fn topic(&self) -> &Topic {
         &self.topic

@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::analyzer::Analyzer;
 use crate::error::Error;
-use crate::lexicon::{compile, DEFAULT_LEXICONS, DEFAULT_TOPIC};
+use crate::lexicon::{compile, DEFAULT_LEXICONS};
 use crate::lexicon::{Lexicon, Topic};
 use crate::reuse::Pool;
 use crate::sentiment::Thresholds;
@@ -28,7 +28,7 @@ pub struct AnalyzerBuilder {
 }
 
 impl Default for AnalyzerBuilder {
-    /// The embedded lexicons and topic, the default thresholds.
+    /// The embedded lexicons, no topic, the default thresholds.
     fn default() -> Self {
         AnalyzerBuilder {
             defaults: true,
@@ -40,7 +40,8 @@ impl Default for AnalyzerBuilder {
 }
 
 impl Default for Analyzer {
-    /// The embedded lexicons and the default topic (the bundled consultation).
+    /// The embedded general lexicons, and no topic: sentiment and evidence, no
+    /// targets and no frames until a topic names them.
     fn default() -> Self {
         // The embedded data is checked by the test suite; it cannot fail here.
         match Analyzer::builder().build() {
@@ -73,14 +74,15 @@ impl AnalyzerBuilder {
         self
     }
 
-    /// Use this topic instead of the default one.
+    /// Read stance and frames against this topic (by default there is none: no
+    /// targets, no frames). See [`Topic::builtin`] for the bundled ones.
     pub fn topic(mut self, topic: Topic) -> Self {
         self.topic = Some(topic);
         self
     }
 
-    /// Leave out the embedded lexicons (and the default topic, unless one is given):
-    /// only what is added with [`lexicon`](Self::lexicon) is used.
+    /// Leave out the embedded lexicons: only what is added with
+    /// [`lexicon`](Self::lexicon) is used.
     pub fn without_defaults(mut self) -> Self {
         self.defaults = false;
         self
@@ -115,11 +117,7 @@ impl AnalyzerBuilder {
             }
         }
         lexicons.extend(self.lexicons);
-        let topic = match self.topic {
-            Some(topic) => topic,
-            None if self.defaults => Topic::from_toml(DEFAULT_TOPIC.0, DEFAULT_TOPIC.1)?,
-            None => Topic::default(),
-        };
+        let topic = self.topic.unwrap_or_default();
         let (matcher, index) = compile(&lexicons, &topic);
         Ok(Analyzer {
             id: ANALYZERS.fetch_add(1, Ordering::Relaxed),

@@ -161,9 +161,10 @@ impl Serialize for Rule<'_> {
 /// words, its `value` and that sentence as `text`.
 ///
 /// ```
-/// use avis_fr::{Analyzer, Reason};
+/// use avis_fr::{Analyzer, Reason, Topic};
 ///
-/// let analyzer = Analyzer::default();
+/// let topic = Topic::builtin("consultation-2015")?;
+/// let analyzer = Analyzer::builder().topic(topic).build()?;
 /// let analysis = analyzer.analyze("Cet accord est une honte !");
 /// let against = &analysis.stance["partenariat"];
 /// assert!(against.because.iter().any(|r| matches!(r, Reason::Subject { .. })));
@@ -171,6 +172,7 @@ impl Serialize for Rule<'_> {
 /// let json = serde_json::to_value(&against.because[0]).unwrap();
 /// assert_eq!(json["kind"], "stance_marker");
 /// assert_eq!(json["marker"], "honte");
+/// # Ok::<(), avis_fr::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

@@ -54,7 +54,11 @@ pub(crate) fn find<'c>(
 mod tests {
     #[test]
     fn raised_frames_by_id_also_when_nested() {
-        let analyzer = crate::Analyzer::default();
+        let topic = crate::Topic::builtin("consultation-2015");
+        let analyzer = crate::Analyzer::builder()
+            .topic(topic.unwrap())
+            .build()
+            .unwrap();
         let analysis = analyzer.analyze("Il faut utiliser des logiciels libres, et nos impôts ?");
         assert!(analysis.frames.iter().any(|f| f == "logiciel_libre"));
         assert!(analysis.frames.iter().any(|f| f == "fiscalite"));

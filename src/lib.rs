@@ -4,9 +4,11 @@
 //! against, and why, with the words that prove it.
 //!
 //! ```
-//! use avis_fr::{Analyzer, Label, StanceLabel};
+//! use avis_fr::{Analyzer, Label, StanceLabel, Topic};
 //!
-//! let analyzer = Analyzer::default();
+//! // The general lexicons; a topic names what to be for or against.
+//! let topic = Topic::builtin("consultation-2015")?;
+//! let analyzer = Analyzer::builder().topic(topic).build()?;
 //! let analysis = analyzer.analyze("Ce partenariat avec Microsoft est une honte !");
 //!
 //! assert_eq!(analysis.sentiment.label, Label::Negative);
@@ -17,6 +19,7 @@
 //! for reason in &analysis.stance["partenariat"].because {
 //!     println!("{reason}"); // stance marker `honte` -0.80, …
 //! }
+//! # Ok::<(), avis_fr::Error>(())
 //! ```
 //!
 //! ## The pipeline
@@ -86,6 +89,7 @@ mod builder;
 mod cache;
 mod document;
 mod error;
+pub mod evaluate;
 mod evidence;
 mod explain;
 mod frames;

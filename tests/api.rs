@@ -119,7 +119,16 @@ fn errors_have_a_kind_and_labels_their_json_spelling() {
 
 #[test]
 fn a_target_that_may_not_exist_is_asked_with_get() {
-    let analyzer = Analyzer::default();
+    // No topic by default: sentiment and evidence, no targets.
+    let default = Analyzer::default();
+    let general = default.analyze("Le tramway, quelle horreur.");
+    assert!(general.stance.is_empty() && general.frames.is_empty());
+    assert_eq!(general.sentiment.label, Label::Negative);
+    let topic = Topic::builtin("consultation-2015").expect("the built-in topic");
+    let analyzer = Analyzer::builder()
+        .topic(topic)
+        .build()
+        .expect("an analyzer");
     let analysis = analyzer.analyze("Le tramway, quelle horreur.");
     let label = |id: &str| analysis.stance.get(id).map(|s| s.label);
     assert_eq!(label("tramway"), None);

@@ -12,7 +12,7 @@ use serde_json::Value;
 fn explain_prints_sentences_markers_rules_and_reasons() {
     let text = "Ce partenariat n'est pas du tout rassurant ! Le logiciel libre, c'est bien.";
     avis()
-        .args(["explain", text])
+        .args(["explain", "--topic", "consultation-2015", text])
         .assert()
         .success()
         .stdout(predicate::str::contains("Sentence 1 (bytes 0..44)"))
@@ -54,7 +54,8 @@ fn report_shows_chosen_columns_and_stance_reasons() {
     let html = dir.path().join("r.html");
     let args = ["--text-column", "commentaire", "--encoding", "windows-1252"];
     avis()
-        .args(["report", "-q", "--show-columns", "auteur,date", "--html"])
+        .args(["report", "-q", "--topic", "consultation-2015"])
+        .args(["--show-columns", "auteur,date", "--html"])
         .arg(&html)
         .args(args)
         .arg(&export)

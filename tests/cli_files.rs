@@ -199,6 +199,8 @@ fn csv_output_reads_back_to_the_json_scores_in_order() {
     let base = [
         "score",
         "-q",
+        "--topic",
+        "consultation-2015",
         "--text-column",
         "commentaire",
         "--encoding",

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use avis_fr::{Analysis, Analyzer};
+use avis_fr::{Analysis, Analyzer, Topic};
 use serde_json::Value;
 
 /// A file of the repository's `data/`: the tests read nothing outside the repository.
@@ -59,7 +59,12 @@ fn label<T: serde::Serialize>(value: &T) -> String {
 
 #[test]
 fn dev_labels() {
-    let (analyzer, corpus) = (Analyzer::default(), corpus());
+    let topic = Topic::builtin("consultation-2015").expect("the built-in topic");
+    let analyzer = Analyzer::builder()
+        .topic(topic)
+        .build()
+        .expect("an analyzer");
+    let corpus = corpus();
     let scored = score_dev(&analyzer, &corpus);
     let (mut sentiment_ok, mut partenariat_ok, mut libre_ok) = (0, 0, 0);
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);

@@ -9,7 +9,11 @@ fn score(text: &str) -> f64 {
 
 fn analyzer() -> &'static Analyzer {
     static ANALYZER: std::sync::OnceLock<Analyzer> = std::sync::OnceLock::new();
-    ANALYZER.get_or_init(Analyzer::default)
+    ANALYZER.get_or_init(|| {
+        let topic = Topic::builtin("consultation-2015").expect("the built-in topic");
+        let analyzer = Analyzer::builder().topic(topic).build();
+        analyzer.expect("the embedded lexicons")
+    })
 }
 
 #[test]

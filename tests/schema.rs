@@ -23,7 +23,7 @@ fn validator() -> jsonschema::Validator {
 /// `avis score` on the bundled thread, one value per record.
 fn scored() -> Vec<Value> {
     let output = Command::new(env!("CARGO_BIN_EXE_avis"))
-        .args(["score", "-q"])
+        .args(["score", "-q", "--topic", "consultation-2015"])
         .arg(root().join("data/consultation-2015.jsonl"))
         .output()
         .expect("avis runs");

@@ -5,12 +5,16 @@
 
 use std::sync::OnceLock;
 
-use avis_fr::Analyzer;
+use avis_fr::{Analyzer, Topic};
 use libfuzzer_sys::fuzz_target;
 
 fn analyzer() -> &'static Analyzer {
     static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
-    ANALYZER.get_or_init(Analyzer::default)
+    // With a topic, so that stance and frames are fuzzed too.
+    ANALYZER.get_or_init(|| {
+        let topic = Topic::builtin("consultation-2015").expect("the built-in topic");
+        Analyzer::builder().topic(topic).build().expect("an analyzer")
+    })
 }
 
 fuzz_target!(|data: &[u8]| {

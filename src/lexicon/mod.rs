@@ -244,8 +244,9 @@ pub(crate) const DEFAULT_LEXICONS: [(&str, &str); 3] = [
     ),
 ];
 
-/// The default topic embedded in the crate.
-pub(crate) const DEFAULT_TOPIC: (&str, &str) = (
+/// The topics embedded in the crate, by name: (name, file, text).
+pub(crate) const BUILTIN_TOPICS: [(&str, &str, &str); 1] = [(
+    "consultation-2015",
     "lexicons/topic-consultation-2015.toml",
     include_str!("../../lexicons/topic-consultation-2015.toml"),
-);
+)];

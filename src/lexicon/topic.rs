@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::BUILTIN_TOPICS;
 use crate::error::Error;
 use crate::tokenize::tokenize;
 
@@ -174,6 +175,35 @@ impl Topic {
             stance: check.stance(&file)?,
             subject: file.subject.map(Spanned::into_inner),
         })
+    }
+
+    /// A topic embedded in the crate, by name: `consultation-2015` is the bundled
+    /// thread's (the 2015 Éducation nationale–Microsoft partnership). See
+    /// [`Topic::builtin_names`].
+    ///
+    /// ```
+    /// use avis_fr::{Analyzer, StanceLabel, Topic};
+    ///
+    /// let topic = Topic::builtin("consultation-2015")?;
+    /// let analyzer = Analyzer::builder().topic(topic).build()?;
+    /// let analysis = analyzer.analyze("Ce partenariat est une honte.");
+    /// assert_eq!(analysis.stance["partenariat"].label, StanceLabel::Against);
+    /// assert!(Topic::builtin("tramway").is_err());
+    /// # Ok::<(), avis_fr::Error>(())
+    /// ```
+    pub fn builtin(name: &str) -> Result<Topic, Error> {
+        match BUILTIN_TOPICS.iter().find(|(known, _, _)| *known == name) {
+            Some((_, file, text)) => Topic::from_toml(file, text),
+            None => Err(Error::Config(format!(
+                "no built-in topic `{name}`: use one of {} or give a topic file",
+                Topic::builtin_names().collect::<Vec<_>>().join(", ")
+            ))),
+        }
+    }
+
+    /// The names of the built-in topics.
+    pub fn builtin_names() -> impl Iterator<Item = &'static str> {
+        BUILTIN_TOPICS.iter().map(|(name, _, _)| *name)
     }
 
     /// Read and parse a topic file.

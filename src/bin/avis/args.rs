@@ -25,6 +25,29 @@ pub enum Command {
     Report(ReportArgs),
     /// Explain the analysis of one text for a person: sentences, markers, rules, stance reasons.
     Explain(ExplainArgs),
+    /// Score a labelled file against its labels: accuracy, precision, recall, F1, confusion.
+    Evaluate(EvaluateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The JSON field or CSV column holding each text's label: a sentiment
+    /// (negative/neutral/positive, or a number whose sign says it), or with --target
+    /// a stance (against/none/favor; AGAINST/FAVOUR/NONE as SemEval writes them).
+    #[arg(long, value_name = "NAME")]
+    pub label_column: String,
+    /// Evaluate the stance toward this target of the topic instead of sentiment.
+    #[arg(long, value_name = "ID")]
+    pub target: Option<String>,
+    /// Sentiment from the score's sign alone (positive above 0, negative below), for
+    /// labels without neutral [default: on when no label is neutral].
+    #[arg(long)]
+    pub by_sign: bool,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -74,8 +97,10 @@ pub struct InputArgs {
     /// A lexicon TSV file to add over the built-in lexicons (repeatable).
     #[arg(long = "lexicon", value_name = "FILE")]
     pub lexicons: Vec<PathBuf>,
-    /// A topic TOML file (targets, frames, stance markers) instead of the built-in one.
-    #[arg(long, value_name = "FILE")]
+    /// The topic to read stance and frames against: a TOML file (targets, frames,
+    /// stance markers) or a built-in topic's name (`consultation-2015`). Without it:
+    /// sentiment and evidence only, no targets, no frames.
+    #[arg(long, value_name = "FILE|NAME")]
     pub topic: Option<PathBuf>,
     /// No progress bar and no summary line on standard error (errors still go there).
     #[arg(short, long)]
@@ -165,8 +190,10 @@ pub struct ExplainArgs {
     /// A lexicon TSV file to add over the built-in lexicons (repeatable).
     #[arg(long = "lexicon", value_name = "FILE")]
     pub lexicons: Vec<PathBuf>,
-    /// A topic TOML file (targets, frames, stance markers) instead of the built-in one.
-    #[arg(long, value_name = "FILE")]
+    /// The topic to read stance and frames against: a TOML file (targets, frames,
+    /// stance markers) or a built-in topic's name (`consultation-2015`). Without it:
+    /// sentiment and evidence only, no targets, no frames.
+    #[arg(long, value_name = "FILE|NAME")]
     pub topic: Option<PathBuf>,
     /// Print the analysis and the sentences as one JSON object.
     #[arg(long)]

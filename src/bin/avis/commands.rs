@@ -12,10 +12,10 @@ use serde_json::{Map, Value};
 use crate::args::{Cli, Command, InputArgs, OutputFormat, ReportArgs, ScoreArgs, TokensArgs};
 use crate::csv_out::CsvOut;
 use crate::error::CliError;
-use crate::explain;
 use crate::input::{self, Next, Record, RecordReader};
 use crate::output::Sink;
 use crate::scored::{cell, json_error, write_json_line, write_scored};
+use crate::{evaluate, explain};
 
 /// Records analysed together: big enough to keep both cores busy, small enough
 /// that memory does not grow with the input.
@@ -27,6 +27,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Score(args) => score(args),
         Command::Report(args) => report(args),
         Command::Explain(args) => explain::run(args),
+        Command::Evaluate(args) => evaluate::run(args),
     }
 }
 
@@ -216,7 +217,7 @@ fn report(args: ReportArgs) -> Result<(), CliError> {
 
 /// Counts for the summary line.
 #[derive(Default)]
-struct Stats {
+pub(crate) struct Stats {
     records: u64,
     skipped: u64,
 }
@@ -225,7 +226,7 @@ struct Stats {
 /// can be worked out from each analysis alone), hand the results to `sink` in input
 /// order. A bad record stops the run after the records before it were handed on
 /// (none of it is), unless `--skip-invalid`.
-fn drive<R: Send>(
+pub(crate) fn drive<R: Send>(
     reader: &mut RecordReader,
     analyzer: &Analyzer,
     args: &InputArgs,
@@ -303,12 +304,13 @@ fn drive<R: Send>(
     }
 }
 
-fn reader(args: &InputArgs) -> Result<RecordReader, CliError> {
+pub(crate) fn reader(args: &InputArgs) -> Result<RecordReader, CliError> {
     let source = input::open(args.path.as_deref(), args.quiet, args.encoding)?;
     RecordReader::new(source, args)
 }
 
-/// The default analyzer, or one with the user's lexicons and topic.
+/// The default analyzer (general lexicons, no topic), or one with the user's
+/// lexicons and topic.
 pub fn analyzer(lexicons: &[PathBuf], topic: Option<&Path>) -> Result<Analyzer, CliError> {
     if lexicons.is_empty() && topic.is_none() {
         return Ok(Analyzer::default());
@@ -321,9 +323,22 @@ pub fn analyzer(lexicons: &[PathBuf], topic: Option<&Path>) -> Result<Analyzer, 
         )?);
     }
     if let Some(path) = topic {
-        builder = builder.topic(Topic::from_toml(&name(path), &read_file(path, "topic")?)?);
+        builder = builder.topic(topic_of(path)?);
     }
     Ok(builder.build()?)
+}
+
+/// A topic file, or a built-in topic named like one that does not exist as a file.
+fn topic_of(path: &Path) -> Result<Topic, CliError> {
+    // A name without an extension that is no file: a built-in topic, or an error
+    // that lists them.
+    match path
+        .to_str()
+        .filter(|name| !path.exists() && !name.contains('.'))
+    {
+        Some(name) => Ok(Topic::builtin(name)?),
+        None => Ok(Topic::from_toml(&name(path), &read_file(path, "topic")?)?),
+    }
 }
 
 fn name(path: &Path) -> String {
@@ -335,7 +350,7 @@ fn read_file(path: &Path, what: &str) -> Result<String, CliError> {
         .map_err(|e| CliError::io(format!("cannot read {what} file {}", path.display()), e))
 }
 
-fn summary(args: &InputArgs, reader: &mut RecordReader, stats: &Stats, verb: &str) {
+pub(crate) fn summary(args: &InputArgs, reader: &mut RecordReader, stats: &Stats, verb: &str) {
     reader.finish();
     if args.quiet {
         return;

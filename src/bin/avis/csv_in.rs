@@ -152,7 +152,12 @@ impl CsvInput {
             Some(i) => fields.get(&self.headers[i]).cloned().unwrap_or(Value::Null),
             None => Value::from(line),
         };
-        Ok(Next::Record(Record { id, text, fields }))
+        Ok(Next::Record(Record {
+            id,
+            text,
+            fields,
+            line,
+        }))
     }
 
     fn error(&self, name: &str, e: csv::Error) -> Result<Next, CliError> {

@@ -130,6 +130,8 @@ pub struct Record {
     pub text: String,
     /// All input fields, in input order, to pass through.
     pub fields: Map<String, Value>,
+    /// The 1-based line where the record starts, for messages about it.
+    pub line: u64,
 }
 
 /// What the reader found next.
@@ -331,6 +333,7 @@ impl Lines {
                         id: Value::from(self.line),
                         text: text.to_string(),
                         fields,
+                        line: self.line,
                     })
                 }
             });
@@ -394,7 +397,12 @@ fn json_record(line: u64, text: &str, names: &JsonFields) -> Next {
         }
     };
     let id = fields.get(&names.id).cloned().unwrap_or(Value::from(line));
-    Next::Record(Record { id, text, fields })
+    Next::Record(Record {
+        id,
+        text,
+        fields,
+        line,
+    })
 }
 
 /// Read a whole text (for `avis tokens` and `avis explain`, whose spans are

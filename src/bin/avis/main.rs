@@ -7,6 +7,7 @@ mod csv_in;
 mod csv_out;
 mod encoding;
 mod error;
+mod evaluate;
 mod explain;
 mod input;
 mod output;
