@@ -77,15 +77,18 @@ def main(argv=None) -> int:
     ap.add_argument("--avis", default="avis", help="the avis binary (default: avis on PATH)")
     ap.add_argument("--partitions", type=int, default=4)
     ap.add_argument("--topic", default=None,
-                    help="a topic TOML file for both ways (default: the analyzer's default)")
+                    help="a built-in topic's name or a topic TOML file, for both ways (default: none)")
     args = ap.parse_args(argv)
     path = os.path.abspath(args.path)
     command = f"{shlex.quote(os.path.abspath(args.avis))} score -q"
-    if args.topic:
-        command += f" --topic {shlex.quote(os.path.abspath(args.topic))}"
+    topic = args.topic
+    if topic and os.path.exists(topic):
+        topic = os.path.abspath(topic)  # the executors' working directory is not ours
+    if topic:
+        command += f" --topic {shlex.quote(topic)}"
     spark = spark_session()
     try:
-        package = by_package(spark, path, args.partitions, topic=args.topic)
+        package = by_package(spark, path, args.partitions, topic=topic)
         binary = by_binary(spark, path, args.partitions, command)
     finally:
         spark.stop()

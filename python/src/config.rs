@@ -8,21 +8,9 @@ use pyo3::types::PyString;
 
 use crate::convert::{avis_error, type_name};
 
-/// The topics built into the library, by name.
-pub const BUILTIN_TOPICS: [&str; 1] = ["consultation-2015"];
-
-/// A built-in topic by name.
-///
-/// The library will choose built-ins by name (`Topic::builtin`); until this branch
-/// builds on it, the bundled consultation's file is embedded here.
-fn builtin_topic(name: &str) -> Option<Result<avis_fr::Topic, avis_fr::Error>> {
-    match name {
-        "consultation-2015" => Some(avis_fr::Topic::from_toml(
-            "consultation-2015",
-            include_str!("../../lexicons/topic-consultation-2015.toml"),
-        )),
-        _ => None,
-    }
+/// The names of the library's built-in topics.
+pub fn builtin_names() -> Vec<&'static str> {
+    avis_fr::Topic::builtin_names().collect()
 }
 
 /// Whether a string is the text of a file rather than a path or a name: a path
@@ -36,8 +24,8 @@ fn is_inline(text: &str, marks: &[char]) -> bool {
 pub fn topic(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<avis_fr::Topic> {
     let loaded = if let Ok(text) = spec.downcast::<PyString>() {
         let text = text.to_cow()?;
-        if let Some(topic) = builtin_topic(&text) {
-            topic
+        if builtin_names().contains(&&*text) {
+            avis_fr::Topic::builtin(&text)
         } else if is_inline(&text, &['=', '[']) {
             avis_fr::Topic::from_toml("<topic>", &text)
         } else if std::path::Path::new(&*text).exists() {
@@ -45,7 +33,7 @@ pub fn topic(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<avis_fr::Topic
         } else {
             let err = crate::AvisError::new_err(format!(
                 "topic {text:?} is neither a built-in topic ({}) nor a file",
-                BUILTIN_TOPICS.join(", ")
+                builtin_names().join(", ")
             ));
             let _ = err.value(py).setattr("kind", "io");
             return Err(err);
@@ -55,7 +43,7 @@ pub fn topic(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<avis_fr::Topic
     } else {
         return Err(PyTypeError::new_err(format!(
             "topic must be a built-in name ({}), TOML text or a path, not {}",
-            BUILTIN_TOPICS.join(", "),
+            builtin_names().join(", "),
             type_name(spec)
         )));
     };

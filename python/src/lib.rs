@@ -70,6 +70,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<analysis::Rule>()?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add("AvisError", m.py().get_type::<AvisError>())?;
-    m.add("BUILTIN_TOPICS", config::BUILTIN_TOPICS.to_vec())?;
+    m.add("BUILTIN_TOPICS", config::builtin_names())?;
     Ok(())
 }

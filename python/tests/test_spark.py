@@ -80,5 +80,5 @@ def test_rdd_pipe(spark, example, records, expected, avis_binary, partitions):
 def test_the_example_runs(records, avis_binary, capsys, spark):
     # The example's own main, as the README runs it (the session is shared).
     assert _example().main([str(records), "--avis", avis_binary, "--partitions", "3",
-                            "--topic", str(TOPIC)]) == 0
+                            "--topic", "consultation-2015"]) == 0
     assert "same records: True" in capsys.readouterr().out
