@@ -8,10 +8,14 @@ use std::thread;
 
 use avis_fr::Cache;
 
+/// At most this many threads per batch, whatever is asked: more than the cores
+/// only adds switching, and thousands could exhaust the process's threads.
+const MAX_THREADS: usize = 256;
+
 /// How many threads to use: the caller's number, else one per core.
 pub fn thread_count(threads: Option<usize>) -> usize {
     match threads {
-        Some(n) => n.max(1),
+        Some(n) => n.clamp(1, MAX_THREADS),
         None => thread::available_parallelism().map_or(1, |n| n.get()),
     }
 }
@@ -93,13 +97,22 @@ where
         }
     };
     let parts = thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(worker)).collect();
+        // A thread the system refuses is an error, not a panic: the threads
+        // already started finish the batch between them.
+        let mut handles = Vec::with_capacity(threads);
+        for _ in 0..threads {
+            match thread::Builder::new().spawn_scoped(scope, worker) {
+                Ok(handle) => handles.push(handle),
+                Err(_) if !handles.is_empty() => break,
+                Err(e) => return Err(format!("cannot start an analysis thread: {e}")),
+            }
+        }
         handles
             .into_iter()
             .map(|handle| handle.join())
             .collect::<Result<Vec<_>, _>>()
-    })
-    .map_err(|_| "internal error: an analysis thread panicked".to_string())?;
+            .map_err(|_| "internal error: an analysis thread panicked".to_string())
+    })?;
     let mut results: Vec<Option<T>> = std::iter::repeat_with(|| None).take(texts.len()).collect();
     for (i, value) in parts.into_iter().flatten() {
         results[i] = Some(value);

@@ -65,7 +65,7 @@ def test_same_records_as_the_command_line(analyzer, thread, avis_binary):
         assert json.dumps(mine, ensure_ascii=False) == json.dumps(expected, ensure_ascii=False)
 
 
-@pytest.mark.parametrize("threads", [None, 1, 3, 16])
+@pytest.mark.parametrize("threads", [None, 0, 1, 3, 16, 10**6])
 def test_analyze_many_keeps_input_order(analyzer, thread, threads):
     texts = [r["text"] for r in thread] * 3
     one_by_one = [analyzer.analyze(t).to_json() for t in texts]
