@@ -18,7 +18,7 @@ Rows, per thread count (1, then every core):
 
 Throughput is MB/s = 10^6 bytes of UTF-8 text per second, best of --runs; the
 rows are measured round-robin (one run of each, then again), so that a busy
-machine slows them alike. Usage, from the repository root:
+machine slows them alike; each timed run follows an untimed run of the same row. Usage, from the repository root:
 
   bash peers/setup-python.sh && peers/.venv/bin/python peers/measure_python.py [--json PATH]
 """
@@ -155,6 +155,10 @@ def main(argv=None) -> int:
     times = {name: [] for name in [*rows, *peer_rows]}
     for _ in range(args.runs):
         for name, run in rows.items():
+            # One untimed run first: a row that frees many objects leaves the
+            # allocator returning memory to the system, and the next row would pay
+            # the page faults to get it back.
+            run()
             times[name].append(run())
     for name, run in peer_rows.items():  # the peers are slow: fewer runs
         for _ in range(min(args.runs, 3)):
