@@ -26,7 +26,8 @@ class Stance:
 
     score: float
     label: Literal["against", "none", "favor"]
-    because: List[Dict[str, Any]]
+    @property
+    def because(self) -> List[Dict[str, Any]]: ...
 
 class Rule:
     """A rule that changed the weight of a sentiment word."""

@@ -1,9 +1,9 @@
 //! The analysis of one text as Python sees it.
 //!
 //! An [`Analysis`] builds Python objects only when an attribute is read. From
-//! `analyze_many` it holds just the text, its sentiment and frames: the rest
-//! (stance with its reasons, evidence) is worked out again from the text when first
-//! read, then kept. The library's analysis is deterministic (a cache never changes
+//! `analyze_many` it holds just the text and its [`Brief`] (sentiment, each
+//! target's stance score and label, frames): the rest (the reasons of a stance,
+//! evidence) is worked out again from the text when first read, then kept. The library's analysis is deterministic (a cache never changes
 //! a result), so this gives the same values; a corpus run that reads only
 //! sentiment or frames never pays for copying every piece of evidence.
 
@@ -14,6 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::analyzer::Analyzer;
+use crate::brief::Brief;
 use crate::convert::{json_to_py, to_py};
 use crate::offsets::char_indices;
 
@@ -41,22 +42,6 @@ impl Owned {
     }
 }
 
-/// What a batch keeps of one analysis: the values read most, nothing borrowed.
-pub struct Brief {
-    pub sentiment: avis_fr::Sentiment,
-    pub frames: Vec<String>,
-}
-
-impl Brief {
-    /// The brief of one analysis.
-    pub fn of(analysis: &avis_fr::Analysis<'_>) -> Brief {
-        Brief {
-            sentiment: analysis.sentiment.clone(),
-            frames: analysis.frames.iter().map(|f| f.to_string()).collect(),
-        }
-    }
-}
-
 /// The analysis of one text: sentiment, stance per target, frames, evidence.
 ///
 /// Attributes are built when read. Evidence `start`/`end` are Python string
@@ -75,7 +60,7 @@ pub struct Analysis {
 impl Analysis {
     /// An analysis whose full result is already known.
     pub fn eager(analyzer: Py<Analyzer>, text: String, owned: Owned) -> Analysis {
-        let brief = Brief::of(&owned.inner);
+        let brief = Brief::of(&owned.inner, analyzer.get().targets_ref());
         let full = OnceLock::new();
         let _ = full.set(owned);
         Analysis {
@@ -125,18 +110,23 @@ impl Analysis {
         }
     }
 
-    /// Stance per target id of the topic: `{target: Stance}` (empty without a topic).
+    /// Stance per target id of the topic: `{target: Stance}` (empty without a
+    /// topic), in `Analyzer.targets` order.
     #[getter]
-    fn stance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let dict = PyDict::new(py);
-        for (target, stance) in &self.full().inner.stance {
-            let because = to_py(py, &stance.because)?;
-            let value = Stance {
-                score: stance.score,
-                label: stance.label.as_str(),
-                because,
-            };
-            dict.set_item(target.as_ref(), value)?;
+    fn stance<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        let this = slf.get();
+        let dict = PyDict::new(slf.py());
+        let targets = this.analyzer.get().targets_ref();
+        for (target, stance) in targets.iter().zip(&this.brief.stance) {
+            if let Some((score, label)) = *stance {
+                let stance = Stance {
+                    analysis: slf.clone().unbind(),
+                    target: target.clone(),
+                    score,
+                    label,
+                };
+                dict.set_item(target, stance)?;
+            }
         }
         Ok(dict)
     }
@@ -232,19 +222,31 @@ impl Sentiment {
 }
 
 /// Stance toward one target.
-#[pyclass(frozen, get_all, module = "avis_fr")]
+#[pyclass(frozen, module = "avis_fr")]
 pub struct Stance {
+    analysis: Py<Analysis>,
+    target: String,
     /// Score in [-1, 1]: negative is against.
+    #[pyo3(get)]
     score: f64,
     /// `"against"`, `"none"` or `"favor"`.
+    #[pyo3(get)]
     label: &'static str,
-    /// The reasons, in order: dicts with `kind`, their words, `value` and `text`
-    /// (the sentence for people), as in the JSON.
-    because: PyObject,
 }
 
 #[pymethods]
 impl Stance {
+    /// The reasons, in order: dicts with `kind`, their words, `value` and `text`
+    /// (the sentence for people), as in the JSON.
+    #[getter]
+    fn because(&self, py: Python<'_>) -> PyResult<PyObject> {
+        let full = self.analysis.get().full();
+        match full.inner.stance.get(self.target.as_str()) {
+            Some(stance) => to_py(py, &stance.because),
+            None => Ok(pyo3::types::PyList::empty(py).into_any().unbind()),
+        }
+    }
+
     fn __repr__(&self) -> String {
         format!("Stance(label={:?}, score={:.4})", self.label, self.score)
     }

@@ -4,8 +4,9 @@ use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
-use crate::analysis::{Analysis, Brief, Owned};
+use crate::analysis::{Analysis, Owned};
 use crate::batch::{run, thread_count, Caches};
+use crate::brief::Brief;
 use crate::config;
 use crate::convert::{avis_error, text_at, texts_of};
 
@@ -28,12 +29,19 @@ use crate::convert::{avis_error, text_at, texts_of};
 pub struct Analyzer {
     inner: avis_fr::Analyzer,
     caches: Caches,
+    /// The topic's target ids, sorted (the order of `stance` in the JSON).
+    targets: Vec<String>,
 }
 
 impl Analyzer {
     /// The library's analyzer.
     pub fn library(&self) -> &avis_fr::Analyzer {
         &self.inner
+    }
+
+    /// The topic's target ids, sorted.
+    pub fn targets_ref(&self) -> &[String] {
+        &self.targets
     }
 }
 
@@ -69,9 +77,17 @@ impl Analyzer {
             builder = builder.thresholds(negative, positive);
         }
         let inner = builder.build().map_err(|e| avis_error(py, &e))?;
+        let mut targets: Vec<String> = inner
+            .topic()
+            .target_ids()
+            .into_iter()
+            .map(String::from)
+            .collect();
+        targets.sort();
         Ok(Analyzer {
             inner,
             caches: Caches::default(),
+            targets,
         })
     }
 
@@ -115,10 +131,11 @@ impl Analyzer {
     /// Analyse many texts (any iterable of `str`) on `threads` threads (default:
     /// one per core), without the GIL; a list of `Analysis` in input order.
     ///
-    /// Each `Analysis` holds its text, sentiment and frames; its stance and
-    /// evidence are worked out again from the text when first read (the same
-    /// values), so a pass that reads only sentiment costs little more than the
-    /// analysis itself. For columns of scores, `analyze_columns` is faster still.
+    /// Each `Analysis` holds its text, sentiment, each target's stance score and
+    /// label, and frames; the reasons of a stance and the evidence are worked out
+    /// again from the text when first read (the same values), so a pass that reads
+    /// scores and labels costs little more than the analysis itself. For columns
+    /// of scores, `analyze_columns` is faster still.
     ///
     /// An item that is not a string raises `TypeError` naming its index, unless
     /// `skip_invalid=True`, which puts `None` in its place.
@@ -131,11 +148,12 @@ impl Analyzer {
     ) -> PyResult<Bound<'py, PyList>> {
         let py = slf.py();
         let texts = texts_of(texts, skip_invalid)?;
-        let (inner, caches) = (&slf.get().inner, &slf.get().caches);
+        let this = slf.get();
+        let (inner, caches, targets) = (&this.inner, &this.caches, &this.targets);
         let briefs = py
             .allow_threads(|| {
                 run(caches, &texts, thread_count(threads), |cache, text| {
-                    Brief::of(&inner.analyze_with(cache, text))
+                    Brief::of(&inner.analyze_with(cache, text), targets)
                 })
             })
             .map_err(PyRuntimeError::new_err)?;
@@ -170,16 +188,15 @@ impl Analyzer {
         let stance_score = crate::columns::stance_kind(stance)?;
         let texts = texts_of(texts, skip_invalid)?;
         let ids = crate::columns::ids(py, ids, texts.len())?;
-        let (inner, caches) = (&self.inner, &self.caches);
-        let targets = self.targets();
+        let (inner, caches, targets) = (&self.inner, &self.caches, &self.targets);
         let rows = py
             .allow_threads(|| {
                 run(caches, &texts, thread_count(threads), |cache, text| {
-                    crate::columns::Row::of(&inner.analyze_with(cache, text), &targets)
+                    Brief::of(&inner.analyze_with(cache, text), targets)
                 })
             })
             .map_err(PyRuntimeError::new_err)?;
-        crate::columns::to_dict(py, &targets, ids, &rows, stance_score)
+        crate::columns::to_dict(py, targets, ids, &rows, stance_score)
     }
 
     /// Time the library alone over `texts` (analyse and drop, no Python objects)

@@ -5,35 +5,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-/// What one text gives to the columns.
-pub struct Row {
-    score: f64,
-    label: &'static str,
-    /// `(score, label)` per target of the analyzer, in `Analyzer.targets` order
-    /// (`None` if the analysis had no such target: never in practice).
-    stance: Vec<Option<(f64, &'static str)>>,
-    frames: Vec<String>,
-}
-
-impl Row {
-    /// The row of one analysis (borrowed: nothing else is copied).
-    pub fn of(analysis: &avis_fr::Analysis<'_>, targets: &[String]) -> Row {
-        Row {
-            score: analysis.sentiment.score,
-            label: analysis.sentiment.label.as_str(),
-            stance: targets
-                .iter()
-                .map(|t| {
-                    analysis
-                        .stance
-                        .get(t.as_str())
-                        .map(|s| (s.score, s.label.as_str()))
-                })
-                .collect(),
-            frames: analysis.frames.iter().map(|f| f.to_string()).collect(),
-        }
-    }
-}
+use crate::brief::Brief;
 
 /// Whether `stance=` asks for scores (`"score"`) rather than labels (`"label"`).
 pub fn stance_kind(stance: &str) -> PyResult<bool> {
@@ -74,7 +46,7 @@ pub fn to_dict<'py>(
     py: Python<'py>,
     targets: &[String],
     ids: Bound<'py, PyList>,
-    rows: &[Option<Row>],
+    rows: &[Option<Brief>],
     stance_score: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     // Labels repeat: one Python string each, made once and shared by every row.
@@ -91,12 +63,14 @@ pub fn to_dict<'py>(
     // Each column straight from the rows: no list of intermediate values.
     let dict = PyDict::new(py);
     dict.set_item("id", ids)?;
-    let scores = rows.iter().map(|r| r.as_ref().map(|r| r.score));
+    let scores = rows.iter().map(|r| r.as_ref().map(|r| r.sentiment.score));
     dict.set_item("sentiment_score", PyList::new(py, scores)?)?;
-    let sentiment = rows.iter().map(|r| r.as_ref().map(|r| label(r.label)));
+    let sentiment = rows
+        .iter()
+        .map(|r| r.as_ref().map(|r| label(r.sentiment.label.as_str())));
     dict.set_item("sentiment_label", PyList::new(py, sentiment)?)?;
     for (index, target) in targets.iter().enumerate() {
-        let stance = |r: &Option<Row>| {
+        let stance = |r: &Option<Brief>| {
             r.as_ref()
                 .and_then(|r| r.stance.get(index).copied().flatten())
         };

@@ -9,6 +9,7 @@
 mod analysis;
 mod analyzer;
 mod batch;
+mod brief;
 mod columns;
 mod config;
 mod convert;

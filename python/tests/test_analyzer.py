@@ -203,6 +203,9 @@ def test_batch_results_read_late_equal_eager_ones(analyzer, thread):
         assert lazy.sentiment.score == eager.sentiment.score
         assert lazy.frames == eager.frames
         assert lazy.to_dict() == eager.to_dict()
+        for target, stance in lazy.stance.items():
+            assert (stance.score, stance.label) == (eager.stance[target].score, eager.stance[target].label)
+            assert stance.because == eager.stance[target].because
         assert [(e.start, e.end, e.text) for e in lazy.evidence] == [
             (e.start, e.end, e.text) for e in eager.evidence
         ]
