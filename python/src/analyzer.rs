@@ -2,7 +2,7 @@
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::analysis::{Analysis, Owned};
 use crate::batch::{run, thread_count, Caches};
@@ -31,6 +31,10 @@ pub struct Analyzer {
     caches: Caches,
     /// The topic's target ids, sorted (the order of `stance` in the JSON).
     targets: Vec<String>,
+    /// What it was built from, `(lexicons as a list or None, topic or None,
+    /// defaults, thresholds)`: a pickled analyzer (a Spark closure, a process
+    /// pool) is built again from them where it is unpickled.
+    built_from: Py<PyTuple>,
 }
 
 impl Analyzer {
@@ -60,15 +64,18 @@ impl Analyzer {
         if !defaults {
             builder = builder.without_defaults();
         }
-        if let Some(lexicons) = lexicons {
-            if lexicons.is_instance_of::<PyString>() {
-                // One string would otherwise be read as a list of characters.
-                builder = builder.lexicon(config::lexicon(py, lexicons, 0)?);
-            } else {
-                for (index, spec) in lexicons.try_iter()?.enumerate() {
-                    builder = builder.lexicon(config::lexicon(py, &spec?, index)?);
-                }
-            }
+        // The lexicons as a list: an iterator can be read only once.
+        let lexicons = match lexicons {
+            None => None,
+            // One string would otherwise be read as a list of characters.
+            Some(one) if one.is_instance_of::<PyString>() => Some(PyList::new(py, [one])?),
+            Some(many) => Some(PyList::new(
+                py,
+                many.try_iter()?.collect::<PyResult<Vec<_>>>()?,
+            )?),
+        };
+        for (index, spec) in lexicons.iter().flatten().enumerate() {
+            builder = builder.lexicon(config::lexicon(py, &spec, index)?);
         }
         if let Some(topic) = topic {
             builder = builder.topic(config::topic(py, topic)?);
@@ -84,10 +91,12 @@ impl Analyzer {
             .map(String::from)
             .collect();
         targets.sort();
+        let built_from = (lexicons, topic, defaults, thresholds).into_pyobject(py)?;
         Ok(Analyzer {
             inner,
             caches: Caches::default(),
             targets,
+            built_from: built_from.unbind(),
         })
     }
 
@@ -221,6 +230,20 @@ impl Analyzer {
             Ok::<f64, String>(start.elapsed().as_secs_f64())
         })
         .map_err(PyRuntimeError::new_err)
+    }
+
+    /// Pickling: the arguments it was built from (lexicons and topic as given:
+    /// text and built-in names travel; paths must exist where it is unpickled).
+    fn __getnewargs_ex__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        let built_from = self.built_from.bind(py);
+        let args = PyTuple::new(py, [built_from.get_item(0)?, built_from.get_item(1)?])?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("defaults", built_from.get_item(2)?)?;
+        kwargs.set_item("thresholds", built_from.get_item(3)?)?;
+        Ok((args, kwargs))
     }
 
     fn __repr__(&self) -> String {

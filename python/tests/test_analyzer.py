@@ -209,3 +209,15 @@ def test_batch_results_read_late_equal_eager_ones(analyzer, thread):
         assert [(e.start, e.end, e.text) for e in lazy.evidence] == [
             (e.start, e.end, e.text) for e in eager.evidence
         ]
+
+
+def test_an_analyzer_pickles_by_its_arguments(analyzer):
+    import pickle
+
+    tsv = "term\tkind\tvalence\tnote\nbétonnage\tsentiment\t-3\t\n"
+    mine = avis_fr.Analyzer(iter([tsv]), topic="consultation-2015", thresholds=(-0.2, 0.2))
+    again = pickle.loads(pickle.dumps(mine))
+    assert again.targets == analyzer.targets
+    text = "Encore du bétonnage, ce partenariat."
+    assert again.analyze(text).to_json() == mine.analyze(text).to_json()
+    assert mine.analyze(text).sentiment.label == "negative"
