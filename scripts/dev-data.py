@@ -68,7 +68,7 @@ def tweets(repo: Path) -> None:
     stance = {"AGAINST": "against", "FAVOUR": "favor", "FAVOR": "favor", "NONE": "none"}
     # Only the training rows are kept; nothing of the others is written or shown.
     records = [
-        {"id": row["id"], "stance": stance[row["Stance"].strip().upper()], "text": row["Tweet"]}
+        {"id": row["id"], "label": stance[row["Stance"].strip().upper()], "text": row["Tweet"]}
         for row in rows
         if row["Set"] == "Training"
     ]

@@ -198,7 +198,8 @@ pub enum Reason<'a> {
         /// Its contribution.
         value: f64,
     },
-    /// A stance cue or comparative next to a name (`favoriser le logiciel libre`).
+    /// A stance cue or comparative next to a name (`favoriser le logiciel libre`,
+    /// `X dégage`).
     Cue {
         /// The cue as written.
         cue: Cow<'a, str>,
@@ -216,6 +217,14 @@ pub enum Reason<'a> {
     },
     /// The comment's overall sentiment, toward the thread's subject.
     Subject {
+        /// The overall sentiment score.
+        sentiment: f64,
+        /// Its contribution.
+        value: f64,
+    },
+    /// The comment's overall sentiment, toward the one target it names (for a
+    /// topic without a subject).
+    OnlyTarget {
         /// The overall sentiment score.
         sentiment: f64,
         /// Its contribution.
@@ -246,6 +255,7 @@ impl Reason<'_> {
             | Reason::Cue { value, .. }
             | Reason::Objection { value, .. }
             | Reason::Subject { value, .. }
+            | Reason::OnlyTarget { value, .. }
             | Reason::Rival { value, .. }
             | Reason::AgainstRival { value, .. } => value,
         }
@@ -259,6 +269,7 @@ impl Reason<'_> {
             Reason::Cue { .. } => "cue",
             Reason::Objection { .. } => "objection",
             Reason::Subject { .. } => "subject",
+            Reason::OnlyTarget { .. } => "only_target",
             Reason::Rival { .. } => "rival",
             Reason::AgainstRival { .. } => "against_rival",
         }
@@ -297,6 +308,7 @@ impl Reason<'_> {
                 value,
             },
             Reason::Subject { sentiment, value } => Reason::Subject { sentiment, value },
+            Reason::OnlyTarget { sentiment, value } => Reason::OnlyTarget { sentiment, value },
             Reason::Rival { rival, value } => Reason::Rival {
                 rival: owned(rival),
                 value,
@@ -329,11 +341,15 @@ impl fmt::Display for Reason<'_> {
                 f,
                 "`{word}` ({weighed:+.2}) in the clause naming `{name}` {value:+.2}"
             ),
-            Reason::Cue { cue, name, value } => write!(f, "`{cue}` before `{name}` {value:+.2}"),
+            Reason::Cue { cue, name, value } => write!(f, "`{cue}` next to `{name}` {value:+.2}"),
             Reason::Objection { frame, value } => write!(f, "argues with `{frame}` {value:+.2}"),
             Reason::Subject { sentiment, value } => write!(
                 f,
                 "overall sentiment {sentiment:+.2} toward the thread's subject {value:+.2}"
+            ),
+            Reason::OnlyTarget { sentiment, value } => write!(
+                f,
+                "overall sentiment {sentiment:+.2} of a comment naming only this target {value:+.2}"
             ),
             Reason::Rival { rival, value } => {
                 write!(f, "stance toward its rival `{rival}` {value:+.2}")
@@ -373,7 +389,9 @@ impl Serialize for Reason<'_> {
                 map.serialize_entry("name", name)?;
             }
             Reason::Objection { frame, .. } => map.serialize_entry("frame", frame)?,
-            Reason::Subject { sentiment, .. } => map.serialize_entry("sentiment", sentiment)?,
+            Reason::Subject { sentiment, .. } | Reason::OnlyTarget { sentiment, .. } => {
+                map.serialize_entry("sentiment", sentiment)?
+            }
             Reason::Rival { rival, .. } | Reason::AgainstRival { rival, .. } => {
                 map.serialize_entry("rival", rival)?
             }

@@ -5,15 +5,19 @@
 //! 2. sentiment words in a clause that names a target, given to the nearest name in
 //!    the clause, with the name's polarity (naming `logiciel propriétaire` in a
 //!    negative clause is being for free software);
-//! 3. stance cues just before a name (`favoriser le logiciel libre`);
+//! 3. stance cues just before a name (`favoriser le logiciel libre`, `voter pour`,
+//!    `non à`) or just after it (`X dégage`);
 //! 4. comparatives between two names (`Microsoft n'apporte rien de plus que les
 //!    logiciels libres`: against the first, for the second);
 //! 5. frames declared as objections (`objection = { target, weight }`): raising the
 //!    argument at all, negated or not (`Quid de l'argent public ?`);
-//! 6. for the thread's subject, the comment's overall sentiment: a comment posted
-//!    under a proposal that condemns without naming it is against it;
-//! 7. rivals: favouring a target's rival is opposing it, and a comment against the
-//!    subject that discusses its rival is for the rival.
+//! 6. the comment's overall sentiment, toward what it is about: the thread's
+//!    subject when the topic declares one (a comment posted under a proposal that
+//!    condemns without naming it is against it), else the one target it names
+//!    when it names only one (a tweet that insults a candidate is against them);
+//! 7. rivals, only between targets the comment names: favouring a target's rival
+//!    is opposing it, and a comment against the subject that discusses its rival
+//!    is for the rival.
 //!
 //! Overlaps: at each position the longest expression wins (see the matcher), and it
 //! alone gives the words their lexicon meaning; targets named *inside* it are still
@@ -34,9 +38,9 @@ use crate::sentiment::Scored;
 
 /// Scale from a word's weighed valence (about ±4) to a stance contribution.
 const PER_VALENCE: f64 = 0.25;
-/// Tokens after a stance cue in which the target name must start.
+/// Tokens between a stance cue and the target name it applies to.
 const CUE_WINDOW: usize = 4;
-/// Weight of the overall sentiment on the stance toward the subject.
+/// Weight of the overall sentiment on the stance toward what the comment is about.
 const SUBJECT_DEFAULT: f64 = 0.8;
 /// Weight of a rival's stance.
 const RIVALRY: f64 = 0.5;
@@ -205,7 +209,12 @@ fn cues<'a>(
     contributions: &mut Vec<Contribution>,
 ) {
     let is_cue = |hit: &Hit<'_>| {
-        hit.kinds.has(EntryKind::StanceCue) || hit.kinds.has(EntryKind::Comparative)
+        let kinds = [
+            EntryKind::StanceCue,
+            EntryKind::Comparative,
+            EntryKind::StanceAfter,
+        ];
+        kinds.iter().any(|&kind| hit.kinds.has(kind))
     };
     for (index, hit) in doc.hits.iter().enumerate().filter(|(_, hit)| is_cue(hit)) {
         let sign = if marks.negated(index) { NEGATED } else { 1.0 };
@@ -231,6 +240,14 @@ fn cues<'a>(
                         .get(mentions.partition_point(|m| m.first < hit.end))
                         .filter(|m| m.first <= hit.end + CUE_WINDOW);
                     if let Some(m) = next {
+                        add(m, sign * valence * m.polarity, true);
+                    }
+                }
+                EntryKind::StanceAfter => {
+                    let before = mentions[..mentions.partition_point(|m| m.first < hit.first)]
+                        .last()
+                        .filter(|m| m.end <= hit.first && hit.first <= m.end + CUE_WINDOW);
+                    if let Some(m) = before {
                         add(m, sign * valence * m.polarity, true);
                     }
                 }
@@ -285,12 +302,18 @@ fn subject_and_rivals<'a>(sentiment: f64, topic: &'a TopicIndex, tally: &mut [Ta
     for t in tally.iter_mut() {
         t.total = t.direct;
     }
+    let value = sentiment * SUBJECT_DEFAULT;
     if let Some(subject) = topic.subject {
-        let value = sentiment * SUBJECT_DEFAULT;
         tally[subject].total += value;
         tally[subject]
             .because
             .push(Reason::Subject { sentiment, value });
+    } else if let [only] = mentioned(tally)[..] {
+        if value != 0.0 {
+            tally[only].total += value;
+            let reason = Reason::OnlyTarget { sentiment, value };
+            tally[only].because.push(reason);
+        }
     }
     for t in tally.iter_mut() {
         t.before_rivalry = t.total;
@@ -298,7 +321,8 @@ fn subject_and_rivals<'a>(sentiment: f64, topic: &'a TopicIndex, tally: &mut [Ta
     for (rival, rivalled) in topic.rivals.iter().enumerate() {
         for &target in rivalled {
             let direct = tally[rival].direct;
-            if direct != 0.0 {
+            // A rival's stance says nothing of a target the comment does not name.
+            if direct != 0.0 && tally[target].mentioned {
                 let value = -RIVALRY * direct;
                 tally[target].total += value;
                 tally[target].because.push(Reason::Rival {
@@ -317,6 +341,11 @@ fn subject_and_rivals<'a>(sentiment: f64, topic: &'a TopicIndex, tally: &mut [Ta
             }
         }
     }
+}
+
+/// The targets the comment names.
+fn mentioned(tally: &[Tally<'_>]) -> Vec<usize> {
+    (0..tally.len()).filter(|&t| tally[t].mentioned).collect()
 }
 
 /// Each target's score, label and reasons.

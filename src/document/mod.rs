@@ -10,10 +10,11 @@
 //! allocating them afresh for every comment cost about a fifth of the analysis.
 
 mod cut;
+mod hashtags;
 
 use crate::lexicon::{Hit, Matcher, WordId, Words};
 use crate::reuse::recycle;
-use crate::tokenize::{tokenize, Token};
+use crate::tokenize::{tokenize, Token, TokenKind};
 
 /// Tokens' worth of capacity a cache keeps after a long document (about 2.5 MB of
 /// vectors): longer documents still work, their vectors are freed afterwards.
@@ -71,7 +72,14 @@ impl<'a> Document<'a> {
         // Each token's word is looked up as it is scanned, its bytes still at hand.
         let (words, ids) = (&mut cache.words, &mut cache.ids);
         ids.clear();
-        tokenize(text).push_all(&mut tokens, |token| ids.push(words.id(matcher, token)));
+        let mut hashtags = false;
+        tokenize(text).push_all(&mut tokens, |token| {
+            hashtags |= token.kind == TokenKind::Hashtag;
+            ids.push(words.id(matcher, token))
+        });
+        if hashtags {
+            hashtags::split(&mut tokens, ids, words, matcher);
+        }
         let mut hits = recycle(std::mem::take(&mut cache.hits));
         let mut nested = recycle(std::mem::take(&mut cache.nested));
         matcher.find(&cache.words, &cache.ids, &mut hits, &mut nested);

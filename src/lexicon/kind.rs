@@ -53,6 +53,9 @@ pub enum EntryKind {
     /// Compares two targets (`mieux que`): valence in [-1, 1], not 0, is the stance
     /// toward the target named before it; the one after gets the opposite.
     Comparative,
+    /// States a stance toward the target named just before it (`X dégage`,
+    /// `X démission`); valence in [-1, 1], not 0.
+    StanceAfter,
 }
 
 /// The valences a kind takes: an interval, open or closed at each end, with or
@@ -170,81 +173,32 @@ const fn row(
 const FEELING: Valences = Valences::closed(-4.0, 4.0).not_zero();
 const STANCE: Valences = Valences::closed(-1.0, 1.0).not_zero();
 
-/// Every kind, in the order of [`EntryKind`]'s variants.
-pub(crate) const KINDS: [KindSpec; 13] = {
+/// Every kind, in the order of [`EntryKind`]'s variants: name in files, valences,
+/// evidence role, scored by the sentiment stage, matches inflected forms.
+#[rustfmt::skip]
+pub(crate) const KINDS: [KindSpec; 14] = {
     use EntryKind::*;
     let zero = Valences::ZERO;
+    let intensity = Valences::closed(0.0, 2.0).open_below();
+    let diminishing = Valences::closed(0.0, 1.0).open_below().open_above();
+    let contrast = Valences::closed(1.0, 2.0);
+    let irony = Valences::closed(-4.0, 0.0);
     [
-        row(
-            Sentiment,
-            "sentiment",
-            FEELING,
-            Some(Role::Sentiment),
-            true,
-            true,
-        ),
-        row(Negator, "negator", zero, Some(Role::Negator), false, false),
-        row(Absence, "absence", zero, Some(Role::Negator), false, false),
-        row(Ne, "ne", zero, Some(Role::Negator), false, false),
-        row(
-            NeNegator,
-            "ne_negator",
-            zero,
-            Some(Role::Negator),
-            false,
-            false,
-        ),
+        row(Sentiment,   "sentiment",   FEELING,     Some(Role::Sentiment),    true,  true),
+        row(Negator,     "negator",     zero,        Some(Role::Negator),      false, false),
+        row(Absence,     "absence",     zero,        Some(Role::Negator),      false, false),
+        row(Ne,          "ne",          zero,        Some(Role::Negator),      false, false),
+        row(NeNegator,   "ne_negator",  zero,        Some(Role::Negator),      false, false),
         // A restriction is no marker of its own: it only stops a negation.
-        row(Restriction, "restriction", zero, None, false, false),
-        row(
-            Intensifier,
-            "intensifier",
-            Valences::closed(0.0, 2.0).open_below(),
-            Some(Role::Intensifier),
-            false,
-            false,
-        ),
-        row(
-            Diminisher,
-            "diminisher",
-            Valences::closed(0.0, 1.0).open_below().open_above(),
-            Some(Role::Diminisher),
-            false,
-            false,
-        ),
-        row(
-            Contrast,
-            "contrast",
-            Valences::closed(1.0, 2.0),
-            Some(Role::Contrast),
-            false,
-            false,
-        ),
-        row(
-            Irony,
-            "irony",
-            Valences::closed(-4.0, 0.0),
-            Some(Role::Irony),
-            true,
-            false,
-        ),
-        row(Praise, "praise", zero, Some(Role::Irony), false, false),
-        row(
-            StanceCue,
-            "stance_cue",
-            STANCE,
-            Some(Role::StanceMarker),
-            false,
-            false,
-        ),
-        row(
-            Comparative,
-            "comparative",
-            STANCE,
-            Some(Role::StanceMarker),
-            false,
-            false,
-        ),
+        row(Restriction, "restriction", zero,        None,                     false, false),
+        row(Intensifier, "intensifier", intensity,   Some(Role::Intensifier),  false, false),
+        row(Diminisher,  "diminisher",  diminishing, Some(Role::Diminisher),   false, false),
+        row(Contrast,    "contrast",    contrast,    Some(Role::Contrast),     false, false),
+        row(Irony,       "irony",       irony,       Some(Role::Irony),        true,  false),
+        row(Praise,      "praise",      zero,        Some(Role::Irony),        false, false),
+        row(StanceCue,   "stance_cue",  STANCE,      Some(Role::StanceMarker), false, false),
+        row(Comparative, "comparative", STANCE,      Some(Role::StanceMarker), false, false),
+        row(StanceAfter, "stance_after", STANCE,     Some(Role::StanceMarker), false, false),
     ]
 };
 

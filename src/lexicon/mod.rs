@@ -229,7 +229,7 @@ pub(crate) fn read_to_string(path: &Path) -> Result<String, Error> {
 }
 
 /// The lexicons embedded in the crate, in override order.
-pub(crate) const DEFAULT_LEXICONS: [(&str, &str); 3] = [
+pub(crate) const DEFAULT_LEXICONS: [(&str, &str); 4] = [
     (
         "lexicons/imported.tsv",
         include_str!("../../lexicons/imported.tsv"),
@@ -241,6 +241,10 @@ pub(crate) const DEFAULT_LEXICONS: [(&str, &str); 3] = [
     (
         "lexicons/rules.tsv",
         include_str!("../../lexicons/rules.tsv"),
+    ),
+    (
+        "lexicons/stance.tsv",
+        include_str!("../../lexicons/stance.tsv"),
     ),
 ];
 

@@ -8,8 +8,10 @@
 //! 1. An explicit irony cue (`hein`, `ben voyons`, mocking laughter such as
 //!    `mouhahaha`) flips the positive words of its sentence, and adds its own
 //!    (negative) valence.
-//! 2. A praise formula (`merci`, `bravo`, `vive`, `quelle …`, `heureusement`) flips
-//!    the positive words of its sentence when the rest of the comment is negative.
+//! 2. A praise formula (`merci`, `bravo`, `vive`, `quelle …`, `heureusement`) that
+//!    opens its sentence flips the positive words of the sentence when the rest of
+//!    the comment is negative. Praise inside a sentence (`une série vraiment
+//!    excellente, mais …`) is sincere more often than not: mixed reviews are.
 //!
 //! Limits: a sincere thank-you in an otherwise critical comment is read as ironic;
 //! irony with no cue and no negative context (deadpan) is not seen; a cue only
@@ -20,6 +22,7 @@ use crate::analysis::Role;
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
 use crate::lexicon::EntryKind;
+use crate::tokenize::TokenKind;
 
 /// Flips praise in a sentence with an irony cue, or in a negative comment.
 pub(crate) struct Irony;
@@ -74,11 +77,12 @@ impl Sentences {
         let sentences = doc.sentence_count();
         let (mut praise, mut cue) = (vec![None; sentences], vec![None; sentences]);
         for (h, hit) in doc.hits.iter().enumerate() {
+            let opens = opens_sentence(doc, hit.first);
             for (kind, marked) in [
                 (EntryKind::Praise, &mut praise),
                 (EntryKind::Irony, &mut cue),
             ] {
-                if hit.kinds.has(kind) {
+                if hit.kinds.has(kind) && (kind == EntryKind::Irony || opens) {
                     // A hit across a sentence break marks both sentences.
                     for i in [hit.first, hit.end - 1] {
                         marked[doc.sentence(i) as usize].get_or_insert(h);
@@ -88,6 +92,16 @@ impl Sentences {
         }
         Some(Sentences { praise, cue })
     }
+}
+
+/// Whether token `first` is the first word of its sentence (after quotes, dashes
+/// and the like).
+fn opens_sentence(doc: &Document<'_>, first: usize) -> bool {
+    let sentence = doc.sentence(first);
+    let before = doc.tokens[..first].iter().enumerate().rev();
+    before
+        .take_while(|(i, _)| doc.sentence(*i) == sentence)
+        .all(|(_, token)| token.kind == TokenKind::Punct)
 }
 
 #[cfg(test)]
@@ -128,6 +142,8 @@ mod tests {
             flipped("merci, c'est bien. Une honte."),
             [Some(RuleKind::IronyPraise), None]
         );
+        // Praise inside its sentence is sincere: mixed reviews are.
+        assert_eq!(flipped("c'est bien, merci. Une honte."), [None, None]);
     }
 
     #[test]
