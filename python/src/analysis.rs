@@ -143,6 +143,35 @@ impl Analysis {
         &self.text
     }
 
+    /// The sentences with their scores where the library gives them (`None` when
+    /// it does not): a list of dicts as in the JSON, with `start`/`end` as Python
+    /// string indices and `byte_start`/`byte_end` as the JSON's byte offsets.
+    #[getter]
+    fn sentences(&self, py: Python<'_>) -> PyResult<PyObject> {
+        let value = serde_json::to_value(&self.full().inner)
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        // Read through the JSON so that this follows the library's fields as they are.
+        let Some(serde_json::Value::Array(mut sentences)) = value.get("sentences").cloned() else {
+            return Ok(py.None());
+        };
+        let span = |item: &serde_json::Value, key: &str| item.get(key).and_then(|v| v.as_u64());
+        let bytes: Vec<usize> = sentences
+            .iter()
+            .flat_map(|item| [span(item, "start"), span(item, "end")])
+            .map(|offset| offset.unwrap_or(0) as usize)
+            .collect();
+        let chars = char_indices(&self.text, &bytes);
+        for (item, pair) in sentences.iter_mut().zip(chars.chunks_exact(2)) {
+            if let (Some(start), Some(end)) = (span(item, "start"), span(item, "end")) {
+                item["byte_start"] = start.into();
+                item["byte_end"] = end.into();
+                item["start"] = pair[0].into();
+                item["end"] = pair[1].into();
+            }
+        }
+        json_to_py(py, &serde_json::Value::Array(sentences))
+    }
+
     /// Every matched marker, in text order, with Python string indices.
     #[getter]
     fn evidence(&self) -> Vec<Evidence> {

@@ -40,6 +40,17 @@ def test_evidence_spans_are_string_indices(analyzer):
     assert honnete.rules[1].by == "pas"
 
 
+def test_sentences_where_the_library_gives_them(analyzer):
+    text = "Élève : une honte. Bravo pour l’école !"
+    sentences = analyzer.analyze(text).sentences
+    if sentences is None:
+        assert "sentences" not in analyzer.analyze(text).to_dict()
+        return
+    for s in sentences:
+        if "start" in s:
+            assert text.encode()[s["byte_start"] : s["byte_end"]].decode() == text[s["start"] : s["end"]]
+
+
 def test_to_dict_is_the_json_of_avis_score(analyzer):
     text = "Élève : une honte, ce partenariat !"
     analysis = analyzer.analyze(text)
