@@ -8,7 +8,7 @@ use crate::analysis::{Analysis, Owned};
 use crate::batch::{run, thread_count, Caches};
 use crate::brief::Brief;
 use crate::config;
-use crate::convert::{avis_error, text_at, texts_of};
+use crate::convert::{avis_error, one_text, texts_of};
 
 /// Analyses French texts: sentiment, stance toward the topic's targets, argument
 /// frames, and the evidence for each.
@@ -125,12 +125,7 @@ impl Analyzer {
     /// Analyse one text (a `str`). Raises `TypeError` for anything else.
     fn analyze(slf: &Bound<'_, Self>, text: &Bound<'_, PyAny>) -> PyResult<Analysis> {
         let py = slf.py();
-        let text = text_at(text, 0).map_err(|_| {
-            pyo3::exceptions::PyTypeError::new_err(format!(
-                "text must be a string, not {}",
-                crate::convert::type_name(text)
-            ))
-        })?;
+        let text = one_text(text)?;
         let inner = &slf.get().inner;
         // The analyzer's own pool of caches keeps its word memo from call to call.
         let owned = py.allow_threads(|| Owned::new(&text, inner.analyze(&text).into_owned()));

@@ -74,6 +74,20 @@ pub fn text_at(item: &Bound<'_, PyAny>, index: usize) -> PyResult<String> {
     }
 }
 
+/// The one text of `analyze(text)` or `tokenize(text)`.
+pub fn one_text(item: &Bound<'_, PyAny>) -> PyResult<String> {
+    match item.downcast::<PyString>() {
+        Ok(text) => text
+            .to_cow()
+            .map(|t| t.into_owned())
+            .map_err(|e| PyValueError::new_err(format!("text is not valid Unicode text: {e}"))),
+        Err(_) => Err(PyTypeError::new_err(format!(
+            "text must be a string, not {}",
+            type_name(item)
+        ))),
+    }
+}
+
 /// The texts of a batch (any iterable of `str`). With `skip_invalid`, an item that
 /// is not a string is `None`; without, it is an error naming its index.
 pub fn texts_of(texts: &Bound<'_, PyAny>, skip_invalid: bool) -> PyResult<Vec<Option<String>>> {

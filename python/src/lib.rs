@@ -35,12 +35,7 @@ create_exception!(
 /// `emoji` or `symbol`).
 #[pyfunction]
 fn tokenize<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyDict>>> {
-    let text = convert::text_at(text, 0).map_err(|_| {
-        pyo3::exceptions::PyTypeError::new_err(format!(
-            "text must be a string, not {}",
-            convert::type_name(text)
-        ))
-    })?;
+    let text = convert::one_text(text)?;
     let tokens: Vec<avis_fr::Token<'_>> = avis_fr::tokenize(&text).collect();
     let bytes: Vec<usize> = tokens.iter().flat_map(|t| [t.start, t.end]).collect();
     let chars = offsets::char_indices(&text, &bytes);

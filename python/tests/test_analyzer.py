@@ -116,6 +116,8 @@ def test_bad_items_name_their_index(analyzer):
         analyzer.analyze_many("Bravo")
     with pytest.raises(TypeError, match="text must be a string, not bytes"):
         analyzer.analyze(b"Bravo")
+    with pytest.raises(ValueError, match="text is not valid Unicode"):
+        analyzer.analyze("\udcff")
 
 
 def test_skip_invalid_puts_none_in_place(analyzer):
