@@ -1,11 +1,11 @@
 //! The analysis of one text as Python sees it.
 //!
-//! An [`Analysis`] builds Python objects only when an attribute is read. From
-//! `analyze_many` it holds just the text and its [`Brief`] (sentiment, each
-//! target's stance score and label, frames): the rest (the reasons of a stance,
-//! evidence) is worked out again from the text when first read, then kept. The library's analysis is deterministic (a cache never changes
-//! a result), so this gives the same values; a corpus run that reads only
-//! sentiment or frames never pays for copying every piece of evidence.
+//! An [`Analysis`] builds Python objects only when an attribute is read. It holds
+//! the text and its [`Brief`] (sentiment, each target's stance score and label,
+//! frames): the rest (the reasons of a stance, evidence) is worked out again from
+//! the text when first read, then kept. The library's analysis is deterministic (a
+//! cache never changes a result), so this gives the same values; a corpus run that
+//! reads only scores and labels never pays for copying every piece of evidence.
 
 use std::sync::OnceLock;
 
@@ -47,8 +47,8 @@ impl Owned {
 /// Attributes are built when read. Evidence `start`/`end` are Python string
 /// indices (`text[e.start:e.end] == e.text`); `to_dict()` and `to_json()` give the
 /// JSON of `avis score` (UTF-8 byte offsets, unless `to_dict(offsets="chars")`).
-/// From `analyze_many`, stance and evidence are worked out again from the text the
-/// first time one of them is read (same values), then kept.
+/// The reasons of a stance and the evidence are worked out again from the text
+/// the first time one of them is read (same values), then kept.
 #[pyclass(frozen, module = "avis_fr")]
 pub struct Analysis {
     analyzer: Py<Analyzer>,
@@ -58,19 +58,6 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// An analysis whose full result is already known.
-    pub fn eager(analyzer: Py<Analyzer>, text: String, owned: Owned) -> Analysis {
-        let brief = Brief::of(&owned.inner, analyzer.get().targets_ref());
-        let full = OnceLock::new();
-        let _ = full.set(owned);
-        Analysis {
-            analyzer,
-            text,
-            brief,
-            full,
-        }
-    }
-
     /// An analysis known by its brief; the rest on first read.
     pub fn lazy(analyzer: Py<Analyzer>, text: String, brief: Brief) -> Analysis {
         Analysis {

@@ -4,11 +4,14 @@ use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-use crate::analysis::{Analysis, Owned};
+use crate::analysis::Analysis;
 use crate::batch::{run, thread_count, Caches};
 use crate::brief::Brief;
 use crate::config;
 use crate::convert::{avis_error, one_text, texts_of};
+
+/// Bytes above which `analyze` releases the GIL while it works.
+const LONG_TEXT: usize = 4096;
 
 /// Analyses French texts: sentiment, stance toward the topic's targets, argument
 /// frames, and the evidence for each.
@@ -123,13 +126,22 @@ impl Analyzer {
     }
 
     /// Analyse one text (a `str`). Raises `TypeError` for anything else.
+    ///
+    /// Like `analyze_many`'s, the result holds the scores and works out the
+    /// reasons and evidence when they are first read.
     fn analyze(slf: &Bound<'_, Self>, text: &Bound<'_, PyAny>) -> PyResult<Analysis> {
-        let py = slf.py();
         let text = one_text(text)?;
-        let inner = &slf.get().inner;
+        let this = slf.get();
         // The analyzer's own pool of caches keeps its word memo from call to call.
-        let owned = py.allow_threads(|| Owned::new(&text, inner.analyze(&text).into_owned()));
-        Ok(Analysis::eager(slf.clone().unbind(), text, owned))
+        let brief = |text: &str| Brief::of(&this.inner.analyze(text), &this.targets);
+        // Releasing the GIL costs about a microsecond: worth it only when other
+        // Python threads would wait longer than that (a text of a few KB).
+        let brief = if text.len() > LONG_TEXT {
+            slf.py().allow_threads(|| brief(&text))
+        } else {
+            brief(&text)
+        };
+        Ok(Analysis::lazy(slf.clone().unbind(), text, brief))
     }
 
     /// Analyse many texts (any iterable of `str`) on `threads` threads (default:
