@@ -203,6 +203,13 @@ impl Analysis {
         serde_json::to_string(&self.full().inner).map_err(|e| PyValueError::new_err(e.to_string()))
     }
 
+    /// Pickling: the analyzer and the text; unpickling analyses the text again
+    /// (the same result, the analysis being deterministic).
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(PyObject, (String,))> {
+        let analyze = self.analyzer.getattr(py, "analyze")?;
+        Ok((analyze, (self.text.clone(),)))
+    }
+
     fn __repr__(&self) -> String {
         let s = &self.brief.sentiment;
         format!(

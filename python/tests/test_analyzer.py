@@ -234,3 +234,12 @@ def test_an_analyzer_pickles_by_its_arguments(analyzer):
     text = "Encore du bétonnage, ce partenariat."
     assert again.analyze(text).to_json() == mine.analyze(text).to_json()
     assert mine.analyze(text).sentiment.label == "negative"
+
+
+def test_an_analysis_pickles_as_its_analyzer_and_text(analyzer):
+    import pickle
+
+    analysis = analyzer.analyze("Ce partenariat ? Une honte !")
+    again = pickle.loads(pickle.dumps(analysis))
+    assert again.to_json() == analysis.to_json()
+    assert again.text == analysis.text
