@@ -10,7 +10,7 @@
 //!    (negative) valence.
 //! 2. A praise formula (`merci`, `bravo`, `vive`, `quelle …`, `heureusement`) that
 //!    opens its sentence flips the positive words of the sentence when the rest of
-//!    the comment is negative. Praise inside a sentence (`une série vraiment
+//!    the comment is clearly negative. Praise inside a sentence (`une série vraiment
 //!    excellente, mais …`) is sincere more often than not: mixed reviews are.
 //!
 //! Limits: a sincere thank-you in an otherwise critical comment is read as ironic;
@@ -23,6 +23,10 @@ use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
 use crate::lexicon::EntryKind;
 use crate::tokenize::TokenKind;
+
+/// How negative the rest of a comment must be for its praise to read as irony:
+/// more than one mild word (a stray `pressé` does not turn a sincere review).
+const NEGATIVE_CONTEXT: f64 = -1.0;
 
 /// Flips praise in a sentence with an irony cue, or in a negative comment.
 pub(crate) struct Irony;
@@ -46,7 +50,9 @@ impl WordRule for Irony {
             let s = sentence(word);
             let (kind, by) = match (irony.cue[s], irony.praise[s]) {
                 (Some(cue), _) => (RuleKind::IronyCue, cue),
-                (None, Some(praise)) if context < 0.0 => (RuleKind::IronyPraise, praise),
+                (None, Some(praise)) if context < NEGATIVE_CONTEXT => {
+                    (RuleKind::IronyPraise, praise)
+                }
                 _ => continue,
             };
             word.apply(Rule {

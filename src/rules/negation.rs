@@ -1,6 +1,8 @@
 //! Negation: `ne … pas/plus/jamais/rien/…`, spoken `pas` alone, `sans`, `non`.
 //!
-//! - A negator (`pas`, `jamais`, `sans`…) negates the next few tokens of its clause.
+//! - A negator (`pas`, `jamais`, `sans`…) negates the next few tokens of its clause,
+//!   and, without `ne`, the word just before it: spoken French drops `ne` and
+//!   leaves `pas` after the verb (`j'aime pas`).
 //! - `ne`/`n'` opens a scope that a negator or a `ne`-only negator (`plus`, `point`,
 //!   `personne`) completes, before or after it (`Personne n'est convaincu`); the scope
 //!   then runs from `ne` to a few tokens past the completion. `ne … que` is a
@@ -17,6 +19,7 @@ use super::{feelings, HitMarks, Marks, Weighed, WordRule};
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
 use crate::lexicon::{EntryKind, Hit};
+use crate::tokenize::TokenKind;
 
 /// Tokens after the negating word that its scope still covers.
 const SCOPE_AFTER: usize = 5;
@@ -89,8 +92,9 @@ impl Scratch {
             if clause != current {
                 (current, negator_seen, open_ne) = (clause, None, false);
             }
-            let mut scope = |to: usize, by: usize| {
-                let from = hit.end;
+            let mut scope = |from: usize, to: usize, by: usize| {
+                // Scopes stay in text order of their start (see `count`).
+                let from = from.max(self.scopes.last().map_or(0, |s| s.from));
                 self.scopes.push(Scope {
                     from,
                     to,
@@ -99,18 +103,26 @@ impl Scratch {
                 })
             };
             if has(h, EntryKind::Absence) {
-                scope(n, h);
+                scope(hit.end, n, h);
             } else if has(h, EntryKind::Ne) {
                 if let Some(g) = self.completions.get(h).copied().flatten() {
-                    scope(hits[g].end + SCOPE_AFTER, g);
-                } else if let Some(g) = negator_seen {
-                    // A negator before `ne` in its clause completes it (`Rien n'est dit`).
-                    scope(hit.end + SCOPE_AFTER + 2, g);
+                    scope(hit.end, hits[g].end + SCOPE_AFTER, g);
+                } else if let Some(g) = negator_seen.filter(|&g| !has(g, EntryKind::Negator)) {
+                    // A `ne`-only negator before `ne` in its clause completes it
+                    // (`Personne n'est venu`); a negator there (`Rien n'est dit`)
+                    // already negates by itself: one negation, not two.
+                    scope(hit.end, hit.end + SCOPE_AFTER + 2, g);
                 }
             } else if has(h, EntryKind::Negator) && !open_ne {
                 // A negator that completes an earlier `ne` is already covered by it; one
                 // that does not negates by itself, and inside another scope flips it back.
-                scope(hit.end + SCOPE_AFTER, h);
+                // Without `ne` (spoken French: `j'aime pas`, `c'est pas terrible`) it
+                // follows the verb it negates: the word just before it is covered too.
+                let verb = hit
+                    .first
+                    .checked_sub(1)
+                    .filter(|&v| doc.clause(v) == clause && doc.tokens[v].kind == TokenKind::Word);
+                scope(verb.unwrap_or(hit.end), hit.end + SCOPE_AFTER, h);
             }
             if completes_ne(hit) {
                 (negator_seen, open_ne) = (Some(h), false);
