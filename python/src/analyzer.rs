@@ -9,6 +9,7 @@ use crate::batch::{run, thread_count, Caches};
 use crate::brief::Brief;
 use crate::config;
 use crate::convert::{avis_error, one_text, texts_of};
+use crate::stream::{run_reading, Batch};
 
 /// Bytes above which `analyze` releases the GIL while it works.
 const LONG_TEXT: usize = 4096;
@@ -49,6 +50,31 @@ impl Analyzer {
     /// The topic's target ids, sorted.
     pub fn targets_ref(&self) -> &[String] {
         &self.targets
+    }
+
+    /// The texts of a batch and the brief of each (`None` for an invalid item
+    /// with `skip_invalid`). On one thread the texts are read first, then analysed
+    /// without the GIL; on several, the workers start on the texts already read.
+    fn briefs(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+        skip_invalid: bool,
+    ) -> PyResult<Batch<Brief>> {
+        let (inner, caches, targets) = (&self.inner, &self.caches, &self.targets);
+        let brief = |cache: &mut avis_fr::Cache, text: &str| {
+            Brief::of(&inner.analyze_with(cache, text), targets)
+        };
+        let threads = thread_count(threads);
+        if threads > 1 {
+            return run_reading(py, caches, texts, skip_invalid, threads, brief);
+        }
+        let texts = texts_of(texts, skip_invalid)?;
+        let briefs = py
+            .allow_threads(|| run(caches, &texts, 1, brief))
+            .map_err(PyRuntimeError::new_err)?;
+        Ok((texts, briefs))
     }
 }
 
@@ -162,22 +188,12 @@ impl Analyzer {
         threads: Option<usize>,
         skip_invalid: bool,
     ) -> PyResult<Bound<'py, PyList>> {
-        let py = slf.py();
-        let texts = texts_of(texts, skip_invalid)?;
-        let this = slf.get();
-        let (inner, caches, targets) = (&this.inner, &this.caches, &this.targets);
-        let briefs = py
-            .allow_threads(|| {
-                run(caches, &texts, thread_count(threads), |cache, text| {
-                    Brief::of(&inner.analyze_with(cache, text), targets)
-                })
-            })
-            .map_err(PyRuntimeError::new_err)?;
+        let (texts, briefs) = slf.get().briefs(slf.py(), texts, threads, skip_invalid)?;
         let analyses = texts
             .into_iter()
             .zip(briefs)
             .map(|(text, brief)| Some(Analysis::lazy(slf.clone().unbind(), text?, brief?)));
-        PyList::new(py, analyses)
+        PyList::new(slf.py(), analyses)
     }
 
     /// Analyse many texts into columns for a data frame: a dict of equal-length
@@ -202,17 +218,9 @@ impl Analyzer {
         skip_invalid: bool,
     ) -> PyResult<Bound<'py, PyDict>> {
         let stance_score = crate::columns::stance_kind(stance)?;
-        let texts = texts_of(texts, skip_invalid)?;
+        let (texts, rows) = self.briefs(py, texts, threads, skip_invalid)?;
         let ids = crate::columns::ids(py, ids, texts.len())?;
-        let (inner, caches, targets) = (&self.inner, &self.caches, &self.targets);
-        let rows = py
-            .allow_threads(|| {
-                run(caches, &texts, thread_count(threads), |cache, text| {
-                    Brief::of(&inner.analyze_with(cache, text), targets)
-                })
-            })
-            .map_err(PyRuntimeError::new_err)?;
-        crate::columns::to_dict(py, targets, ids, &rows, stance_score)
+        crate::columns::to_dict(py, &self.targets, ids, &rows, stance_score)
     }
 
     /// Time the library alone over `texts` (analyse and drop, no Python objects)

@@ -27,7 +27,7 @@ pub fn thread_count(threads: Option<usize>) -> usize {
 pub struct Caches(Mutex<Vec<Cache>>);
 
 impl Caches {
-    fn take(&self) -> Cache {
+    pub fn take(&self) -> Cache {
         // A poisoned lock only means a worker panicked while pushing: the caches
         // themselves are whole (and a cache never changes a result).
         let mut caches = self
@@ -37,7 +37,7 @@ impl Caches {
         caches.pop().unwrap_or_default()
     }
 
-    fn give_back(&self, cache: Cache) {
+    pub fn give_back(&self, cache: Cache) {
         let mut caches = self
             .0
             .lock()

@@ -3,7 +3,7 @@
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyIterator, PyList, PyString};
 use serde_json::Value;
 
 use crate::AvisError;
@@ -91,13 +91,8 @@ pub fn one_text(item: &Bound<'_, PyAny>) -> PyResult<String> {
 /// The texts of a batch (any iterable of `str`). With `skip_invalid`, an item that
 /// is not a string is `None`; without, it is an error naming its index.
 pub fn texts_of(texts: &Bound<'_, PyAny>, skip_invalid: bool) -> PyResult<Vec<Option<String>>> {
-    if texts.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(
-            "texts must be an iterable of strings, not one string: use analyze(text) for one text",
-        ));
-    }
     let mut out = Vec::with_capacity(texts.len().unwrap_or(0));
-    for (index, item) in texts.try_iter()?.enumerate() {
+    for (index, item) in iterate(texts)?.enumerate() {
         match text_at(&item?, index) {
             Ok(text) => out.push(Some(text)),
             Err(_) if skip_invalid => out.push(None),
@@ -105,6 +100,17 @@ pub fn texts_of(texts: &Bound<'_, PyAny>, skip_invalid: bool) -> PyResult<Vec<Op
         }
     }
     Ok(out)
+}
+
+/// An iterator over a batch's items; one string is refused (it would be read as
+/// a batch of characters).
+pub fn iterate<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyIterator>> {
+    if texts.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "texts must be an iterable of strings, not one string: use analyze(text) for one text",
+        ));
+    }
+    texts.try_iter()
 }
 
 /// The Python type name of an object, for messages.

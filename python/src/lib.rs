@@ -14,6 +14,7 @@ mod columns;
 mod config;
 mod convert;
 mod offsets;
+mod stream;
 
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;

@@ -243,3 +243,21 @@ def test_an_analysis_pickles_as_its_analyzer_and_text(analyzer):
     again = pickle.loads(pickle.dumps(analysis))
     assert again.to_json() == analysis.to_json()
     assert again.text == analysis.text
+
+
+@pytest.mark.parametrize("threads", [1, 2, 4])
+def test_long_batches_with_bad_items(analyzer, threads):
+    # Longer than one run of texts sent to the workers (64), bad items late.
+    texts = ["Bravo !", "Une honte."] * 150
+    with pytest.raises(TypeError, match=r"texts\[300\] is not a string \(got NoneType\)"):
+        analyzer.analyze_many(texts + [None], threads=threads)
+    batch = analyzer.analyze_many(texts[:130] + [None] + texts[130:], threads=threads, skip_invalid=True)
+    assert len(batch) == 301 and batch[130] is None
+    assert [a.sentiment.label for a in batch[128:133] if a] == ["positive", "negative", "positive", "negative"]
+
+    def failing():
+        yield from texts
+        raise KeyError("the iterable failed")
+
+    with pytest.raises(KeyError, match="the iterable failed"):
+        analyzer.analyze_columns(failing(), threads=threads, skip_invalid=True)
