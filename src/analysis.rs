@@ -85,6 +85,28 @@ pub struct Sentiment {
     pub neutral: f64,
 }
 
+/// The sentiment of one sentence, by the same rules and scale as the whole text's.
+///
+/// ```
+/// let analyzer = avis_fr::Analyzer::default();
+/// let text = "Les acteurs sont bons. Mais quel scénario raté !";
+/// let analysis = analyzer.analyze(text);
+/// let [first, second] = &analysis.sentences[..] else { panic!() };
+/// assert_eq!(&text[first.start..first.end], "Les acteurs sont bons.");
+/// assert!(first.score > 0.0 && second.score < 0.0);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SentenceSentiment {
+    /// Byte offset of the sentence's first token.
+    pub start: usize,
+    /// Byte offset one past its last token.
+    pub end: usize,
+    /// Score in [-1, 1] of its weighed words (as they count in the whole text).
+    pub score: f64,
+    /// Label from the score.
+    pub label: Label,
+}
+
 /// What a piece of evidence did.
 ///
 /// ```
@@ -240,6 +262,9 @@ impl Stance<'_> {
 pub struct Analysis<'a> {
     /// Overall sentiment.
     pub sentiment: Sentiment,
+    /// The sentiment of each sentence, in text order (a line break ends one too).
+    #[serde(default)]
+    pub sentences: Vec<SentenceSentiment>,
     /// Stance per target id of the analyzer's topic; ask with `stance.get("id")`.
     #[serde(default)]
     pub stance: BTreeMap<Cow<'a, str>, Stance<'a>>,
@@ -257,6 +282,7 @@ impl Analysis<'_> {
     pub fn into_owned(self) -> Analysis<'static> {
         Analysis {
             sentiment: self.sentiment,
+            sentences: self.sentences,
             stance: self
                 .stance
                 .into_iter()

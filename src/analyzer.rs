@@ -95,6 +95,7 @@ impl Analyzer {
             evidence::assemble(&doc, &mut scored.words, stance.contributions, &self.index);
         let analysis = Analysis {
             sentiment: scored.sentiment,
+            sentences: scored.sentences,
             stance: stance.by_target,
             frames: frames.ids(&self.index),
             evidence,

@@ -102,7 +102,9 @@ mod sentiment;
 mod stance;
 mod tokenize;
 
-pub use analysis::{Analysis, Evidence, Label, Role, Sentiment, Stance, StanceLabel};
+pub use analysis::{
+    Analysis, Evidence, Label, Role, SentenceSentiment, Sentiment, Stance, StanceLabel,
+};
 pub use analyzer::Analyzer;
 pub use builder::AnalyzerBuilder;
 pub use cache::Cache;

@@ -6,7 +6,7 @@
 //! normalisation: one strong word gives about ±0.6, several agreeing words
 //! approach ±1).
 
-use crate::analysis::{Label, Role, Sentiment};
+use crate::analysis::{Label, Role, SentenceSentiment, Sentiment};
 use crate::document::Document;
 use crate::lexicon::EntryKind;
 use crate::reuse::recycle;
@@ -48,6 +48,7 @@ impl Thresholds {
 #[derive(Debug)]
 pub(crate) struct Scored<'a> {
     pub(crate) sentiment: Sentiment,
+    pub(crate) sentences: Vec<SentenceSentiment>,
     pub(crate) words: Vec<Weighed<'a>>,
 }
 
@@ -76,6 +77,7 @@ pub(crate) fn score<'a>(
     rules::weigh(doc, marks, &mut words);
     Scored {
         sentiment: summarise(doc, &words, thresholds),
+        sentences: sentences(doc, &words, thresholds),
         words,
     }
 }
@@ -113,13 +115,58 @@ fn collect<'a>(doc: &Document<'a>, words: &mut Vec<Weighed<'a>>) {
     }
 }
 
-fn summarise(doc: &Document<'_>, words: &[Weighed<'_>], thresholds: Thresholds) -> Sentiment {
-    let total: f64 = words.iter().map(|w| w.value).fold(0.0, |a, b| a + b);
-    let score = if total == 0.0 {
+/// Each sentence's span and score, in one pass over the tokens and the words.
+fn sentences(
+    doc: &Document<'_>,
+    words: &[Weighed<'_>],
+    thresholds: Thresholds,
+) -> Vec<SentenceSentiment> {
+    let mut out: Vec<SentenceSentiment> = Vec::new();
+    let mut current = None;
+    for (i, token) in doc.tokens.iter().enumerate() {
+        let sentence = doc.sentence(i);
+        match out.last_mut() {
+            Some(last) if current == Some(sentence) => last.end = token.end,
+            _ => {
+                current = Some(sentence);
+                out.push(SentenceSentiment {
+                    start: token.start,
+                    end: token.end,
+                    score: 0.0,
+                    label: Label::Neutral,
+                });
+            }
+        }
+    }
+    // Words come in text order, so their sentences do too; the sums are kept in
+    // `score` until they are squashed.
+    let mut at = 0;
+    for word in words {
+        let start = doc.tokens[word.first].start;
+        while at + 1 < out.len() && out[at].end <= start {
+            at += 1;
+        }
+        out[at].score += word.value;
+    }
+    for sentence in &mut out {
+        sentence.score = squash(sentence.score);
+        sentence.label = thresholds.label(sentence.score);
+    }
+    out
+}
+
+/// A sum of weighed values as a score in [-1, 1].
+fn squash(total: f64) -> f64 {
+    if total == 0.0 {
         0.0
     } else {
         total / (total * total + ALPHA).sqrt()
-    };
+    }
+}
+
+fn summarise(doc: &Document<'_>, words: &[Weighed<'_>], thresholds: Thresholds) -> Sentiment {
+    let total: f64 = words.iter().map(|w| w.value).fold(0.0, |a, b| a + b);
+    let score = squash(total);
     let positive = words.iter().fold(0.0, |sum, w| sum + w.value.max(0.0));
     let negative = words.iter().fold(0.0, |sum, w| sum + (-w.value).max(0.0));
     let carried: usize = words.iter().map(|w| w.end - w.first).sum();

@@ -39,6 +39,7 @@ fn score_keeps_ids_order_and_fields_in_their_order() {
             "text",
             "meta",
             "sentiment",
+            "sentences",
             "stance",
             "frames",
             "evidence"

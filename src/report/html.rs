@@ -323,6 +323,7 @@ mod tests {
             },
         );
         Analysis {
+            sentences: Vec::new(),
             sentiment: Sentiment {
                 score: -0.8,
                 label: Label::Negative,

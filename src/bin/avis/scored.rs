@@ -11,7 +11,7 @@ use crate::args::EvidenceMode;
 use crate::error::CliError;
 
 /// The analysis fields `avis score` adds to each record, in their order.
-const ANALYSIS_FIELDS: [&str; 4] = ["sentiment", "stance", "frames", "evidence"];
+const ANALYSIS_FIELDS: [&str; 5] = ["sentiment", "sentences", "stance", "frames", "evidence"];
 
 /// The piece of evidence that weighed most: the largest contribution either way,
 /// the first in the text on a tie; none when nothing contributed (a negator alone
@@ -45,6 +45,7 @@ pub fn write_scored(
     let part = |w: &mut dyn Write, name: &str| -> serde_json::Result<()> {
         match name {
             "sentiment" => serde_json::to_writer(w, &analysis.sentiment),
+            "sentences" => serde_json::to_writer(w, &analysis.sentences),
             "stance" => serde_json::to_writer(w, &analysis.stance),
             "frames" => serde_json::to_writer(w, &analysis.frames),
             _ => match evidence {
