@@ -9,8 +9,8 @@ and the evidence for each, from the Rust library avis-fr.
 >>> analysis.stance["partenariat"].label
 'against'
 
-- ``Analyzer.analyze(text)``: one ``Analysis`` (``sentiment``, ``stance``, ``frames``,
-  ``evidence`` with Python string indices, ``to_dict()`` = the JSON of ``avis score``);
+- ``Analyzer.analyze(text)``: one ``Analysis`` (``sentiment``, ``sentences``,
+  ``stance``, ``frames``, ``evidence`` with Python string indices, ``to_dict()`` = the JSON of ``avis score``);
 - ``Analyzer.analyze_many(texts, threads=None)``: many, in parallel, in input order;
 - ``Analyzer.analyze_columns(texts, ids=None)``: columns for pandas or Polars, and
   ``avis_fr.frame.add_scores`` to use with ``df.pipe``;
@@ -25,6 +25,7 @@ from avis_fr._native import (
     AvisError,
     Evidence,
     Rule,
+    Sentence,
     Sentiment,
     Stance,
     tokenize,
@@ -37,6 +38,7 @@ __all__ = [
     "AvisError",
     "Evidence",
     "Rule",
+    "Sentence",
     "Sentiment",
     "Stance",
     "tokenize",

@@ -52,6 +52,17 @@ class Evidence:
     rules: List[Rule]
     contribution: float
 
+class Sentence:
+    """The sentiment of one sentence; ``start``/``end`` are Python string indices."""
+
+    text: str
+    start: int
+    end: int
+    byte_start: int
+    byte_end: int
+    score: float
+    label: Literal["negative", "neutral", "positive"]
+
 class Analysis:
     """The analysis of one text."""
 
@@ -64,7 +75,7 @@ class Analysis:
     @property
     def evidence(self) -> List[Evidence]: ...
     @property
-    def sentences(self) -> Optional[List[Dict[str, Any]]]: ...
+    def sentences(self) -> List[Sentence]: ...
     @property
     def text(self) -> str: ...
     def to_dict(self, offsets: Literal["bytes", "chars"] = "bytes") -> Dict[str, Any]:

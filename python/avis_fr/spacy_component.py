@@ -6,6 +6,9 @@ point; nothing needs importing first. The component analyses ``doc.text`` and se
 - ``doc._.sentiment``: the ``avis_fr.Sentiment`` (``score``, ``label``, shares);
 - ``doc._.stance``: ``{target: avis_fr.Stance}`` (empty without a topic);
 - ``doc._.frames``: the frame ids;
+- ``doc._.sentences``: the ``avis_fr.Sentence`` of each sentence (its span, score and
+  label), and ``doc.spans["avis_fr_sentences"]``: each as a ``Span`` labelled with its
+  sentiment label;
 - ``doc._.avis``: the whole ``avis_fr.Analysis``;
 - ``doc.spans["avis_fr"]``: one ``Span`` per piece of evidence, labelled with its
   role, and ``span._.evidence`` the ``avis_fr.Evidence`` it stands for.
@@ -34,11 +37,12 @@ from spacy.tokens import Doc, Span
 from avis_fr._native import Analysis, Analyzer
 
 SPANS_KEY = "avis_fr"
+SENTENCES_KEY = "avis_fr_sentences"
 
 
 def _register_extensions() -> None:
     """Declare the ``doc._`` and ``span._`` attributes once per process."""
-    for name in ("sentiment", "stance", "frames", "avis"):
+    for name in ("sentiment", "stance", "frames", "sentences", "avis"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     if not Span.has_extension("evidence"):
@@ -79,6 +83,15 @@ class AvisComponent:
         doc._.sentiment = analysis.sentiment
         doc._.stance = analysis.stance
         doc._.frames = analysis.frames
+        doc._.sentences = analysis.sentences
+        sentences = []
+        for sentence in doc._.sentences:
+            span = doc.char_span(
+                sentence.start, sentence.end, label=sentence.label, alignment_mode="expand"
+            )
+            if span is not None:
+                sentences.append(span)
+        doc.spans[SENTENCES_KEY] = sentences
         spans = []
         for evidence in analysis.evidence:
             span = doc.char_span(

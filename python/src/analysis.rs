@@ -130,33 +130,32 @@ impl Analysis {
         &self.text
     }
 
-    /// The sentences with their scores where the library gives them (`None` when
-    /// it does not): a list of dicts as in the JSON, with `start`/`end` as Python
-    /// string indices and `byte_start`/`byte_end` as the JSON's byte offsets.
+    /// The sentiment of each sentence, in text order (a line break ends one too),
+    /// by the same rules and scale as the whole text's.
     #[getter]
-    fn sentences(&self, py: Python<'_>) -> PyResult<PyObject> {
-        let value = serde_json::to_value(&self.full().inner)
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
-        // Read through the JSON so that this follows the library's fields as they are.
-        let Some(serde_json::Value::Array(mut sentences)) = value.get("sentences").cloned() else {
-            return Ok(py.None());
-        };
-        let span = |item: &serde_json::Value, key: &str| item.get(key).and_then(|v| v.as_u64());
-        let bytes: Vec<usize> = sentences
-            .iter()
-            .flat_map(|item| [span(item, "start"), span(item, "end")])
-            .map(|offset| offset.unwrap_or(0) as usize)
-            .collect();
+    fn sentences(&self) -> Vec<Sentence> {
+        let sentences = &self.full().inner.sentences;
+        let bytes: Vec<usize> = sentences.iter().flat_map(|s| [s.start, s.end]).collect();
         let chars = char_indices(&self.text, &bytes);
-        for (item, pair) in sentences.iter_mut().zip(chars.chunks_exact(2)) {
-            if let (Some(start), Some(end)) = (span(item, "start"), span(item, "end")) {
-                item["byte_start"] = start.into();
-                item["byte_end"] = end.into();
-                item["start"] = pair[0].into();
-                item["end"] = pair[1].into();
-            }
-        }
-        json_to_py(py, &serde_json::Value::Array(sentences))
+        sentences
+            .iter()
+            .zip(chars.chunks_exact(2))
+            .map(|(s, span)| Sentence {
+                // The library's spans are on char boundaries; `get` keeps a bug
+                // from becoming a panic.
+                text: self
+                    .text
+                    .get(s.start..s.end)
+                    .unwrap_or_default()
+                    .to_string(),
+                start: span[0],
+                end: span[1],
+                byte_start: s.start,
+                byte_end: s.end,
+                score: s.score,
+                label: s.label.as_str(),
+            })
+            .collect()
     }
 
     /// Every matched marker, in text order, with Python string indices.
@@ -272,6 +271,35 @@ impl Stance {
 
     fn __repr__(&self) -> String {
         format!("Stance(label={:?}, score={:.4})", self.label, self.score)
+    }
+}
+
+/// The sentiment of one sentence.
+#[pyclass(frozen, get_all, module = "avis_fr")]
+pub struct Sentence {
+    /// The sentence as written: `text[start:end]` of the analysed text.
+    text: String,
+    /// Index of its first character in the analysed string.
+    start: usize,
+    /// Index one past its last character.
+    end: usize,
+    /// UTF-8 byte offset of its start (as in the JSON of `avis score`).
+    byte_start: usize,
+    /// UTF-8 byte offset of its end.
+    byte_end: usize,
+    /// Score in [-1, 1].
+    score: f64,
+    /// `"negative"`, `"neutral"` or `"positive"`.
+    label: &'static str,
+}
+
+#[pymethods]
+impl Sentence {
+    fn __repr__(&self) -> String {
+        format!(
+            "Sentence({:?}, {}..{}, label={:?}, score={:.3})",
+            self.text, self.start, self.end, self.label, self.score
+        )
     }
 }
 

@@ -64,6 +64,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<analysis::Sentiment>()?;
     m.add_class::<analysis::Stance>()?;
     m.add_class::<analysis::Evidence>()?;
+    m.add_class::<analysis::Sentence>()?;
     m.add_class::<analysis::Rule>()?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add("AvisError", m.py().get_type::<AvisError>())?;

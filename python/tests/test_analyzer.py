@@ -40,15 +40,17 @@ def test_evidence_spans_are_string_indices(analyzer):
     assert honnete.rules[1].by == "pas"
 
 
-def test_sentences_where_the_library_gives_them(analyzer):
-    text = "Élève : une honte. Bravo pour l’école !"
-    sentences = analyzer.analyze(text).sentences
-    if sentences is None:
-        assert "sentences" not in analyzer.analyze(text).to_dict()
-        return
-    for s in sentences:
-        if "start" in s:
-            assert text.encode()[s["byte_start"] : s["byte_end"]].decode() == text[s["start"] : s["end"]]
+def test_sentences(analyzer):
+    text = "L’élève 👍 : les acteurs sont bons. Mais quel scénario raté !"
+    analysis = analyzer.analyze(text)
+    first, second = analysis.sentences
+    assert first.text == text[first.start : first.end] == "L’élève 👍 : les acteurs sont bons."
+    assert text.encode()[second.byte_start : second.byte_end].decode() == second.text
+    assert first.label == "positive" and second.label == "negative"
+    as_json = analysis.to_dict()["sentences"]
+    assert [(s["start"], s["end"], s["score"]) for s in as_json] == [
+        (s.byte_start, s.byte_end, s.score) for s in analysis.sentences
+    ]
 
 
 def test_to_dict_is_the_json_of_avis_score(analyzer):
@@ -56,7 +58,8 @@ def test_to_dict_is_the_json_of_avis_score(analyzer):
     analysis = analyzer.analyze(text)
     as_json = json.loads(analysis.to_json())
     assert analysis.to_dict() == as_json
-    assert list(as_json)[:3] == ["sentiment", "stance", "frames"]
+    assert list(as_json)[0] == "sentiment"
+    assert {"sentences", "stance", "frames", "evidence"} <= set(as_json)
     chars = analysis.to_dict(offsets="chars")
     for e, d in zip(analysis.evidence, chars["evidence"]):
         assert (d["start"], d["end"]) == (e.start, e.end)

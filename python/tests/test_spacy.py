@@ -32,6 +32,14 @@ def test_doc_attributes(nlp):
         assert span.text == span._.evidence.text  # this text falls on token boundaries
 
 
+def test_sentences(nlp):
+    doc = nlp("Les acteurs sont bons. Mais quel scénario raté !")
+    assert [s.label for s in doc._.sentences] == ["positive", "negative"]
+    spans = doc.spans["avis_fr_sentences"]
+    assert [s.text for s in spans] == ["Les acteurs sont bons.", "Mais quel scénario raté !"]
+    assert [s.label_ for s in spans] == ["positive", "negative"]
+
+
 def test_spans_off_token_boundaries_are_widened(nlp):
     # spaCy reads `honte:-` `(`; avis-fr reads `honte` and the emoticon `:-(`.
     text = "Quelle honte:-("
