@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""avis-fr from Python beside the Python peers: one run, one process, same corpus.
+
+Throughput of each way into the library from Python, against the library's own
+(timed inside Rust over the same texts in the same process: analyse and drop, no
+Python objects), and against vaderSentiment-fr, textblob-fr and spacytextblob (on
+textblob-fr's French lexicon).
+
+Rows, per thread count (1, then every core):
+  - library alone: `Analyzer._time_library(texts, threads)`, the Rust loop itself;
+  - analyze_many: the batch call, one `Analysis` per text, nothing read;
+  - analyze_many + read scores: the same, reading sentiment, each target's stance
+    label and frames of every analysis (what the columns hold);
+  - analyze_many + read evidence: reading every piece of evidence as Python objects
+    (1 thread only);
+  - analyze_columns: the columnar call;
+  - analyze loop: `analyzer.analyze(text)` in a Python loop (1 thread).
+
+Throughput is MB/s = 10^6 bytes of UTF-8 text per second, best of --runs; the
+rows are measured round-robin (one run of each, then again), so that a busy
+machine slows them alike; each timed run follows an untimed run of the same row. Usage, from the repository root:
+
+  bash peers/setup-python.sh && peers/.venv/bin/python peers/measure_python.py [--json PATH]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import functools
+import gc
+import json
+import os
+import platform
+import sys
+import time
+import warnings
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED = REPO_ROOT / ".." / "shared" / "corpus" / "consultation-2015.jsonl"
+BUNDLED = REPO_ROOT / "data" / "consultation-2015.jsonl"
+
+
+def read_texts(path: Path) -> list:
+    """The `text` of each record of a JSON Lines file."""
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line in f if line.strip()]
+
+
+def timed(fn) -> float:
+    """Seconds one call of fn takes (its result dropped inside the timing)."""
+    gc.collect()
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def avis_calls(bench: list, topic: str) -> dict:
+    """The avis-fr rows: name -> callable that runs the whole benchmark once and
+    returns the seconds taken."""
+    import avis_fr
+
+    analyzer = avis_fr.Analyzer(topic=topic)
+    analyzer.analyze_many(bench[:100])  # warm the word memo, as the peers are warmed up
+    targets = analyzer.targets
+
+    def read_scores(analyses):
+        for a in analyses:
+            a.sentiment.label, a.frames, [a.stance[t].label for t in targets]
+
+    def read_evidence(analyses):
+        for a in analyses:
+            for e in a.evidence:
+                e.start, e.role
+
+    rows = {}
+    cores = os.cpu_count() or 1
+    for threads, tag in ((1, "1 thread"), (None, f"{cores} cores")):
+        rows[f"library alone (Rust loop), {tag}"] = functools.partial(
+            analyzer._time_library, bench, threads)
+        rows[f"analyze_many, {tag}"] = functools.partial(
+            timed, lambda th=threads: analyzer.analyze_many(bench, threads=th))
+        rows[f"analyze_many + read scores, {tag}"] = functools.partial(
+            timed, lambda th=threads: read_scores(analyzer.analyze_many(bench, threads=th)))
+        rows[f"analyze_columns, {tag}"] = functools.partial(
+            timed, lambda th=threads: analyzer.analyze_columns(bench, threads=th))
+    rows["analyze_many + read evidence, 1 thread"] = functools.partial(
+        timed, lambda: read_evidence(analyzer.analyze_many(bench, threads=1)))
+    rows["analyze loop, 1 thread"] = functools.partial(
+        timed, lambda: [analyzer.analyze(t) for t in bench])
+    return rows
+
+
+def peer_calls(bench: list, texts: list) -> dict:
+    """The peers' rows (those that import), each one call per text."""
+    rows = {}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # fuzzywuzzy's note, see measure.py
+            from vaderSentiment_fr.vaderSentiment import SentimentIntensityAnalyzer
+        vader = SentimentIntensityAnalyzer()
+        for t in texts:
+            vader.polarity_scores(t)
+        rows["vaderSentiment-fr polarity_scores"] = functools.partial(
+            timed, lambda: [vader.polarity_scores(t) for t in bench])
+    except ImportError as e:
+        print(f"(vaderSentiment-fr not measured: {e})", file=sys.stderr)
+    try:
+        from textblob import TextBlob
+        from textblob_fr import PatternAnalyzer
+
+        tb = PatternAnalyzer()
+        for t in texts:
+            TextBlob(t, analyzer=tb).sentiment
+        rows["textblob-fr sentiment"] = functools.partial(
+            timed, lambda: [TextBlob(t, analyzer=tb).sentiment for t in bench])
+        import spacy
+        import spacytextblob.spacytextblob  # noqa: F401  (registers the factory)
+
+        @spacy.registry.misc("avis_peers.textblob_fr")
+        def textblob_fr():
+            # spacytextblob's blob on textblob-fr's French lexicon, as a French user sets it up.
+            return functools.partial(TextBlob, analyzer=tb)
+
+        nlp = spacy.blank("fr")
+        nlp.add_pipe("spacytextblob", config={"custom_blob": {"@misc": "avis_peers.textblob_fr"}})
+        for t in texts:
+            nlp(t)._.blob.polarity
+        rows["spacytextblob (blank fr, textblob-fr) polarity"] = functools.partial(
+            timed, lambda: [nlp(t)._.blob.polarity for t in bench])
+    except ImportError as e:
+        print(f"(textblob-fr / spacytextblob not measured: {e})", file=sys.stderr)
+    return rows
+
+
+def main(argv=None) -> int:
+    """Measure, print a Markdown table, optionally write JSON."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=SHARED if SHARED.exists() else BUNDLED)
+    ap.add_argument("--target-mb", type=float, default=2.0)
+    ap.add_argument("--runs", type=int, default=5, help="rounds; the best run of each row is kept")
+    ap.add_argument("--topic", default="consultation-2015")
+    ap.add_argument("--no-peers", action="store_true", help="only the avis-fr rows")
+    ap.add_argument("--json", type=Path, default=None)
+    args = ap.parse_args(argv)
+
+    texts = read_texts(args.corpus)
+    corpus_bytes = sum(len(t.encode("utf-8")) for t in texts)
+    reps = max(1, round(args.target_mb * 1e6 / corpus_bytes))
+    bench = texts * reps
+    nbytes = corpus_bytes * reps
+
+    rows = avis_calls(bench, args.topic)
+    peer_rows = {} if args.no_peers else peer_calls(bench, texts)
+    times = {name: [] for name in [*rows, *peer_rows]}
+    for _ in range(args.runs):
+        for name, run in rows.items():
+            # One untimed run first: a row that frees many objects leaves the
+            # allocator returning memory to the system, and the next row would pay
+            # the page faults to get it back.
+            run()
+            times[name].append(run())
+    for name, run in peer_rows.items():  # the peers are slow: fewer runs
+        for _ in range(min(args.runs, 3)):
+            times[name].append(run())
+
+    def mbs(name):
+        return nbytes / min(times[name]) / 1e6
+
+    cores = os.cpu_count() or 1
+    out = [f"# avis-fr from Python ({_dt.datetime.now(_dt.timezone.utc):%Y-%m-%d %H:%M} UTC)\n",
+           f"Corpus {args.corpus.name} x{reps} = {len(bench)} docs, {nbytes / 1e6:.2f} MB; "
+           f"Python {platform.python_version()}, {cores} cores; best of {args.runs} "
+           "(peers: of 3).\n",
+           "| call | best s | MB/s | library alone / this (same threads) |",
+           "|---|---|---|---|"]
+    for name in times:
+        ratio = ""
+        for tag in ("1 thread", f"{cores} cores"):
+            lib = f"library alone (Rust loop), {tag}"
+            if name.endswith(tag) and not name.startswith("library"):
+                ratio = f"{mbs(lib) / mbs(name):.2f}x"
+        out.append(f"| {name} | {min(times[name]):.4f} | {mbs(name):.1f} | {ratio} |")
+    print("\n".join(out))
+    if args.json:
+        result = {"date_utc": f"{_dt.datetime.now(_dt.timezone.utc):%Y-%m-%d %H:%M}",
+                  "corpus": str(args.corpus), "docs": len(bench), "bytes": nbytes,
+                  "cores": cores, "python": platform.python_version(),
+                  "runs_s": {k: [round(x, 5) for x in v] for k, v in times.items()},
+                  "mb_per_s": {k: mbs(k) for k in times}}
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

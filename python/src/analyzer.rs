@@ -1,0 +1,271 @@
+//! `avis_fr.Analyzer`: one compiled analyzer, shared by every call and thread.
+
+use pyo3::exceptions::PyRuntimeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+use crate::analysis::Analysis;
+use crate::batch::{run, thread_count, Caches};
+use crate::brief::Brief;
+use crate::config;
+use crate::convert::{avis_error, one_text, texts_of};
+use crate::stream::{run_reading, Batch};
+
+/// Bytes above which `analyze` releases the GIL while it works.
+const LONG_TEXT: usize = 4096;
+
+/// Analyses French texts: sentiment, stance toward the topic's targets, argument
+/// frames, and the evidence for each.
+///
+/// `Analyzer(lexicons=None, topic=None, *, defaults=True, thresholds=None)`:
+///
+/// - `lexicons`: extra lexicons over the embedded ones, each TSV text
+///   (`term<TAB>kind<TAB>valence<TAB>note` lines under that header) or a path;
+/// - `topic`: the targets, frames and stance markers to read, as a built-in name
+///   (`"consultation-2015"`), TOML text or a path;
+/// - `defaults=False` leaves the embedded lexicons out;
+/// - `thresholds=(negative, positive)`: label thresholds (default `(-0.05, 0.05)`).
+///
+/// A bad lexicon line or topic entry raises `AvisError` with the library's message
+/// (`file:line:column: message`). Building compiles everything once; after that
+/// the analyzer is immutable and safe to share across threads.
+#[pyclass(frozen, module = "avis_fr")]
+pub struct Analyzer {
+    inner: avis_fr::Analyzer,
+    caches: Caches,
+    /// The topic's target ids, sorted (the order of `stance` in the JSON).
+    targets: Vec<String>,
+    /// What it was built from, `(lexicons as a list or None, topic or None,
+    /// defaults, thresholds)`: a pickled analyzer (a Spark closure, a process
+    /// pool) is built again from them where it is unpickled.
+    built_from: Py<PyTuple>,
+}
+
+impl Analyzer {
+    /// The library's analyzer.
+    pub fn library(&self) -> &avis_fr::Analyzer {
+        &self.inner
+    }
+
+    /// The topic's target ids, sorted.
+    pub fn targets_ref(&self) -> &[String] {
+        &self.targets
+    }
+
+    /// The texts of a batch and the brief of each (`None` for an invalid item
+    /// with `skip_invalid`). On one thread the texts are read first, then analysed
+    /// without the GIL; on several, the workers start on the texts already read.
+    fn briefs(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+        skip_invalid: bool,
+    ) -> PyResult<Batch<Brief>> {
+        let (inner, caches, targets) = (&self.inner, &self.caches, &self.targets);
+        let brief = |cache: &mut avis_fr::Cache, text: &str| {
+            Brief::of(&inner.analyze_with(cache, text), targets)
+        };
+        let threads = thread_count(threads);
+        if threads > 1 {
+            return run_reading(py, caches, texts, skip_invalid, threads, brief);
+        }
+        let texts = texts_of(texts, skip_invalid)?;
+        let briefs = py
+            .allow_threads(|| run(caches, &texts, 1, brief))
+            .map_err(PyRuntimeError::new_err)?;
+        Ok((texts, briefs))
+    }
+}
+
+#[pymethods]
+impl Analyzer {
+    #[new]
+    #[pyo3(signature = (lexicons = None, topic = None, *, defaults = true, thresholds = None))]
+    fn new(
+        py: Python<'_>,
+        lexicons: Option<&Bound<'_, PyAny>>,
+        topic: Option<&Bound<'_, PyAny>>,
+        defaults: bool,
+        thresholds: Option<(f64, f64)>,
+    ) -> PyResult<Analyzer> {
+        let mut builder = avis_fr::Analyzer::builder();
+        if !defaults {
+            builder = builder.without_defaults();
+        }
+        // The lexicons as a list: an iterator can be read only once.
+        let lexicons = match lexicons {
+            None => None,
+            // One string would otherwise be read as a list of characters.
+            Some(one) if one.is_instance_of::<PyString>() => Some(PyList::new(py, [one])?),
+            Some(many) => Some(PyList::new(
+                py,
+                many.try_iter()?.collect::<PyResult<Vec<_>>>()?,
+            )?),
+        };
+        for (index, spec) in lexicons.iter().flatten().enumerate() {
+            builder = builder.lexicon(config::lexicon(py, &spec, index)?);
+        }
+        if let Some(topic) = topic {
+            builder = builder.topic(config::topic(py, topic)?);
+        }
+        if let Some((negative, positive)) = thresholds {
+            builder = builder.thresholds(negative, positive);
+        }
+        let inner = builder.build().map_err(|e| avis_error(py, &e))?;
+        let mut targets: Vec<String> = inner
+            .topic()
+            .target_ids()
+            .into_iter()
+            .map(String::from)
+            .collect();
+        targets.sort();
+        let built_from = (lexicons, topic, defaults, thresholds).into_pyobject(py)?;
+        Ok(Analyzer {
+            inner,
+            caches: Caches::default(),
+            targets,
+            built_from: built_from.unbind(),
+        })
+    }
+
+    /// The target ids of the topic, in order (each a key of `Analysis.stance`).
+    #[getter]
+    fn targets(&self) -> Vec<String> {
+        self.inner
+            .topic()
+            .target_ids()
+            .into_iter()
+            .map(String::from)
+            .collect()
+    }
+
+    /// The frame ids of the topic, in order.
+    #[getter]
+    fn frames(&self) -> Vec<String> {
+        self.inner
+            .topic()
+            .frames()
+            .iter()
+            .map(|f| f.id.clone())
+            .collect()
+    }
+
+    /// Analyse one text (a `str`). Raises `TypeError` for anything else.
+    ///
+    /// Like `analyze_many`'s, the result holds the scores and works out the
+    /// reasons and evidence when they are first read.
+    fn analyze(slf: &Bound<'_, Self>, text: &Bound<'_, PyAny>) -> PyResult<Analysis> {
+        let text = one_text(text)?;
+        let this = slf.get();
+        // The analyzer's own pool of caches keeps its word memo from call to call.
+        let brief = |text: &str| Brief::of(&this.inner.analyze(text), &this.targets);
+        // Releasing the GIL costs about a microsecond: worth it only when other
+        // Python threads would wait longer than that (a text of a few KB).
+        let brief = if text.len() > LONG_TEXT {
+            slf.py().allow_threads(|| brief(&text))
+        } else {
+            brief(&text)
+        };
+        Ok(Analysis::lazy(slf.clone().unbind(), text, brief))
+    }
+
+    /// Analyse many texts (any iterable of `str`) on `threads` threads (default:
+    /// one per core), without the GIL; a list of `Analysis` in input order.
+    ///
+    /// Each `Analysis` holds its text, sentiment, each target's stance score and
+    /// label, and frames; the reasons of a stance and the evidence are worked out
+    /// again from the text when first read (the same values), so a pass that reads
+    /// scores and labels costs little more than the analysis itself. For columns
+    /// of scores, `analyze_columns` is faster still.
+    ///
+    /// An item that is not a string raises `TypeError` naming its index, unless
+    /// `skip_invalid=True`, which puts `None` in its place.
+    #[pyo3(signature = (texts, threads = None, *, skip_invalid = false))]
+    fn analyze_many<'py>(
+        slf: &Bound<'py, Self>,
+        texts: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+        skip_invalid: bool,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let (texts, briefs) = slf.get().briefs(slf.py(), texts, threads, skip_invalid)?;
+        let analyses = texts
+            .into_iter()
+            .zip(briefs)
+            .map(|(text, brief)| Some(Analysis::lazy(slf.clone().unbind(), text?, brief?)));
+        PyList::new(slf.py(), analyses)
+    }
+
+    /// Analyse many texts into columns for a data frame: a dict of equal-length
+    /// lists, `id`, `sentiment_score`, `sentiment_label`, `stance_<target>` for
+    /// each target (its label, or its score with `stance="score"`) and `frames`
+    /// (per text, a tuple of frame ids; rows with the same frames share one
+    /// tuple). `ids` (same length as `texts`) fills the `id` column, default
+    /// `0..n`. Nothing but these values is built, which makes it the fastest way
+    /// through a corpus. `pandas.DataFrame(columns)` and `polars.DataFrame(columns)`
+    /// take the result as is.
+    ///
+    /// Invalid items as in `analyze_many`; with `skip_invalid=True` their row holds
+    /// `None` in every column but `id`.
+    #[pyo3(signature = (texts, ids = None, threads = None, *, stance = "label", skip_invalid = false))]
+    fn analyze_columns<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        ids: Option<&Bound<'py, PyAny>>,
+        threads: Option<usize>,
+        stance: &str,
+        skip_invalid: bool,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let stance_score = crate::columns::stance_kind(stance)?;
+        let (texts, rows) = self.briefs(py, texts, threads, skip_invalid)?;
+        let ids = crate::columns::ids(py, ids, texts.len())?;
+        crate::columns::to_dict(py, &self.targets, ids, &rows, stance_score)
+    }
+
+    /// Time the library alone over `texts` (analyse and drop, no Python objects)
+    /// on `threads` threads; returns the seconds taken. For `peers/measure_python.py`.
+    #[pyo3(signature = (texts, threads = None))]
+    fn _time_library(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<f64> {
+        let texts = texts_of(texts, false)?;
+        let (inner, caches) = (&self.inner, &self.caches);
+        py.allow_threads(|| {
+            let start = std::time::Instant::now();
+            let sums = run(caches, &texts, thread_count(threads), |cache, text| {
+                let analysis = inner.analyze_with(cache, text);
+                // Read the result, so that nothing is optimised away.
+                analysis.sentiment.score + analysis.evidence.len() as f64
+            })?;
+            std::hint::black_box(sums);
+            Ok::<f64, String>(start.elapsed().as_secs_f64())
+        })
+        .map_err(PyRuntimeError::new_err)
+    }
+
+    /// Pickling: the arguments it was built from (lexicons and topic as given:
+    /// text and built-in names travel; paths must exist where it is unpickled).
+    fn __getnewargs_ex__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        let built_from = self.built_from.bind(py);
+        let args = PyTuple::new(py, [built_from.get_item(0)?, built_from.get_item(1)?])?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("defaults", built_from.get_item(2)?)?;
+        kwargs.set_item("thresholds", built_from.get_item(3)?)?;
+        Ok((args, kwargs))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Analyzer(topic={:?}, targets={:?})",
+            self.inner.topic().name(),
+            self.targets()
+        )
+    }
+}

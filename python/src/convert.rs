@@ -1,0 +1,121 @@
+//! Values between the library and Python: JSON values as Python objects, library
+//! errors as Python exceptions, Python items as texts.
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyIterator, PyList, PyString};
+use serde_json::Value;
+
+use crate::AvisError;
+
+/// A JSON value as the Python object `json.loads` would give (same numbers).
+pub fn json_to_py(py: Python<'_>, value: &Value) -> PyResult<PyObject> {
+    Ok(match value {
+        Value::Null => py.None(),
+        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any().unbind(),
+        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => i.into_pyobject(py)?.into_any().unbind(),
+            (None, Some(f)) => f.into_pyobject(py)?.into_any().unbind(),
+            // Never for serde_json's own numbers; kept as text rather than lost.
+            (None, None) => n.to_string().into_pyobject(py)?.into_any().unbind(),
+        },
+        Value::String(s) => PyString::new(py, s).into_any().unbind(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(json_to_py(py, item)?)?;
+            }
+            list.into_any().unbind()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (key, item) in map {
+                dict.set_item(key, json_to_py(py, item)?)?;
+            }
+            dict.into_any().unbind()
+        }
+    })
+}
+
+/// Anything serde can write, as Python objects.
+pub fn to_py<T: serde::Serialize>(py: Python<'_>, value: &T) -> PyResult<PyObject> {
+    let value = serde_json::to_value(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    json_to_py(py, &value)
+}
+
+/// A library error as `avis_fr.AvisError`, its message the library's
+/// (`file:line:column: message` for lexicons and topics) and its `kind` attribute
+/// `"parse"`, `"config"` or `"io"`.
+pub fn avis_error(py: Python<'_>, error: &avis_fr::Error) -> PyErr {
+    let kind = match error.kind() {
+        avis_fr::ErrorKind::Parse => "parse",
+        avis_fr::ErrorKind::Config => "config",
+        avis_fr::ErrorKind::Io => "io",
+        _ => "other",
+    };
+    let err = AvisError::new_err(error.to_string());
+    // Setting an attribute on a fresh exception cannot fail in practice; if it
+    // did, the message alone still says everything.
+    let _ = err.value(py).setattr("kind", kind);
+    err
+}
+
+/// The text of item `index` of a batch, or why it is not one (an exception that
+/// names the index).
+pub fn text_at(item: &Bound<'_, PyAny>, index: usize) -> PyResult<String> {
+    match item.downcast::<PyString>() {
+        Ok(text) => text.to_cow().map(|t| t.into_owned()).map_err(|e| {
+            PyValueError::new_err(format!("texts[{index}] is not valid Unicode text: {e}"))
+        }),
+        Err(_) => Err(PyTypeError::new_err(format!(
+            "texts[{index}] is not a string (got {})",
+            type_name(item)
+        ))),
+    }
+}
+
+/// The one text of `analyze(text)` or `tokenize(text)`.
+pub fn one_text(item: &Bound<'_, PyAny>) -> PyResult<String> {
+    match item.downcast::<PyString>() {
+        Ok(text) => text
+            .to_cow()
+            .map(|t| t.into_owned())
+            .map_err(|e| PyValueError::new_err(format!("text is not valid Unicode text: {e}"))),
+        Err(_) => Err(PyTypeError::new_err(format!(
+            "text must be a string, not {}",
+            type_name(item)
+        ))),
+    }
+}
+
+/// The texts of a batch (any iterable of `str`). With `skip_invalid`, an item that
+/// is not a string is `None`; without, it is an error naming its index.
+pub fn texts_of(texts: &Bound<'_, PyAny>, skip_invalid: bool) -> PyResult<Vec<Option<String>>> {
+    let mut out = Vec::with_capacity(texts.len().unwrap_or(0));
+    for (index, item) in iterate(texts)?.enumerate() {
+        match text_at(&item?, index) {
+            Ok(text) => out.push(Some(text)),
+            Err(_) if skip_invalid => out.push(None),
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(out)
+}
+
+/// An iterator over a batch's items; one string is refused (it would be read as
+/// a batch of characters).
+pub fn iterate<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyIterator>> {
+    if texts.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "texts must be an iterable of strings, not one string: use analyze(text) for one text",
+        ));
+    }
+    texts.try_iter()
+}
+
+/// The Python type name of an object, for messages.
+pub fn type_name(item: &Bound<'_, PyAny>) -> String {
+    item.get_type()
+        .name()
+        .map_or_else(|_| "?".to_string(), |name| name.to_string())
+}
