@@ -133,6 +133,16 @@ impl<'a> Document<'a> {
             .map(|h| h as usize)
     }
 
+    /// Whether token `first` is the first word of its sentence (after quotes, dashes
+    /// and the like).
+    pub(crate) fn opens_sentence(&self, first: usize) -> bool {
+        let sentence = self.sentence(first);
+        let before = self.tokens[..first].iter().enumerate().rev();
+        before
+            .take_while(|(i, _)| self.sentence(*i) == sentence)
+            .all(|(_, token)| token.kind == TokenKind::Punct)
+    }
+
     /// The last punctuation token of the sentence that holds token `i`.
     pub(crate) fn closing_punctuation(&self, i: usize) -> Option<&Token<'a>> {
         let closing = self.closing[self.sentence(i) as usize]?;

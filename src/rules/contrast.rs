@@ -12,7 +12,8 @@ use crate::lexicon::{EntryKind, Hit};
 const BOUND: f64 = 8.0;
 
 /// A contrast word of valence `w` weighs the rest of its sentence by `w`, and what
-/// came before it in the sentence by `2 - w`.
+/// came before it in the sentence by `2 - w`; one that opens its sentence weighs
+/// the sentence before by `2 - w` (`Les acteurs sont bons. Mais …`).
 pub(crate) struct Contrast;
 
 impl WordRule for Contrast {
@@ -40,12 +41,15 @@ impl WordRule for Contrast {
                 last = h as u32;
             }
         }
-        // Backward: the contrast words after the hit, in its sentence.
+        // Backward: the contrast words after the hit, in its sentence, and one that
+        // opens the next sentence (`… sont bons. Mais quel scénario raté !`).
         let (mut before, mut next, mut current) = (1.0, super::NONE, u32::MAX);
+        let mut carried = (1.0, super::NONE);
         for (h, hit) in hits.iter().enumerate().rev() {
             let sentence = doc.sentence(hit.first);
             if sentence != current {
-                (before, next, current) = (1.0, super::NONE, sentence);
+                ((before, next), current) = (carried, sentence);
+                carried = (1.0, super::NONE);
             }
             marks[h].contrast *= before;
             if marks[h].contrast_by == super::NONE {
@@ -54,6 +58,9 @@ impl WordRule for Contrast {
             if let Some(w) = weight(hit) {
                 before = (before * (2.0 - w)).max(1.0 / BOUND);
                 next = h as u32;
+                if doc.opens_sentence(hit.first) {
+                    carried = ((2.0 - w).max(1.0 / BOUND), h as u32);
+                }
             }
         }
     }
@@ -93,6 +100,10 @@ mod tests {
             words[0].rules[0].to_string(),
             "contrast: before `mais` ×0.50"
         );
+        // A contrast word that opens its sentence weighs the sentence before.
+        let words = weigh_alone(&Contrast, &read("joli. mais cher", &m));
+        let factors: Vec<f64> = words.iter().map(|w| w.value / w.valence).collect();
+        assert_eq!(factors, [0.5, 1.5]);
     }
 
     #[test]

@@ -22,7 +22,6 @@ use crate::analysis::Role;
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
 use crate::lexicon::EntryKind;
-use crate::tokenize::TokenKind;
 
 /// How negative the rest of a comment must be for its praise to read as irony:
 /// more than one mild word (a stray `pressé` does not turn a sincere review).
@@ -83,7 +82,7 @@ impl Sentences {
         let sentences = doc.sentence_count();
         let (mut praise, mut cue) = (vec![None; sentences], vec![None; sentences]);
         for (h, hit) in doc.hits.iter().enumerate() {
-            let opens = opens_sentence(doc, hit.first);
+            let opens = doc.opens_sentence(hit.first);
             for (kind, marked) in [
                 (EntryKind::Praise, &mut praise),
                 (EntryKind::Irony, &mut cue),
@@ -98,16 +97,6 @@ impl Sentences {
         }
         Some(Sentences { praise, cue })
     }
-}
-
-/// Whether token `first` is the first word of its sentence (after quotes, dashes
-/// and the like).
-fn opens_sentence(doc: &Document<'_>, first: usize) -> bool {
-    let sentence = doc.sentence(first);
-    let before = doc.tokens[..first].iter().enumerate().rev();
-    before
-        .take_while(|(i, _)| doc.sentence(*i) == sentence)
-        .all(|(_, token)| token.kind == TokenKind::Punct)
 }
 
 #[cfg(test)]
