@@ -2,18 +2,10 @@
 //! the tests.
 #![cfg(feature = "cli")]
 
-use assert_cmd::Command;
+mod cli_common;
+
+use cli_common::{avis, write};
 use serde_json::Value;
-
-fn avis() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_avis"))
-}
-
-fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("written");
-    path
-}
 
 fn figures(args: &[&str], path: &std::path::Path) -> Value {
     let out = avis().args(args).arg(path).assert().success();

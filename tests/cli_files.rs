@@ -5,7 +5,7 @@
 
 mod cli_common;
 
-use cli_common::{avis, cp1252, csv_text, lines, write, HEADER, ROWS};
+use cli_common::{avis, cp1252, csv_text, fails_on, lines, write, HEADER, ROWS};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -98,12 +98,7 @@ fn encodings_are_named_when_utf8_fails_and_read_when_given() {
     let records = lines(&out.get_output().stdout);
     assert_eq!(records.len(), ROWS.len());
     assert_eq!(records[3]["commentaire"], ROWS[3][2]);
-    avis()
-        .args(["score", "--encoding", "klingon"])
-        .write_stdin("")
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("windows-1252"));
+    fails_on(&["score", "--encoding", "klingon"], "", "windows-1252");
 }
 
 #[test]
@@ -287,12 +282,7 @@ fn csv_output_reads_back_to_the_json_scores_in_order() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("no column \"nope\""));
-    avis()
-        .args(["score", "--columns", "num"])
-        .write_stdin("")
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("--output-format csv"));
+    fails_on(&["score", "--columns", "num"], "", "--output-format csv");
 }
 
 #[test]

@@ -12,6 +12,16 @@ pub fn avis() -> Command {
     Command::new(env!("CARGO_BIN_EXE_avis"))
 }
 
+/// `avis ARGS` with `stdin` on its standard input fails, saying `expected`.
+pub fn fails_on(args: &[&str], stdin: &str, expected: &str) {
+    avis()
+        .args(args)
+        .write_stdin(stdin)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains(expected));
+}
+
 pub fn lines(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(stdout)
         .lines()
