@@ -56,6 +56,10 @@ impl WordRule for Negation {
 }
 
 /// One negation scope: tokens `from..to` of a clause, and the hit that negates.
+///
+/// A scope never covers its own negator: a word that negates is not negated by
+/// itself, so a stance cue that is a negator (`jamais X`, `sans X`, `X jamais`)
+/// keeps its meaning, and a negator scored as a feeling (`nul`) keeps its sign.
 #[derive(Clone, Copy, Debug)]
 struct Scope {
     from: usize,
@@ -106,7 +110,9 @@ impl Scratch {
                 scope(hit.end, n, h);
             } else if has(h, EntryKind::Ne) {
                 if let Some(g) = self.completions.get(h).copied().flatten() {
-                    scope(hit.end, hits[g].end + SCOPE_AFTER, g);
+                    // Around the negator, not over it (see `Scope`).
+                    scope(hit.end, hits[g].first, g);
+                    scope(hits[g].end, hits[g].end + SCOPE_AFTER, g);
                 } else if let Some(g) = negator_seen.filter(|&g| !has(g, EntryKind::Negator)) {
                     // A `ne`-only negator before `ne` in its clause completes it
                     // (`Personne n'est venu`); a negator there (`Rien n'est dit`)
@@ -122,7 +128,10 @@ impl Scratch {
                     .first
                     .checked_sub(1)
                     .filter(|&v| doc.clause(v) == clause && doc.tokens[v].kind == TokenKind::Word);
-                scope(verb.unwrap_or(hit.end), hit.end + SCOPE_AFTER, h);
+                if let Some(verb) = verb {
+                    scope(verb, hit.first, h);
+                }
+                scope(hit.end, hit.end + SCOPE_AFTER, h);
             }
             if completes_ne(hit) {
                 (negator_seen, open_ne) = (Some(h), false);
