@@ -39,6 +39,8 @@ pub enum RuleKind {
     Contrast,
     /// The sentence ends with `!`, `!!!`, `?!`.
     Exclamation,
+    /// Praise in a sentence that ends with `?`: asked or doubted, not asserted.
+    Question,
     /// An irony cue in the sentence turned this praise around.
     IronyCue,
     /// A praise formula in a negative comment turned this praise around.
@@ -55,6 +57,7 @@ impl RuleKind {
             RuleKind::Capitals => "capitals",
             RuleKind::Contrast => "contrast",
             RuleKind::Exclamation => "exclamation",
+            RuleKind::Question => "question",
             RuleKind::IronyCue => "irony_cue",
             RuleKind::IronyPraise => "irony_praise",
         }

@@ -14,6 +14,7 @@ mod exclamation;
 mod intensity;
 mod irony;
 mod negation;
+mod question;
 
 use crate::analysis::Role;
 use crate::document::Document;
@@ -25,6 +26,7 @@ pub(crate) use exclamation::Exclamation;
 pub(crate) use intensity::Intensity;
 pub(crate) use irony::Irony;
 pub(crate) use negation::Negation;
+pub(crate) use question::Question;
 
 /// One French rule over a document's sentiment words.
 pub(crate) trait WordRule: Sync {
@@ -39,12 +41,13 @@ pub(crate) trait WordRule: Sync {
 /// The rules, in the order they apply to each word. A word's value is its valence
 /// times the factors of the rules that fired, in this order; irony comes last
 /// because it reads the weighed values of the other words.
-pub(crate) const RULES: [&dyn WordRule; 6] = [
+pub(crate) const RULES: [&dyn WordRule; 7] = [
     &Intensity,
     &Negation,
     &Capitals,
     &Contrast,
     &Exclamation,
+    &Question,
     &Irony,
 ];
 

@@ -1,0 +1,70 @@
+//! Questions: praise inside a question is not asserted.
+//!
+//! `Macron est-il compétent ?` asks whether he is, `Et il serait le favori des
+//! Français ?` doubts it, `Vous voulez dire qu'il va évoluer, en mieux ???` mocks
+//! it: a question raises its positive words without claiming them, and a
+//! rhetorical question claims the opposite. Blame survives the question mark:
+//! `Pourquoi ce scandale ?`, `Qui paie ?` take the scandal and the bill for granted
+//! (a question presupposes what it asks about), so negative words keep their weight.
+
+use super::{feelings, Marks, Weighed, WordRule};
+use crate::document::Document;
+use crate::explain::{Rule, RuleKind};
+
+/// What a question leaves of a positive word.
+const QUESTIONED_PRAISE: f64 = 0.5;
+
+/// Positive words of a sentence that ends with `?` weigh [`QUESTIONED_PRAISE`] as
+/// much.
+pub(crate) struct Question;
+
+impl WordRule for Question {
+    fn weigh<'a>(&self, doc: &Document<'a>, _marks: &Marks, words: &mut [Weighed<'a>]) {
+        for word in feelings(words).filter(|word| word.value > 0.0) {
+            let Some(last) = doc.closing_punctuation(word.first) else {
+                continue;
+            };
+            if last.text.contains('?') {
+                word.apply(Rule {
+                    kind: RuleKind::Question,
+                    factor: QUESTIONED_PRAISE,
+                    by: Some(last.text.into()),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::testing::{matcher, read};
+    use crate::lexicon::EntryKind;
+    use crate::rules::testing::{in_pipeline, weigh_alone};
+
+    #[test]
+    fn praise_in_a_question_weighs_half() {
+        let m = matcher(&[
+            ("compétent", EntryKind::Sentiment, 2.0),
+            ("scandale", EntryKind::Sentiment, -3.0),
+        ]);
+        let factor = |text: &str| {
+            let words = weigh_alone(&Question, &read(text, &m));
+            words[0].rules.first().map_or(1.0, |r| r.factor)
+        };
+        assert_eq!(factor("est-il compétent ?"), QUESTIONED_PRAISE);
+        assert_eq!(factor("compétent ?!"), QUESTIONED_PRAISE);
+        // Not a question, or not this sentence's.
+        assert_eq!(factor("il est compétent."), 1.0);
+        assert_eq!(factor("il est compétent. Vraiment ?"), 1.0);
+        // Blame is presupposed, not asked.
+        assert_eq!(factor("pourquoi ce scandale ?"), 1.0);
+    }
+
+    #[test]
+    fn through_the_pipeline() {
+        let rules = in_pipeline("Et il serait le favori des Français ?", "favori");
+        let rule = rules.iter().find(|r| r.0 == RuleKind::Question);
+        assert_eq!(rule.and_then(|r| r.2.as_deref()), Some("?"));
+    }
+}
