@@ -40,6 +40,10 @@ use crate::sentiment::Scored;
 const PER_VALENCE: f64 = 0.25;
 /// Tokens between a stance cue and the target name it applies to.
 const CUE_WINDOW: usize = 4;
+/// Tokens between a target name and a stance cue that follows it (`X dégage`, `X,
+/// jamais`): one, for a comma or a question mark. Words that follow a name
+/// are far more often about something else than words that lead to it.
+const AFTER_WINDOW: usize = 1;
 /// The overall sentiment, in absolute value, below which it says nothing of what
 /// the comment is about (one mild word, `intéressant`, scores about 0.3).
 const CLEARLY_EVALUATIVE: f64 = 0.2;
@@ -249,7 +253,7 @@ fn cues<'a>(
                 EntryKind::StanceAfter => {
                     let before = mentions[..mentions.partition_point(|m| m.first < hit.first)]
                         .last()
-                        .filter(|m| m.end <= hit.first && hit.first <= m.end + CUE_WINDOW);
+                        .filter(|m| m.end <= hit.first && hit.first <= m.end + AFTER_WINDOW);
                     if let Some(m) = before {
                         add(m, sign * valence * m.polarity, true);
                     }
