@@ -108,6 +108,19 @@ pub(super) const ELONGATED_RUN: usize = 3;
 /// `keep` letters (`nuuuul` → `nul` with 1, `belllle` → `belle` with 2), or none if
 /// it has no such run. One pass, so linear in the word.
 pub(super) fn squeeze(word: &str, keep: usize) -> Option<String> {
+    // Most words have no such run: find out without allocating.
+    let mut run = (None, 0);
+    let drawn_out = word.chars().any(|c| {
+        run = if run.0 == Some(c) {
+            (run.0, run.1 + 1)
+        } else {
+            (Some(c), 1)
+        };
+        c.is_alphabetic() && run.1 >= ELONGATED_RUN
+    });
+    if !drawn_out {
+        return None;
+    }
     let mut out = String::with_capacity(word.len());
     let mut squeezed = false;
     let mut chars = word.chars().peekable();

@@ -113,7 +113,13 @@ impl Patterns {
     /// a user's lexicon overrides the embedded ones.
     pub(super) fn find(&self, lower: &str, folded: &str) -> Option<u32> {
         let set = self.set.as_ref()?;
-        let last = |word: &str| set.matches(word).iter().next_back();
+        // Most words match no pattern, and asking whether any does is cheaper than
+        // asking which (the search stops at the first letter no pattern starts with).
+        let last = |word: &str| {
+            set.is_match(word)
+                .then(|| set.matches(word).iter().next_back())
+                .flatten()
+        };
         let index = last(lower).or_else(|| (folded != lower).then(|| last(folded)).flatten())?;
         self.exprs.get(index).copied()
     }
