@@ -33,7 +33,7 @@ const SIZES: [(usize, &str); 4] = [
 const PROBE_LIMIT: Duration = Duration::from_secs(3);
 
 /// The inputs: a name and the unit repeated up to the size.
-const INPUTS: [(&str, &str); 15] = [
+const INPUTS: [(&str, &str); 17] = [
     ("long_word", "anticonstitutionnellement"),
     ("punctuation", "!?.,;:()«»—…\"/"),
     ("apostrophes", "'’"),
@@ -49,6 +49,10 @@ const INPUTS: [(&str, &str); 15] = [
     ("absence_words", "quid de "),
     ("ne_elided", "n'"),
     ("cues_and_targets", "favoriser Linux "),
+    // One huge word of drawn-out letters (squeezed twice, tried on the patterns).
+    ("drawn_out_word", "aaab"),
+    // Pattern entries and drawn-out sentiment words, each a distinct word once.
+    ("patterns_and_drawn_out", "mdrrrr pfffff nuuuul "),
 ];
 
 /// `unit` repeated up to `size` bytes (whole units only); the URL gets its scheme.

@@ -101,8 +101,9 @@ impl AnalyzerBuilder {
     /// Compile the analyzer.
     ///
     /// # Errors
-    /// An embedded lexicon that does not parse (never, the tests check them), or
-    /// thresholds out of order.
+    /// An embedded lexicon that does not parse (never, the tests check them),
+    /// thresholds out of order, or lexicon patterns (`/mdr+/`) that together are too
+    /// costly to compile.
     pub fn build(self) -> Result<Analyzer, Error> {
         let Thresholds { negative, positive } = self.thresholds;
         if !(-1.0 <= negative && negative < positive && positive <= 1.0) {
@@ -118,7 +119,7 @@ impl AnalyzerBuilder {
         }
         lexicons.extend(self.lexicons);
         let topic = self.topic.unwrap_or_default();
-        let (matcher, index) = compile(&lexicons, &topic);
+        let (matcher, index) = compile(&lexicons, &topic)?;
         Ok(Analyzer {
             id: ANALYZERS.fetch_add(1, Ordering::Relaxed),
             matcher,

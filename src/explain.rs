@@ -34,6 +34,9 @@ pub enum RuleKind {
     Negation,
     /// The word is written in capitals in lower-case text.
     Capitals,
+    /// The word is drawn out (`nuuuul`, `géniaaal`): found once its repeated
+    /// letters were squeezed.
+    Elongation,
     /// A contrast word (`mais`) in the sentence weighs this side of it: more after
     /// it (factor above 1), less before it.
     Contrast,
@@ -55,6 +58,7 @@ impl RuleKind {
             RuleKind::Diminisher => "diminisher",
             RuleKind::Negation => "negation",
             RuleKind::Capitals => "capitals",
+            RuleKind::Elongation => "elongation",
             RuleKind::Contrast => "contrast",
             RuleKind::Exclamation => "exclamation",
             RuleKind::Question => "question",

@@ -34,6 +34,9 @@ fn benchmark_inputs_give_valid_analyses() {
         "ne ",
         "microsoft honte ",
         "quid de ",
+        // Squeezing and patterns: one huge drawn-out word, and many short ones.
+        "aaab",
+        "mdrrrr pfffff nuuuul ",
     ];
     for unit in units {
         let text = repeat_to(unit, 64 << 10);

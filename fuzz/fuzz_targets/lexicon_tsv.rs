@@ -60,7 +60,9 @@ fuzz_target!(|data: &[u8]| {
         Ok(analyzer) => analyzer,
         Err(e) => {
             let valid = -1.0 <= negative && negative < positive && positive <= 1.0;
-            assert!(!valid && matches!(e, Error::Config(_)), "{e}");
+            // Each pattern was checked alone; together they may still be too costly.
+            let costly = e.to_string().contains("patterns together");
+            assert!((!valid || costly) && matches!(e, Error::Config(_)), "{e}");
             return;
         }
     };

@@ -108,6 +108,12 @@ pub fn number(u: &mut Unstructured<'_>) -> Result<String> {
     })
 }
 
+/// Pattern terms (written between slashes): valid, broken, too costly.
+const PATTERNS: [&str; 10] = [
+    "mdr+", "(ha){2,}", "x?p+t+d+r+", "g[eé]nial", "", "mdr(+", "ab)", "a\\p{Nope}",
+    "\\w{1000}", "[a-zà-ÿ]+s",
+];
+
 /// A lexicon TSV file, mostly well formed: header, comments, entries of known
 /// kinds with plausible valences, and now and then a broken line.
 pub fn lexicon_tsv(u: &mut Unstructured<'_>) -> Result<String> {
@@ -127,10 +133,12 @@ pub fn lexicon_tsv(u: &mut Unstructured<'_>) -> Result<String> {
             1 => {}
             2 => tsv.push_str(u.arbitrary::<&str>()?),
             _ => {
-                let term = if u.ratio(7u8, 8u8)? {
-                    u.choose(words())?.to_string()
-                } else {
-                    u.arbitrary::<String>()?
+                let term = match u.int_in_range(0..=15u8)? {
+                    0 | 1 => u.arbitrary::<String>()?,
+                    // A pattern entry: valid, broken or costly regular expressions.
+                    2 => format!("/{}/", u.choose(&PATTERNS)?),
+                    3 => format!("/{}/", u.arbitrary::<&str>()?),
+                    _ => u.choose(words())?.to_string(),
                 };
                 let kind = if u.ratio(15u8, 16u8)? {
                     u.choose(&kinds())?.to_string()

@@ -206,13 +206,20 @@ pub(crate) mod testing {
     use super::*;
     use crate::lexicon::{EntryKind, Payload};
 
-    /// A matcher of just these entries (term, kind, valence).
+    /// A matcher of just these entries (term, kind, valence); a term written
+    /// `/…/` is a pattern.
     pub(crate) fn matcher(entries: &[(&str, EntryKind, f64)]) -> Matcher {
         let mut matcher = Matcher::default();
         for &(term, kind, valence) in entries {
-            matcher.add(term, Payload::Word { kind, valence });
+            let payload = Payload::Word { kind, valence };
+            match term.strip_prefix('/').and_then(|t| t.strip_suffix('/')) {
+                Some(pattern) => matcher.add_pattern(term, pattern, payload),
+                None => matcher.add(term, payload),
+            }
         }
-        matcher.seal();
+        if let Err(error) = matcher.seal() {
+            panic!("test patterns: {error}");
+        }
         matcher
     }
 

@@ -4,6 +4,7 @@
 use super::matcher::{Matcher, Payload};
 use super::meaning::TopicMeaning;
 use super::{Lexicon, Topic};
+use crate::error::Error;
 
 /// The topic's ids, resolved to indices once when the analyzer is built.
 #[derive(Clone, Debug, Default)]
@@ -19,17 +20,25 @@ pub(crate) struct TopicIndex {
 
 /// Every entry of `lexicons` (later ones override earlier ones of the same term and
 /// kind) and every expression of `topic`, in one matcher.
-pub(crate) fn compile(lexicons: &[Lexicon], topic: &Topic) -> (Matcher, TopicIndex) {
+///
+/// # Errors
+/// When the lexicons' patterns together are too costly to compile (each one alone
+/// was checked when its lexicon was read).
+pub(crate) fn compile(lexicons: &[Lexicon], topic: &Topic) -> Result<(Matcher, TopicIndex), Error> {
     let mut matcher = Matcher::default();
     for lexicon in lexicons {
         for entry in lexicon.entries() {
             let (kind, valence) = (entry.kind, entry.valence);
-            matcher.add(&entry.term, Payload::Word { kind, valence });
+            let payload = Payload::Word { kind, valence };
+            match entry.pattern() {
+                Some(pattern) => matcher.add_pattern(&entry.term, pattern, payload),
+                None => matcher.add(&entry.term, payload),
+            }
         }
     }
     let index = compile_topic(topic, &mut matcher);
-    matcher.seal();
-    (matcher, index)
+    matcher.seal().map_err(Error::Config)?;
+    Ok((matcher, index))
 }
 
 fn compile_topic(topic: &Topic, matcher: &mut Matcher) -> TopicIndex {

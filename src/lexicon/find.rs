@@ -28,7 +28,8 @@ impl Matcher {
                 continue;
             }
             match self.best_at(words, ids, i, ids.len()) {
-                Some(hit) => {
+                Some(mut hit) => {
+                    hit.elongated = ids[hit.first..hit.end].iter().any(|id| id.is_elongated());
                     // A one-word hit has nothing nested in it.
                     for j in (hit.first..hit.end).filter(|_| hit.end - hit.first > 1) {
                         let inner = self.best_at(words, ids, j, hit.end);

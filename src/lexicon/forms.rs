@@ -98,3 +98,73 @@ pub(super) fn singular(folded: &str) -> &str {
         _ => folded,
     }
 }
+
+/// A letter written this many times in a row or more is drawn out (`nuuuul`,
+/// `trooop`), not spelt: French doubles letters (`belle`, `comme`) but never
+/// triples one.
+pub(super) const ELONGATED_RUN: usize = 3;
+
+/// `word` with every run of [`ELONGATED_RUN`] or more of the same letter cut to
+/// `keep` letters (`nuuuul` → `nul` with 1, `belllle` → `belle` with 2), or none if
+/// it has no such run. One pass, so linear in the word.
+pub(super) fn squeeze(word: &str, keep: usize) -> Option<String> {
+    // Most words have no such run: find out without allocating.
+    let mut run = (None, 0);
+    let drawn_out = word.chars().any(|c| {
+        run = if run.0 == Some(c) {
+            (run.0, run.1 + 1)
+        } else {
+            (Some(c), 1)
+        };
+        c.is_alphabetic() && run.1 >= ELONGATED_RUN
+    });
+    if !drawn_out {
+        return None;
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut squeezed = false;
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut run = 1;
+        while chars.next_if_eq(&c).is_some() {
+            run += 1;
+        }
+        // Digits and punctuation repeat for other reasons (`1000`, `!!!`).
+        if c.is_alphabetic() && run >= ELONGATED_RUN {
+            squeezed = true;
+            run = keep;
+        }
+        out.extend(std::iter::repeat(c).take(run));
+    }
+    squeezed.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_three_letters_or_more_are_squeezed() {
+        assert_eq!(squeeze("nuuuul", 1).as_deref(), Some("nul"));
+        assert_eq!(squeeze("trooop", 1).as_deref(), Some("trop"));
+        assert_eq!(squeeze("géniaaal", 1).as_deref(), Some("génial"));
+        assert_eq!(squeeze("belllle", 2).as_deref(), Some("belle"));
+        assert_eq!(squeeze("NUUUL", 1).as_deref(), Some("NUL"));
+        // Doubles are spelling; digits and punctuation are not letters.
+        assert_eq!(squeeze("belle", 1), None);
+        assert_eq!(squeeze("1000", 1), None);
+        assert_eq!(squeeze("!!!", 1), None);
+        assert_eq!(squeeze("", 1), None);
+        // Every run is squeezed, the doubles left as written.
+        assert_eq!(squeeze("aaaallleeeez", 2).as_deref(), Some("aalleez"));
+        assert_eq!(squeeze("suuuupeeeer", 1).as_deref(), Some("super"));
+    }
+
+    #[test]
+    fn squeezing_is_linear() {
+        let long = "a".repeat(1 << 20);
+        assert_eq!(squeeze(&long, 1).as_deref(), Some("a"));
+        let mixed = "ab".repeat(1 << 19);
+        assert_eq!(squeeze(&mixed, 1), None);
+    }
+}

@@ -10,6 +10,9 @@ pub(crate) struct Hit<'a> {
     pub(crate) first: usize,
     pub(crate) end: usize,
     pub(crate) level: Level,
+    /// Whether a word of it was found only with its drawn-out letters squeezed
+    /// (`nuuuul` for `nul`): emphasis the rules may weigh.
+    pub(crate) elongated: bool,
     /// What it means, as bits: copied from its meaning when it is found, so that
     /// the rules' questions do not reach for the meaning itself.
     pub(crate) kinds: Kinds,

@@ -16,6 +16,7 @@ use rustc_hash::FxHashMap;
 use super::forms::{self, singular, stem_prefix, Level, Longer, Spelling, Word, MIN_STEM_MATCH};
 use super::hit::Hit;
 use super::meaning::{Meaning, TopicMeaning};
+use super::pattern::Patterns;
 use super::EntryKind;
 use crate::normalize::{fold, normalize};
 use crate::tokenize::{tokenize, TokenKind};
@@ -129,6 +130,11 @@ pub(crate) struct Matcher {
     symbols: FxHashMap<Box<str>, u32>,
     /// Whether some entry word is punctuation (none of the embedded ones is).
     punctuation: bool,
+    /// Pattern entries (`/mdr+/`) as they are added: the regular expression and its
+    /// expression, by term; compiled into `patterns` by [`Matcher::seal`].
+    by_pattern: FxHashMap<Box<str>, u32>,
+    added_patterns: Vec<(Box<str>, u32)>,
+    patterns: Patterns,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -164,6 +170,9 @@ impl Default for Matcher {
             stemmer: std::sync::Arc::new(Stemmer::create(Algorithm::French)),
             symbols: FxHashMap::default(),
             punctuation: false,
+            by_pattern: FxHashMap::default(),
+            added_patterns: Vec::new(),
+            patterns: Patterns::default(),
         }
     }
 }
@@ -218,6 +227,29 @@ impl Matcher {
                 index
             }
         };
+        self.give(index, payload);
+    }
+
+    /// Add a pattern entry, `term` written `/pattern/` (already checked, see
+    /// [`super::pattern::check`]), with one meaning; a later payload in the same slot
+    /// overrides, as for [`Matcher::add`]. It has no words: it matches one word by
+    /// its shape, through the word memo.
+    pub(crate) fn add_pattern(&mut self, term: &str, pattern: &str, payload: Payload) {
+        let index = match self.by_pattern.get(term) {
+            Some(&index) => index,
+            None => {
+                let index = self.exprs.len() as u32;
+                self.by_pattern.insert(term.into(), index);
+                self.added_patterns.push((pattern.into(), index));
+                self.exprs.push(Expr::new(term, Box::default(), Vec::new()));
+                index
+            }
+        };
+        self.give(index, payload);
+    }
+
+    /// Give expression `index` a meaning, replacing the one in the same slot.
+    fn give(&mut self, index: u32, payload: Payload) {
         let expr = &mut self.exprs[index as usize];
         match expr.payloads.iter_mut().find(|p| p.same_slot(&payload)) {
             Some(slot) => *slot = payload,
@@ -226,13 +258,24 @@ impl Matcher {
         expr.inflects = expr.payloads.iter().any(Payload::inflects);
     }
 
-    /// Work out what every expression means, once all are added: the last step of
-    /// building (meanings are read by every hit, so they are computed once rather
-    /// than at each `add`).
-    pub(crate) fn seal(&mut self) {
+    /// Work out what every expression means and compile the patterns, once all are
+    /// added: the last step of building (meanings are read by every hit, so they are
+    /// computed once rather than at each `add`).
+    ///
+    /// # Errors
+    /// When the patterns together are too costly to compile.
+    pub(crate) fn seal(&mut self) -> Result<(), String> {
         for expr in &mut self.exprs {
             expr.meanings = expr.meanings();
         }
+        self.patterns = Patterns::compile(&self.added_patterns)?;
+        Ok(())
+    }
+
+    /// The pattern expression that matches a word (lowercased, and accent-folded),
+    /// if one does.
+    pub(super) fn pattern(&self, lower: &str, folded: &str) -> Option<u32> {
+        self.patterns.find(lower, folded)
     }
 
     /// A hit of expression `expr` over tokens `first..end`, with what the expression
@@ -245,6 +288,7 @@ impl Matcher {
             first,
             end,
             level,
+            elongated: false,
             kinds: meaning.kinds,
             meaning,
         }

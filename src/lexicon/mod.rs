@@ -22,6 +22,7 @@ mod hit;
 mod kind;
 mod matcher;
 mod meaning;
+mod pattern;
 mod topic;
 mod words;
 
@@ -54,6 +55,23 @@ pub struct Entry {
     pub note: String,
 }
 
+impl Entry {
+    /// The regular expression of a pattern entry, a term written between slashes
+    /// (`/mdr+/`): it matches a whole word, lowercased or accent-folded.
+    ///
+    /// ```
+    /// use avis_fr::Lexicon;
+    ///
+    /// let lexicon = Lexicon::from_tsv("mine.tsv", "term\tkind\tvalence\tnote\n/mdr+/\tsentiment\t1\t\nmdr\tsentiment\t1\t\n")?;
+    /// assert_eq!(lexicon.entries()[0].pattern(), Some("mdr+"));
+    /// assert_eq!(lexicon.entries()[1].pattern(), None);
+    /// # Ok::<(), avis_fr::Error>(())
+    /// ```
+    pub fn pattern(&self) -> Option<&str> {
+        pattern::pattern_of(&self.term)
+    }
+}
+
 /// A word lexicon: sentiment words, negators, intensifiers, contrast words, irony cues.
 ///
 /// ```
@@ -83,7 +101,9 @@ impl Lexicon {
     ///
     /// Lines starting with `#` and blank lines are skipped; the first other line must
     /// be the header `term`, `kind`, `valence`, `note` (tab-separated). The note column may be omitted.
-    /// A term may appear once per kind.
+    /// A term may appear once per kind. A term written between slashes (`/mdr+/`) is
+    /// a pattern over one word (see [`Entry::pattern`]); an invalid or too costly
+    /// one is an error that names its line and column.
     pub fn from_tsv(name: &str, text: &str) -> Result<Lexicon, Error> {
         let error = |line: usize, column: usize, message: String| Error::Parse {
             source_name: name.to_string(),
@@ -115,7 +135,11 @@ impl Lexicon {
             let entry =
                 parse_entry(raw).map_err(|(column, message)| error(line, column, message))?;
             let (term, kind) = (&entry.term, entry.kind);
-            let key = (normalize(term).into_owned(), kind);
+            // A pattern is its own key: lowercasing `\W` would make it `\w`.
+            let key = match entry.pattern() {
+                Some(_) => (term.clone(), kind),
+                None => (normalize(term).into_owned(), kind),
+            };
             if let Some(first) = seen.insert(key, line) {
                 return Err(error(
                     line,
@@ -185,7 +209,12 @@ fn parse_entry(raw: &str) -> Result<Entry, (usize, String)> {
         raw[..offset].chars().count() + 1
     };
     let term = fields[0].trim();
-    if term.is_empty() || tokenize(term).next().is_none() {
+    if let Some(pattern) = pattern::pattern_of(term) {
+        // The column of the pattern's first character, after the slash.
+        let lead = fields[0].len() - fields[0].trim_start().len();
+        let first = fields[0][..lead].chars().count() + 2;
+        pattern::check(pattern).map_err(|(at, message)| (first + at, message))?;
+    } else if term.is_empty() || tokenize(term).next().is_none() {
         return Err((1, "empty term".to_string()));
     }
     let kind: EntryKind = fields[1]

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use super::forms::{singular, stem, Level, Longer, Spelling, Symbols, Word};
+use super::forms::{singular, squeeze, stem, Level, Longer, Spelling, Symbols, Word};
 use super::matcher::Matcher;
 use crate::normalize::{fold, normalize};
 use crate::tokenize::{Token, TokenKind};
@@ -29,17 +29,27 @@ pub(crate) struct WordId(u32);
 impl WordId {
     const INERT: u32 = 1 << 31;
     const UNKNOWN: u32 = 1 << 30;
+    const ELONGATED: u32 = 1 << 29;
+    const FLAGS: u32 = Self::INERT | Self::UNKNOWN | Self::ELONGATED;
 
-    fn new(index: usize, word: &Word) -> Self {
+    fn new(index: usize, word: &Word, elongated: bool) -> Self {
         let inert = word.single.is_none() && word.longer.0 == word.longer.1;
         let unknown = word.syms.0 == [Symbols::NONE; 4];
-        let flags = if inert { Self::INERT } else { 0 } | if unknown { Self::UNKNOWN } else { 0 };
+        let flags = if inert { Self::INERT } else { 0 }
+            | if unknown { Self::UNKNOWN } else { 0 }
+            | if elongated { Self::ELONGATED } else { 0 };
         // The memo starts over long before its numbers reach the flags.
         WordId(index as u32 | flags)
     }
 
     fn index(self) -> usize {
-        (self.0 & !(Self::INERT | Self::UNKNOWN)) as usize
+        (self.0 & !Self::FLAGS) as usize
+    }
+
+    /// Whether the word was found only with its drawn-out letters squeezed
+    /// (`nuuuul` read as `nul`): written that way for emphasis.
+    pub(super) fn is_elongated(self) -> bool {
+        self.0 & Self::ELONGATED != 0
     }
 
     /// Whether the word starts no expression (it may still end or continue one).
@@ -48,7 +58,8 @@ impl WordId {
     }
 
     /// Whether no form of the word is a form of any entry word: it is in no
-    /// expression (beyond the built-in laughter, a one-word one).
+    /// expression (beyond a one-word one it matches by its shape: the built-in
+    /// laughter, a pattern entry).
     pub(super) fn is_unknown(self) -> bool {
         self.0 & Self::UNKNOWN != 0
     }
@@ -159,9 +170,36 @@ impl Words {
     #[inline(never)]
     fn learn(&mut self, matcher: &Matcher, token: &Token<'_>, short: Option<ShortKey>) -> WordId {
         let is_word = token.kind == TokenKind::Word;
-        let folded = fold(token.text);
+        let mut word = self.work_out(matcher, token.text, is_word);
+        let mut elongated = false;
+        if is_word && word.syms.0 == [Symbols::NONE; 4] {
+            // In no entry as written: its shape may still say what it is.
+            if let Some(expr) = matcher.pattern(&normalize(token.text), &word.fold) {
+                word.single = Some((expr, Level::Exact));
+            } else if !is_laughter(token) {
+                if let Some(squeezed) = self.squeezed(matcher, token.text) {
+                    (word, elongated) = (squeezed, true);
+                }
+            }
+        }
+        if word.single.is_none() && is_laughter(token) {
+            word.single = Some((matcher.laughter(), Level::Exact));
+        }
+        let id = WordId::new(self.words.len(), &word, elongated);
+        self.words.push(word);
+        match short {
+            Some(key) => self.short.insert(key, id),
+            None => self.long[usize::from(is_word)].insert(token.text.into(), id),
+        };
+        id
+    }
+
+    /// What the lexicons know of `text`: its forms' symbols, its best one-word
+    /// expression and the longer ones it may start (pushed to [`Words::longer`]).
+    fn work_out(&mut self, matcher: &Matcher, text: &str, is_word: bool) -> Word {
+        let folded = fold(text);
         let stem = (is_word && matcher.may_stem(&folded))
-            .then(|| stem(matcher.stemmer(), &normalize(token.text)));
+            .then(|| stem(matcher.stemmer(), &normalize(text)));
         let spelling = Spelling {
             fold: &folded,
             key: singular(&folded),
@@ -173,7 +211,7 @@ impl Words {
         };
         let mut word = Word {
             syms: Symbols([
-                symbol(Some(token.text)),
+                symbol(Some(text)),
                 symbol(Some(spelling.fold)),
                 symbol(Some(spelling.key)),
                 symbol(spelling.stem),
@@ -185,16 +223,31 @@ impl Words {
         let from = self.longer.len() as u32;
         matcher.resolve(&mut word, &spelling, &mut self.longer);
         word.longer = (from, self.longer.len() as u32);
-        if word.single.is_none() && is_laughter(token) {
-            word.single = Some((matcher.laughter(), Level::Exact));
+        word
+    }
+
+    /// An elongated word (`nuuuul`, `trooop`, `belllle`) that no entry knows as
+    /// written, read as the word it draws out: its runs of three letters or more cut
+    /// to one letter (`nul`, `trop`), and only if that is no word the lexicons know
+    /// or a pattern matches, to two (`belle`: French doubles letters, never triples
+    /// them; one letter first, since most drawn-out letters are single in the word).
+    /// Mixed cuts (one run to one letter, another to two) are not tried: they grow
+    /// exponentially with the runs, and two forms find nearly every word.
+    fn squeezed(&mut self, matcher: &Matcher, text: &str) -> Option<Word> {
+        for keep in [1, 2] {
+            let form = squeeze(text, keep)?;
+            let from = self.longer.len();
+            let mut word = self.work_out(matcher, &form, true);
+            if word.syms.0 != [Symbols::NONE; 4] {
+                return Some(word);
+            }
+            self.longer.truncate(from);
+            if let Some(expr) = matcher.pattern(&normalize(&form), &word.fold) {
+                word.single = Some((expr, Level::Exact));
+                return Some(word);
+            }
         }
-        let id = WordId::new(self.words.len(), &word);
-        self.words.push(word);
-        match short {
-            Some(key) => self.short.insert(key, id),
-            None => self.long[usize::from(is_word)].insert(token.text.into(), id),
-        };
-        id
+        None
     }
 
     /// A word by id.

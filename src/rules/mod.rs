@@ -10,6 +10,7 @@
 
 mod capitals;
 mod contrast;
+mod elongation;
 mod exclamation;
 mod intensity;
 mod irony;
@@ -22,6 +23,7 @@ use crate::explain::Rule;
 
 pub(crate) use capitals::Capitals;
 pub(crate) use contrast::Contrast;
+pub(crate) use elongation::Elongation;
 pub(crate) use exclamation::Exclamation;
 pub(crate) use intensity::Intensity;
 pub(crate) use irony::Irony;
@@ -41,10 +43,11 @@ pub(crate) trait WordRule: Sync {
 /// The rules, in the order they apply to each word. A word's value is its valence
 /// times the factors of the rules that fired, in this order; irony comes last
 /// because it reads the weighed values of the other words.
-pub(crate) const RULES: [&dyn WordRule; 7] = [
+pub(crate) const RULES: [&dyn WordRule; 8] = [
     &Intensity,
     &Negation,
     &Capitals,
+    &Elongation,
     &Contrast,
     &Exclamation,
     &Question,

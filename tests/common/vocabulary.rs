@@ -16,8 +16,30 @@ pub fn lexicon_words() -> Vec<String> {
         .flat_map(|tsv| tsv.lines())
         .filter(|l| !l.starts_with('#') && !l.starts_with("term\t") && !l.trim().is_empty())
         .filter_map(|l| l.split('\t').next())
+        // A pattern entry (`/m+d+r+/`) is no word: words it matches are below.
+        .filter(|term| !(term.len() > 1 && term.starts_with('/') && term.ends_with('/')))
         .map(str::to_string)
         .collect();
+    // Spellings that only the patterns and the squeezing of drawn-out letters find.
+    words.extend(
+        [
+            "mdrrrr",
+            "MDRR",
+            "xptdr",
+            "lool",
+            "xDDD",
+            "pffffff",
+            "grrrrr",
+            "nuuuul",
+            "trooop",
+            "géniaaal",
+            "belllle",
+            "NUUUL",
+            "nooon",
+            "aaaaaaaaaaaaaaaa",
+        ]
+        .map(str::to_string),
+    );
     if let Ok(topic) = Topic::from_toml("topic.toml", TOPIC) {
         for t in topic.targets() {
             words.extend(t.names.iter().chain(&t.against).cloned());
