@@ -10,7 +10,7 @@ use crate::brief::{Brief, Ids};
 use crate::config;
 use crate::convert::{avis_error, exact_str, one_text};
 use crate::stream::{run_reading, Batch};
-use crate::texts::read_all;
+use crate::texts::{read_all, Texts};
 
 /// Bytes above which `analyze` releases the GIL while it works.
 const LONG_TEXT: usize = 4096;
@@ -105,6 +105,10 @@ impl Analyzer {
         Ok((strings, briefs))
     }
 }
+
+/// Texts read out of Python once, for timing the library alone.
+#[pyclass(frozen, module = "avis_fr", name = "_LibraryTexts")]
+pub struct LibraryTexts(Texts);
 
 #[pymethods]
 impl Analyzer {
@@ -267,22 +271,27 @@ impl Analyzer {
         crate::columns::to_dict(py, self, ids, &rows, stance_score)
     }
 
-    /// Time the library alone over `texts` (analyse and drop, no Python objects)
-    /// on `threads` threads; returns the seconds taken. For `peers/measure_python.py`.
+    /// Texts copied out of Python and checked as UTF-8 once, for `_time_library`.
+    fn _library_texts(&self, texts: &Bound<'_, PyAny>) -> PyResult<LibraryTexts> {
+        let (read, _strings) = read_all(texts, false)?;
+        Ok(LibraryTexts(read.check().map_err(PyRuntimeError::new_err)?))
+    }
+
+    /// Time the library alone over texts from `_library_texts` (analyse and drop,
+    /// no Python objects) on `threads` threads; returns the seconds taken. For
+    /// `peers/measure_python.py`, which also reads the process's CPU time around it.
     #[pyo3(signature = (texts, threads = None))]
     fn _time_library(
         &self,
         py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
+        texts: &Bound<'_, LibraryTexts>,
         threads: Option<usize>,
     ) -> PyResult<f64> {
-        let (read, _strings) = read_all(texts, false)?;
+        let texts = &texts.get().0;
         let (inner, caches) = (&self.inner, &self.caches);
         py.allow_threads(|| {
-            // Copied out of Python and checked before the clock starts.
-            let texts = read.check()?;
             let start = std::time::Instant::now();
-            let sums = run(caches, &texts, thread_count(threads), |cache, text| {
+            let sums = run(caches, texts, thread_count(threads), |cache, text| {
                 let analysis = inner.analyze_with(cache, text);
                 // Read the result, so that nothing is optimised away.
                 analysis.sentiment.score + analysis.evidence.len() as f64
