@@ -74,7 +74,7 @@ impl Analysis {
         if let Some(full) = self.full.get() {
             return Ok(full);
         }
-        // Read as UTF-8 once already, when it was analysed: this cannot fail.
+        // Encoded as UTF-8 once already, when it was analysed: this cannot fail.
         let text = self.text.bind(py).to_cow()?;
         let inner = self.analyzer.get().library().analyze(&text).into_owned();
         Ok(self.full.get_or_init(|| Box::new(Owned::new(&text, inner))))

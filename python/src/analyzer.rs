@@ -100,7 +100,7 @@ impl Analyzer {
         }
         let (read, strings) = read_all(texts, skip_invalid)?;
         let briefs = py
-            .allow_threads(|| run(&self.caches, &read.check()?, 1, brief))
+            .allow_threads(|| run(&self.caches, &read, 1, brief))
             .map_err(PyRuntimeError::new_err)?;
         Ok((strings, briefs))
     }
@@ -271,10 +271,10 @@ impl Analyzer {
         crate::columns::to_dict(py, self, ids, &rows, stance_score)
     }
 
-    /// Texts copied out of Python and checked as UTF-8 once, for `_time_library`.
+    /// Texts read out of Python once, for `_time_library`.
     fn _library_texts(&self, texts: &Bound<'_, PyAny>) -> PyResult<LibraryTexts> {
         let (read, _strings) = read_all(texts, false)?;
-        Ok(LibraryTexts(read.check().map_err(PyRuntimeError::new_err)?))
+        Ok(LibraryTexts(read))
     }
 
     /// Time the library alone over texts from `_library_texts` (analyse and drop,

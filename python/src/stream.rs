@@ -1,6 +1,6 @@
 //! A batch on several threads that starts before all its texts are read.
 //!
-//! Reading a `str` out of Python (a UTF-8 copy) needs the GIL, so it happens on the
+//! Reading a `str` out of Python (its UTF-8) needs the GIL, so it happens on the
 //! calling thread. With several threads, the workers analyse the texts already
 //! read meanwhile, a run of [`RUN`] at a time, instead of waiting for the whole
 //! batch: the reading is about a seventh of the work, which would otherwise be a
@@ -15,7 +15,7 @@ use pyo3::types::{PyIterator, PyString};
 
 use crate::batch::Caches;
 use crate::convert::iterate;
-use crate::texts::Read;
+use crate::texts::Texts;
 
 /// Texts per message to the workers.
 const RUN: usize = 64;
@@ -24,7 +24,7 @@ const RUN: usize = 64;
 pub type Batch<'py, T> = (Vec<Option<Bound<'py, PyString>>>, Vec<Option<T>>);
 
 /// A run of texts for the workers: the index of its first, and the texts.
-type Run = (usize, Read);
+type Run = (usize, Texts);
 
 /// The strings of a batch and `work(cache, text)` of each (`None` for an item that
 /// is not a string, with `skip_invalid`), on `threads` worker threads.
@@ -53,29 +53,23 @@ where
         let worker = || {
             let mut cache = caches.take();
             let mut done: Vec<(usize, T)> = Vec::new();
-            let mut failure = None;
+            let mut runs = Vec::new();
             // A worker holds the lock while it waits: the others wait for the lock.
             while let Ok((start, run)) = receiver
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
                 .recv()
             {
-                // Checked here, off the thread that reads with the GIL.
-                let run = match run.check() {
-                    Ok(run) => run,
-                    Err(error) => {
-                        failure = Some(error);
-                        continue;
-                    }
-                };
                 for (i, text) in run.iter().enumerate() {
                     if let Some(text) = text {
                         done.push((start + i, work(&mut cache, text)));
                     }
                 }
+                // Back to the thread that holds the GIL, to be dropped there.
+                runs.push(run);
             }
             caches.give_back(cache);
-            failure.map_or(Ok(done), Err)
+            (done, runs)
         };
         let mut handles = Vec::with_capacity(threads);
         for _ in 0..threads {
@@ -99,10 +93,9 @@ where
             .take(strings.len())
             .collect();
         for done in joined {
-            let done = done
-                .map_err(|_| "internal error: an analysis thread panicked".to_string())
-                .and_then(|done| done)
-                .map_err(PyRuntimeError::new_err)?;
+            let (done, _runs) = done.map_err(|_| {
+                PyRuntimeError::new_err("internal error: an analysis thread panicked")
+            })?;
             for (index, value) in done {
                 results[index] = Some(value);
             }
@@ -119,14 +112,17 @@ fn read_into<'py>(
     sender: &mpsc::Sender<Run>,
 ) -> PyResult<Vec<Option<Bound<'py, PyString>>>> {
     let mut strings = Vec::new();
-    let mut run = Read::with_capacity(RUN);
+    let mut run = Texts::with_capacity(RUN);
     let mut start = 0;
     for item in items.clone() {
         // An error of the iterable itself is never skipped.
         strings.push(run.push(&item?, strings.len(), skip_invalid)?);
         if run.len() == RUN {
             // The workers live until the sender is dropped: sending cannot fail.
-            let _ = sender.send((start, std::mem::replace(&mut run, Read::with_capacity(RUN))));
+            let _ = sender.send((
+                start,
+                std::mem::replace(&mut run, Texts::with_capacity(RUN)),
+            ));
             start = strings.len();
         }
     }
