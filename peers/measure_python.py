@@ -7,14 +7,19 @@ Python objects), and against vaderSentiment-fr, textblob-fr and spacytextblob (o
 textblob-fr's French lexicon).
 
 Rows, per thread count (1, then every core):
-  - library alone: `Analyzer._time_library(texts, threads)`, the Rust loop itself;
+  - library alone: `Analyzer._time_library(texts, threads)`, the Rust loop itself
+    (`analyze_with`, evidence included), over texts read out of Python once
+    (`Analyzer._library_texts`, outside the timing);
   - analyze_many: the batch call, one `Analysis` per text, nothing read;
   - analyze_many + read scores: the same, reading sentiment, each target's stance
     label and frames of every analysis (what the columns hold);
   - analyze_many + read evidence: reading every piece of evidence as Python objects
     (1 thread only);
   - analyze_columns: the columnar call;
-  - analyze loop: `analyzer.analyze(text)` in a Python loop (1 thread).
+  - analyze loop: `analyzer.analyze(text)` in a Python loop (1 thread);
+  - library alone without evidence (1 thread): the same loop on
+    `analyze_without_evidence`, the library call that the batch calls make (their
+    evidence is built when read), so that what Python adds is measured apart.
 
 Throughput is MB/s = 10^6 bytes of UTF-8 text per second, best of --runs; the
 rows are measured round-robin (one run of each, then again), so that a busy
@@ -92,6 +97,8 @@ def avis_calls(bench: list, topic: str) -> dict:
             timed, lambda th=threads: read_scores(analyzer.analyze_many(bench, threads=th)))
         rows[f"analyze_columns, {tag}"] = functools.partial(
             timed, lambda th=threads: analyzer.analyze_columns(bench, threads=th))
+    rows["library alone without evidence (Rust loop), 1 thread"] = functools.partial(
+        timed, lambda: analyzer._time_library(library_texts, 1, evidence=False))
     rows["analyze_many + read evidence, 1 thread"] = functools.partial(
         timed, lambda: read_evidence(analyzer.analyze_many(bench, threads=1)))
     rows["analyze loop, 1 thread"] = functools.partial(
@@ -199,6 +206,12 @@ def main(argv=None) -> int:
                 cpu_ratio = f"{mbs(lib, 1) / mbs(name, 1):.2f}x"
         out.append(f"| {name} | {best(name, 0):.4f} | {mbs(name):.1f} | {ratio} "
                    f"| {best(name, 1):.4f} | {mbs(name, 1):.1f} | {cpu_ratio} |")
+    lean = "library alone without evidence (Rust loop), 1 thread"
+    if lean in times:
+        out.append("\nWhat Python adds, 1 thread, per CPU second (this / the library without "
+                   "evidence, the library call the batch calls make): " + ", ".join(
+                       f"{call} {mbs(lean, 1) / mbs(f'{call}, 1 thread', 1):.2f}x"
+                       for call in ("analyze_many", "analyze_columns")))
     print("\n".join(out))
     if args.json:
         result = {"date_utc": f"{_dt.datetime.now(_dt.timezone.utc):%Y-%m-%d %H:%M}",

@@ -213,11 +213,12 @@ impl Analyzer {
     /// Analyse many texts (any iterable of `str`) on `threads` threads (default:
     /// one per core), without the GIL; a list of `Analysis` in input order.
     ///
-    /// Each `Analysis` holds its text, sentiment, each target's stance score and
-    /// label, and frames; the reasons of a stance and the evidence are worked out
-    /// again from the text when first read (the same values), so a pass that reads
-    /// scores and labels costs little more than the analysis itself. For columns
-    /// of scores, `analyze_columns` is faster still.
+    /// Each `Analysis` holds its text (the `str` given), sentiment, each target's
+    /// stance score and label, and frames; the reasons of a stance and the
+    /// evidence are worked out again from the text when first read (the same
+    /// values), so a pass that reads scores and labels costs little more than the
+    /// analysis itself. For the values themselves, `analyze_columns` gives them as
+    /// columns without an object per text.
     ///
     /// An item that is not a string raises `TypeError` naming its index, unless
     /// `skip_invalid=True`, which puts `None` in its place.
@@ -248,9 +249,10 @@ impl Analyzer {
     /// each target (its label, or its score with `stance="score"`) and `frames`
     /// (per text, a tuple of frame ids; rows with the same frames share one
     /// tuple). `ids` (same length as `texts`) fills the `id` column, default
-    /// `0..n`. Nothing but these values is built, which makes it the fastest way
-    /// through a corpus. `pandas.DataFrame(columns)` and `polars.DataFrame(columns)`
-    /// take the result as is.
+    /// `0..n`. Nothing but these values is built (no object per text, no
+    /// evidence), which makes it the fastest way to them through a corpus.
+    /// `pandas.DataFrame(columns)` and `polars.DataFrame(columns)` take the result
+    /// as is.
     ///
     /// Invalid items as in `analyze_many`; with `skip_invalid=True` their row holds
     /// `None` in every column but `id`.
@@ -278,21 +280,28 @@ impl Analyzer {
     }
 
     /// Time the library alone over texts from `_library_texts` (analyse and drop,
-    /// no Python objects) on `threads` threads; returns the seconds taken. For
-    /// `peers/measure_python.py`, which also reads the process's CPU time around it.
-    #[pyo3(signature = (texts, threads = None))]
+    /// no Python objects) on `threads` threads; returns the seconds taken.
+    /// `evidence=False` times `analyze_without_evidence`, what the batch calls run.
+    /// For `peers/measure_python.py`, which also reads the process's CPU time
+    /// around it.
+    #[pyo3(signature = (texts, threads = None, evidence = true))]
     fn _time_library(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, LibraryTexts>,
         threads: Option<usize>,
+        evidence: bool,
     ) -> PyResult<f64> {
         let texts = &texts.get().0;
         let (inner, caches) = (&self.inner, &self.caches);
         py.allow_threads(|| {
             let start = std::time::Instant::now();
             let sums = run(caches, texts, thread_count(threads), |cache, text| {
-                let analysis = inner.analyze_with(cache, text);
+                let analysis = if evidence {
+                    inner.analyze_with(cache, text)
+                } else {
+                    inner.analyze_without_evidence(cache, text)
+                };
                 // Read the result, so that nothing is optimised away.
                 analysis.sentiment.score + analysis.evidence.len() as f64
             })?;
