@@ -103,7 +103,7 @@ impl Analysis {
         let (this, py) = (slf.get(), slf.py());
         let dict = PyDict::new(py);
         let analyzer = this.analyzer.get();
-        for (target, stance) in this.brief.stance.iter().enumerate() {
+        for (target, stance) in this.brief.stance.as_slice().iter().enumerate() {
             if let (Some((score, label)), Some(name)) = (*stance, analyzer.target_name(py, target))
             {
                 let stance = Stance {
@@ -121,7 +121,10 @@ impl Analysis {
     /// Ids of the frames the text argues with, sorted.
     #[getter]
     fn frames<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let names = self.analyzer.get().frame_names(py, &self.brief.frames);
+        let names = self
+            .analyzer
+            .get()
+            .frame_names(py, self.brief.frames.as_slice());
         PyList::new(py, names)
     }
 
@@ -215,6 +218,7 @@ impl Analysis {
         let frames: Vec<&str> = self
             .brief
             .frames
+            .as_slice()
             .iter()
             .filter_map(|&f| analyzer.frame_id(f))
             .collect();

@@ -67,7 +67,7 @@ pub fn to_dict<'py>(
     for (index, target) in analyzer.targets_ref().iter().enumerate() {
         let stance = |r: &Option<Brief>| {
             r.as_ref()
-                .and_then(|r| r.stance.get(index).copied().flatten())
+                .and_then(|r| r.stance.as_slice().get(index).copied().flatten())
         };
         let column = if stance_score {
             PyList::new(py, rows.iter().map(|r| stance(r).map(|(score, _)| score)))?
@@ -97,11 +97,11 @@ fn frames<'py>(
     for row in rows {
         let tuple = match row {
             None => None,
-            Some(row) if row.frames.is_empty() => Some(empty.clone()),
-            Some(row) => Some(match sets.entry(&row.frames) {
+            Some(row) if row.frames.as_slice().is_empty() => Some(empty.clone()),
+            Some(row) => Some(match sets.entry(row.frames.as_slice()) {
                 Entry::Occupied(known) => known.get().clone(),
                 Entry::Vacant(new) => {
-                    let tuple = PyTuple::new(py, analyzer.frame_names(py, &row.frames))?;
+                    let tuple = PyTuple::new(py, analyzer.frame_names(py, row.frames.as_slice()))?;
                     new.insert(tuple).clone()
                 }
             }),
