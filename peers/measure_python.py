@@ -7,18 +7,28 @@ Python objects), and against vaderSentiment-fr, textblob-fr and spacytextblob (o
 textblob-fr's French lexicon).
 
 Rows, per thread count (1, then every core):
-  - library alone: `Analyzer._time_library(texts, threads)`, the Rust loop itself;
+  - library alone: `Analyzer._time_library(texts, threads)`, the Rust loop itself
+    (`analyze_with`, evidence included), over texts read out of Python once
+    (`Analyzer._library_texts`, outside the timing);
   - analyze_many: the batch call, one `Analysis` per text, nothing read;
   - analyze_many + read scores: the same, reading sentiment, each target's stance
     label and frames of every analysis (what the columns hold);
   - analyze_many + read evidence: reading every piece of evidence as Python objects
     (1 thread only);
   - analyze_columns: the columnar call;
-  - analyze loop: `analyzer.analyze(text)` in a Python loop (1 thread).
+  - analyze loop: `analyzer.analyze(text)` in a Python loop (1 thread);
+  - library alone without evidence (1 thread): the same loop on
+    `analyze_without_evidence`, the library call that the batch calls make (their
+    evidence is built when read), so that what Python adds is measured apart.
 
 Throughput is MB/s = 10^6 bytes of UTF-8 text per second, best of --runs; the
 rows are measured round-robin (one run of each, then again), so that a busy
-machine slows them alike; each timed run follows an untimed run of the same row. Usage, from the repository root:
+machine slows them alike; each timed run follows an untimed run of the same row.
+Each row is timed twice over: wall-clock seconds, and the CPU seconds of the whole
+process (every thread) during the call (`time.process_time`). Throughput per CPU
+second is the throughput per core: on a machine shared with other work it moves
+much less than wall-clock time, which waits for the cores others hold. Usage,
+from the repository root:
 
   bash peers/setup-python.sh && peers/.venv/bin/python peers/measure_python.py [--json PATH]
 """
@@ -47,12 +57,13 @@ def read_texts(path: Path) -> list:
         return [json.loads(line)["text"] for line in f if line.strip()]
 
 
-def timed(fn) -> float:
-    """Seconds one call of fn takes (its result dropped inside the timing)."""
+def timed(fn) -> tuple:
+    """(wall seconds, process CPU seconds) of one call of fn (its result dropped
+    inside the timing)."""
     gc.collect()
-    t0 = time.perf_counter()
+    c0, t0 = time.process_time(), time.perf_counter()
     fn()
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, time.process_time() - c0
 
 
 def avis_calls(bench: list, topic: str) -> dict:
@@ -63,6 +74,8 @@ def avis_calls(bench: list, topic: str) -> dict:
     analyzer = avis_fr.Analyzer(topic=topic)
     analyzer.analyze_many(bench[:100])  # warm the word memo, as the peers are warmed up
     targets = analyzer.targets
+    # The library alone runs over texts copied out of Python once, outside the timing.
+    library_texts = analyzer._library_texts(bench)
 
     def read_scores(analyses):
         for a in analyses:
@@ -77,13 +90,15 @@ def avis_calls(bench: list, topic: str) -> dict:
     cores = os.cpu_count() or 1
     for threads, tag in ((1, "1 thread"), (None, f"{cores} cores")):
         rows[f"library alone (Rust loop), {tag}"] = functools.partial(
-            analyzer._time_library, bench, threads)
+            timed, lambda th=threads: analyzer._time_library(library_texts, th))
         rows[f"analyze_many, {tag}"] = functools.partial(
             timed, lambda th=threads: analyzer.analyze_many(bench, threads=th))
         rows[f"analyze_many + read scores, {tag}"] = functools.partial(
             timed, lambda th=threads: read_scores(analyzer.analyze_many(bench, threads=th)))
         rows[f"analyze_columns, {tag}"] = functools.partial(
             timed, lambda th=threads: analyzer.analyze_columns(bench, threads=th))
+    rows["library alone without evidence (Rust loop), 1 thread"] = functools.partial(
+        timed, lambda: analyzer._time_library(library_texts, 1, evidence=False))
     rows["analyze_many + read evidence, 1 thread"] = functools.partial(
         timed, lambda: read_evidence(analyzer.analyze_many(bench, threads=1)))
     rows["analyze loop, 1 thread"] = functools.partial(
@@ -144,6 +159,8 @@ def main(argv=None) -> int:
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)
 
+    # The machine's load before the run, for the record (a shared machine).
+    load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
     texts = read_texts(args.corpus)
     corpus_bytes = sum(len(t.encode("utf-8")) for t in texts)
     reps = max(1, round(args.target_mb * 1e6 / corpus_bytes))
@@ -164,30 +181,47 @@ def main(argv=None) -> int:
         for _ in range(min(args.runs, 3)):
             times[name].append(run())
 
-    def mbs(name):
-        return nbytes / min(times[name]) / 1e6
+    def best(name, clock):
+        """Best seconds of a row: clock 0 is wall-clock time, 1 CPU time."""
+        return min(t[clock] for t in times[name])
+
+    def mbs(name, clock=0):
+        return nbytes / best(name, clock) / 1e6
 
     cores = os.cpu_count() or 1
     out = [f"# avis-fr from Python ({_dt.datetime.now(_dt.timezone.utc):%Y-%m-%d %H:%M} UTC)\n",
            f"Corpus {args.corpus.name} x{reps} = {len(bench)} docs, {nbytes / 1e6:.2f} MB; "
            f"Python {platform.python_version()}, {cores} cores; best of {args.runs} "
-           "(peers: of 3).\n",
-           "| call | best s | MB/s | library alone / this (same threads) |",
-           "|---|---|---|---|"]
+           "(peers: of 3); load average before the run: "
+           f"{load_before}.\n",
+           "| call | best wall s | MB/s | library alone / this | best CPU s | MB per CPU s "
+           "| library alone / this, per CPU s |",
+           "|---|---|---|---|---|---|---|"]
     for name in times:
-        ratio = ""
+        ratio = cpu_ratio = ""
         for tag in ("1 thread", f"{cores} cores"):
             lib = f"library alone (Rust loop), {tag}"
             if name.endswith(tag) and not name.startswith("library"):
                 ratio = f"{mbs(lib) / mbs(name):.2f}x"
-        out.append(f"| {name} | {min(times[name]):.4f} | {mbs(name):.1f} | {ratio} |")
+                cpu_ratio = f"{mbs(lib, 1) / mbs(name, 1):.2f}x"
+        out.append(f"| {name} | {best(name, 0):.4f} | {mbs(name):.1f} | {ratio} "
+                   f"| {best(name, 1):.4f} | {mbs(name, 1):.1f} | {cpu_ratio} |")
+    lean = "library alone without evidence (Rust loop), 1 thread"
+    if lean in times:
+        out.append("\nWhat Python adds, 1 thread, per CPU second (this / the library without "
+                   "evidence, the library call the batch calls make): " + ", ".join(
+                       f"{call} {mbs(lean, 1) / mbs(f'{call}, 1 thread', 1):.2f}x"
+                       for call in ("analyze_many", "analyze_columns")))
     print("\n".join(out))
     if args.json:
         result = {"date_utc": f"{_dt.datetime.now(_dt.timezone.utc):%Y-%m-%d %H:%M}",
                   "corpus": str(args.corpus), "docs": len(bench), "bytes": nbytes,
                   "cores": cores, "python": platform.python_version(),
-                  "runs_s": {k: [round(x, 5) for x in v] for k, v in times.items()},
-                  "mb_per_s": {k: mbs(k) for k in times}}
+                  "load_average_before": load_before,
+                  "runs_s": {k: [round(w, 5) for w, _ in v] for k, v in times.items()},
+                  "runs_cpu_s": {k: [round(c, 5) for _, c in v] for k, v in times.items()},
+                  "mb_per_s": {k: mbs(k) for k in times},
+                  "mb_per_cpu_s": {k: mbs(k, 1) for k in times}}
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0
 

@@ -74,9 +74,11 @@
 //! word (its folded form, stem, candidate expressions): a word is stemmed and
 //! looked up once, then every later occurrence costs one hash lookup. It also keeps,
 //! per thread, the working vectors of the last comment for the next one (a
-//! [`Cache`]; keep your own with [`Analyzer::analyze_with`]). The memory this takes
-//! is bounded and it never changes a result. An [`Analysis`] borrows from the text
-//! and the analyzer, so its evidence and explanations cost no copies;
+//! [`Cache`]; keep your own with [`Analyzer::analyze_with`], or
+//! [`Analyzer::analyze_without_evidence`] when the evidence is not wanted). The
+//! memory this takes is bounded and it never changes a result. An [`Analysis`]
+//! borrows from the text and the analyzer, so its evidence and explanations cost no
+//! copies;
 //! [`Analysis::into_owned`] copies them for results that must outlive either.
 //!
 //! Any `&str` is valid input and the time is linear in its length.

@@ -264,3 +264,21 @@ fn analyses_are_the_saved_ones() {
         failures[..failures.len().min(10)].join("\n")
     );
 }
+
+#[test]
+fn without_evidence_the_same_analyses() {
+    let topic = Topic::builtin("consultation-2015").expect("the built-in topic");
+    let analyzer = Analyzer::builder()
+        .topic(topic)
+        .build()
+        .expect("an analyzer");
+    // One cache for both calls, in turn: neither leaves anything that moves the other.
+    let mut cache = avis_fr::Cache::new();
+    for text in thread_texts().iter().chain(&generated_texts()) {
+        let lean = analyzer.analyze_without_evidence(&mut cache, text);
+        let mut full = analyzer.analyze_with(&mut cache, text);
+        assert!(lean.evidence.is_empty(), "{text:?}");
+        full.evidence.clear();
+        assert_eq!(lean, full, "{text:?}");
+    }
+}

@@ -11,11 +11,11 @@ use std::sync::OnceLock;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::analyzer::Analyzer;
 use crate::brief::Brief;
-use crate::convert::{json_to_py, to_py};
+use crate::convert::{json_to_py, label_str, stance_str, to_py};
 use crate::offsets::char_indices;
 
 /// The library's analysis of one text plus its evidence spans in code points.
@@ -52,14 +52,15 @@ impl Owned {
 #[pyclass(frozen, module = "avis_fr")]
 pub struct Analysis {
     analyzer: Py<Analyzer>,
-    text: String,
+    /// The analysed `str` itself (no copy of it is kept).
+    text: Py<PyString>,
     brief: Brief,
-    full: OnceLock<Owned>,
+    full: OnceLock<Box<Owned>>,
 }
 
 impl Analysis {
     /// An analysis known by its brief; the rest on first read.
-    pub fn lazy(analyzer: Py<Analyzer>, text: String, brief: Brief) -> Analysis {
+    pub fn lazy(analyzer: Py<Analyzer>, text: Py<PyString>, brief: Brief) -> Analysis {
         Analysis {
             analyzer,
             text,
@@ -69,16 +70,14 @@ impl Analysis {
     }
 
     /// The full result, worked out now if it was not yet.
-    fn full(&self) -> &Owned {
-        self.full.get_or_init(|| {
-            let inner = self
-                .analyzer
-                .get()
-                .library()
-                .analyze(&self.text)
-                .into_owned();
-            Owned::new(&self.text, inner)
-        })
+    fn full(&self, py: Python<'_>) -> PyResult<&Owned> {
+        if let Some(full) = self.full.get() {
+            return Ok(full);
+        }
+        // Encoded as UTF-8 once already, when it was analysed: this cannot fail.
+        let text = self.text.bind(py).to_cow()?;
+        let inner = self.analyzer.get().library().analyze(&text).into_owned();
+        Ok(self.full.get_or_init(|| Box::new(Owned::new(&text, inner))))
     }
 }
 
@@ -90,7 +89,7 @@ impl Analysis {
         let s = &self.brief.sentiment;
         Sentiment {
             score: s.score,
-            label: s.label.as_str(),
+            label: s.label,
             positive: s.positive,
             negative: s.negative,
             neutral: s.neutral,
@@ -101,18 +100,19 @@ impl Analysis {
     /// topic), in `Analyzer.targets` order.
     #[getter]
     fn stance<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
-        let this = slf.get();
-        let dict = PyDict::new(slf.py());
-        let targets = this.analyzer.get().targets_ref();
-        for (target, stance) in targets.iter().zip(&this.brief.stance) {
-            if let Some((score, label)) = *stance {
+        let (this, py) = (slf.get(), slf.py());
+        let dict = PyDict::new(py);
+        let analyzer = this.analyzer.get();
+        for (target, stance) in this.brief.stance.as_slice().iter().enumerate() {
+            if let (Some((score, label)), Some(name)) = (*stance, analyzer.target_name(py, target))
+            {
                 let stance = Stance {
                     analysis: slf.clone().unbind(),
-                    target: target.clone(),
+                    target,
                     score,
                     label,
                 };
-                dict.set_item(target, stance)?;
+                dict.set_item(name, stance)?;
             }
         }
         Ok(dict)
@@ -120,34 +120,35 @@ impl Analysis {
 
     /// Ids of the frames the text argues with, sorted.
     #[getter]
-    fn frames(&self) -> Vec<String> {
-        self.brief.frames.clone()
+    fn frames<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let names = self
+            .analyzer
+            .get()
+            .frame_names(py, self.brief.frames.as_slice());
+        PyList::new(py, names)
     }
 
-    /// The analysed text.
+    /// The analysed text (the `str` that was given).
     #[getter]
-    fn text(&self) -> &str {
-        &self.text
+    fn text(&self, py: Python<'_>) -> Py<PyString> {
+        self.text.clone_ref(py)
     }
 
     /// The sentiment of each sentence, in text order (a line break ends one too),
     /// by the same rules and scale as the whole text's.
     #[getter]
-    fn sentences(&self) -> Vec<Sentence> {
-        let sentences = &self.full().inner.sentences;
+    fn sentences(&self, py: Python<'_>) -> PyResult<Vec<Sentence>> {
+        let sentences = &self.full(py)?.inner.sentences;
+        let text = self.text.bind(py).to_cow()?;
         let bytes: Vec<usize> = sentences.iter().flat_map(|s| [s.start, s.end]).collect();
-        let chars = char_indices(&self.text, &bytes);
-        sentences
+        let chars = char_indices(&text, &bytes);
+        let sentences = sentences
             .iter()
             .zip(chars.chunks_exact(2))
             .map(|(s, span)| Sentence {
                 // The library's spans are on char boundaries; `get` keeps a bug
                 // from becoming a panic.
-                text: self
-                    .text
-                    .get(s.start..s.end)
-                    .unwrap_or_default()
-                    .to_string(),
+                text: text.get(s.start..s.end).unwrap_or_default().to_string(),
                 start: span[0],
                 end: span[1],
                 byte_start: s.start,
@@ -155,19 +156,20 @@ impl Analysis {
                 score: s.score,
                 label: s.label.as_str(),
             })
-            .collect()
+            .collect();
+        Ok(sentences)
     }
 
     /// Every matched marker, in text order, with Python string indices.
     #[getter]
-    fn evidence(&self) -> Vec<Evidence> {
-        let full = self.full();
+    fn evidence(&self, py: Python<'_>) -> PyResult<Vec<Evidence>> {
+        let full = self.full(py)?;
         let (spans, evidence) = (&full.spans, &full.inner.evidence);
-        evidence
+        Ok(evidence
             .iter()
             .zip(spans)
             .map(|(e, &span)| Evidence::new(e, span))
-            .collect()
+            .collect())
     }
 
     /// The analysis as `avis score` writes it: a dict of `sentiment`, `stance`,
@@ -175,7 +177,7 @@ impl Analysis {
     /// offsets of the JSON; `offsets="chars"` gives Python string indices instead.
     #[pyo3(signature = (offsets = "bytes"))]
     fn to_dict(&self, py: Python<'_>, offsets: &str) -> PyResult<PyObject> {
-        let full = self.full();
+        let full = self.full(py)?;
         let mut value =
             serde_json::to_value(&full.inner).map_err(|e| PyValueError::new_err(e.to_string()))?;
         match offsets {
@@ -198,47 +200,69 @@ impl Analysis {
 
     /// The analysis as one line of JSON, exactly the fields `avis score` adds to a
     /// record (byte offsets).
-    fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string(&self.full().inner).map_err(|e| PyValueError::new_err(e.to_string()))
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        serde_json::to_string(&self.full(py)?.inner)
+            .map_err(|e| PyValueError::new_err(e.to_string()))
     }
 
     /// Pickling: the analyzer and the text; unpickling analyses the text again
     /// (the same result, the analysis being deterministic).
-    fn __reduce__(&self, py: Python<'_>) -> PyResult<(PyObject, (String,))> {
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(PyObject, (Py<PyString>,))> {
         let analyze = self.analyzer.getattr(py, "analyze")?;
-        Ok((analyze, (self.text.clone(),)))
+        Ok((analyze, (self.text.clone_ref(py),)))
     }
 
     fn __repr__(&self) -> String {
         let s = &self.brief.sentiment;
+        let analyzer = self.analyzer.get();
+        let frames: Vec<&str> = self
+            .brief
+            .frames
+            .as_slice()
+            .iter()
+            .filter_map(|&f| analyzer.frame_id(f))
+            .collect();
         format!(
-            "Analysis(sentiment={} {:+.3}, frames={:?})",
-            s.label, s.score, self.brief.frames
+            "Analysis(sentiment={} {:+.3}, frames={frames:?})",
+            s.label, s.score
         )
     }
 }
 
 /// The overall sentiment of a text.
-#[pyclass(frozen, get_all, module = "avis_fr")]
+#[pyclass(frozen, module = "avis_fr")]
 pub struct Sentiment {
     /// Score in [-1, 1].
+    #[pyo3(get)]
     score: f64,
-    /// `"negative"`, `"neutral"` or `"positive"`.
-    label: &'static str,
+    label: avis_fr::Label,
     /// Share of the sentiment mass that is positive.
+    #[pyo3(get)]
     positive: f64,
     /// Share that is negative.
+    #[pyo3(get)]
     negative: f64,
     /// Share of the tokens that carry no sentiment.
+    #[pyo3(get)]
     neutral: f64,
 }
 
 #[pymethods]
 impl Sentiment {
+    /// `"negative"`, `"neutral"` or `"positive"`.
+    #[getter]
+    fn label<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        label_str(py, self.label)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Sentiment(label={:?}, score={:.4}, positive={:.3}, negative={:.3}, neutral={:.3})",
-            self.label, self.score, self.positive, self.negative, self.neutral
+            self.label.as_str(),
+            self.score,
+            self.positive,
+            self.negative,
+            self.neutral
         )
     }
 }
@@ -247,30 +271,38 @@ impl Sentiment {
 #[pyclass(frozen, module = "avis_fr")]
 pub struct Stance {
     analysis: Py<Analysis>,
-    target: String,
+    /// Index of the target in `Analyzer.targets_ref()`.
+    target: usize,
     /// Score in [-1, 1]: negative is against.
     #[pyo3(get)]
     score: f64,
-    /// `"against"`, `"none"` or `"favor"`.
-    #[pyo3(get)]
-    label: &'static str,
+    label: avis_fr::StanceLabel,
 }
 
 #[pymethods]
 impl Stance {
+    /// `"against"`, `"none"` or `"favor"`.
+    #[getter]
+    fn label<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        stance_str(py, self.label)
+    }
+
     /// The reasons, in order: dicts with `kind`, their words, `value` and `text`
     /// (the sentence for people), as in the JSON.
     #[getter]
     fn because(&self, py: Python<'_>) -> PyResult<PyObject> {
-        let full = self.analysis.get().full();
-        match full.inner.stance.get(self.target.as_str()) {
+        let analysis = self.analysis.get();
+        let full = analysis.full(py)?;
+        let target = analysis.analyzer.get().targets_ref().get(self.target);
+        match target.and_then(|target| full.inner.stance.get(target.as_str())) {
             Some(stance) => to_py(py, &stance.because),
             None => Ok(pyo3::types::PyList::empty(py).into_any().unbind()),
         }
     }
 
     fn __repr__(&self) -> String {
-        format!("Stance(label={:?}, score={:.4})", self.label, self.score)
+        let label = self.label.as_str();
+        format!("Stance(label={label:?}, score={:.4})", self.score)
     }
 }
 

@@ -6,10 +6,11 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::analysis::Analysis;
 use crate::batch::{run, thread_count, Caches};
-use crate::brief::Brief;
+use crate::brief::{Brief, Ids};
 use crate::config;
-use crate::convert::{avis_error, one_text, texts_of};
+use crate::convert::{avis_error, exact_str, one_text};
 use crate::stream::{run_reading, Batch};
+use crate::texts::{read_all, Texts};
 
 /// Bytes above which `analyze` releases the GIL while it works.
 const LONG_TEXT: usize = 4096;
@@ -33,8 +34,11 @@ const LONG_TEXT: usize = 4096;
 pub struct Analyzer {
     inner: avis_fr::Analyzer,
     caches: Caches,
-    /// The topic's target ids, sorted (the order of `stance` in the JSON).
-    targets: Vec<String>,
+    /// The topic's target and frame ids, sorted (the order of `stance` in the
+    /// JSON), and the same as Python strings, made once.
+    ids: Ids,
+    target_names: Vec<Py<PyString>>,
+    frame_names: Vec<Py<PyString>>,
     /// What it was built from, `(lexicons as a list or None, topic or None,
     /// defaults, thresholds)`: a pickled analyzer (a Spark closure, a process
     /// pool) is built again from them where it is unpickled.
@@ -49,34 +53,62 @@ impl Analyzer {
 
     /// The topic's target ids, sorted.
     pub fn targets_ref(&self) -> &[String] {
-        &self.targets
+        &self.ids.targets
     }
 
-    /// The texts of a batch and the brief of each (`None` for an invalid item
+    /// Target `index` (of [`targets_ref`](Self::targets_ref)) as a Python string.
+    pub fn target_name<'py>(&self, py: Python<'py>, index: usize) -> Option<&Bound<'py, PyString>> {
+        self.target_names.get(index).map(|name| name.bind(py))
+    }
+
+    /// Frames (indices into the sorted frame ids) as Python strings.
+    pub fn frame_names<'py>(&self, py: Python<'py>, frames: &[u32]) -> Vec<Bound<'py, PyString>> {
+        let names = frames.iter().filter_map(|&f| {
+            let index = usize::try_from(f).ok()?;
+            self.frame_names
+                .get(index)
+                .map(|name| name.bind(py).clone())
+        });
+        names.collect()
+    }
+
+    /// Frame `index` (of the sorted frame ids).
+    pub fn frame_id(&self, index: u32) -> Option<&str> {
+        let index = usize::try_from(index).ok()?;
+        self.ids.frames.get(index).map(String::as_str)
+    }
+
+    /// The brief of one text, analysed without its evidence (a brief has none).
+    fn brief(&self, cache: &mut avis_fr::Cache, text: &str) -> Brief {
+        Brief::of(&self.inner.analyze_without_evidence(cache, text), &self.ids)
+    }
+
+    /// The strings of a batch and the brief of each (`None` for an invalid item
     /// with `skip_invalid`). On one thread the texts are read first, then analysed
     /// without the GIL; on several, the workers start on the texts already read.
-    fn briefs(
+    fn briefs<'py>(
         &self,
-        py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
         threads: Option<usize>,
         skip_invalid: bool,
-    ) -> PyResult<Batch<Brief>> {
-        let (inner, caches, targets) = (&self.inner, &self.caches, &self.targets);
-        let brief = |cache: &mut avis_fr::Cache, text: &str| {
-            Brief::of(&inner.analyze_with(cache, text), targets)
-        };
+    ) -> PyResult<Batch<'py, Brief>> {
+        let brief = |cache: &mut avis_fr::Cache, text: &str| self.brief(cache, text);
         let threads = thread_count(threads);
         if threads > 1 {
-            return run_reading(py, caches, texts, skip_invalid, threads, brief);
+            return run_reading(py, &self.caches, texts, skip_invalid, threads, brief);
         }
-        let texts = texts_of(texts, skip_invalid)?;
+        let (read, strings) = read_all(texts, skip_invalid)?;
         let briefs = py
-            .allow_threads(|| run(caches, &texts, 1, brief))
+            .allow_threads(|| run(&self.caches, &read, 1, brief))
             .map_err(PyRuntimeError::new_err)?;
-        Ok((texts, briefs))
+        Ok((strings, briefs))
     }
 }
+
+/// Texts read out of Python once, for timing the library alone.
+#[pyclass(frozen, module = "avis_fr", name = "_LibraryTexts")]
+pub struct LibraryTexts(Texts);
 
 #[pymethods]
 impl Analyzer {
@@ -113,18 +145,19 @@ impl Analyzer {
             builder = builder.thresholds(negative, positive);
         }
         let inner = builder.build().map_err(|e| avis_error(py, &e))?;
-        let mut targets: Vec<String> = inner
-            .topic()
-            .target_ids()
-            .into_iter()
-            .map(String::from)
-            .collect();
-        targets.sort();
+        let ids = Ids::of(&inner);
+        let names = |ids: &[String]| {
+            ids.iter()
+                .map(|id| PyString::new(py, id).unbind())
+                .collect()
+        };
         let built_from = (lexicons, topic, defaults, thresholds).into_pyobject(py)?;
         Ok(Analyzer {
             inner,
             caches: Caches::default(),
-            targets,
+            target_names: names(&ids.targets),
+            frame_names: names(&ids.frames),
+            ids,
             built_from: built_from.unbind(),
         })
     }
@@ -156,28 +189,36 @@ impl Analyzer {
     /// Like `analyze_many`'s, the result holds the scores and works out the
     /// reasons and evidence when they are first read.
     fn analyze(slf: &Bound<'_, Self>, text: &Bound<'_, PyAny>) -> PyResult<Analysis> {
-        let text = one_text(text)?;
+        let utf8 = one_text(text)?;
         let this = slf.get();
-        // The analyzer's own pool of caches keeps its word memo from call to call.
-        let brief = |text: &str| Brief::of(&this.inner.analyze(text), &this.targets);
+        // The analyzer's own caches keep their word memo from call to call.
+        let brief = |text: &str| {
+            let mut cache = this.caches.take();
+            let brief = this.brief(&mut cache, text);
+            this.caches.give_back(cache);
+            brief
+        };
         // Releasing the GIL costs about a microsecond: worth it only when other
         // Python threads would wait longer than that (a text of a few KB).
-        let brief = if text.len() > LONG_TEXT {
-            slf.py().allow_threads(|| brief(&text))
+        let brief = if utf8.len() > LONG_TEXT {
+            slf.py().allow_threads(|| brief(&utf8))
         } else {
-            brief(&text)
+            brief(&utf8)
         };
+        // `one_text` took it for a `str`.
+        let text = exact_str(text.downcast::<PyString>()?.clone())?;
         Ok(Analysis::lazy(slf.clone().unbind(), text, brief))
     }
 
     /// Analyse many texts (any iterable of `str`) on `threads` threads (default:
     /// one per core), without the GIL; a list of `Analysis` in input order.
     ///
-    /// Each `Analysis` holds its text, sentiment, each target's stance score and
-    /// label, and frames; the reasons of a stance and the evidence are worked out
-    /// again from the text when first read (the same values), so a pass that reads
-    /// scores and labels costs little more than the analysis itself. For columns
-    /// of scores, `analyze_columns` is faster still.
+    /// Each `Analysis` holds its text (the `str` given), sentiment, each target's
+    /// stance score and label, and frames; the reasons of a stance and the
+    /// evidence are worked out again from the text when first read (the same
+    /// values), so a pass that reads scores and labels costs little more than the
+    /// analysis itself. For the values themselves, `analyze_columns` gives them as
+    /// columns without an object per text.
     ///
     /// An item that is not a string raises `TypeError` naming its index, unless
     /// `skip_invalid=True`, which puts `None` in its place.
@@ -188,11 +229,18 @@ impl Analyzer {
         threads: Option<usize>,
         skip_invalid: bool,
     ) -> PyResult<Bound<'py, PyList>> {
-        let (texts, briefs) = slf.get().briefs(slf.py(), texts, threads, skip_invalid)?;
-        let analyses = texts
-            .into_iter()
-            .zip(briefs)
-            .map(|(text, brief)| Some(Analysis::lazy(slf.clone().unbind(), text?, brief?)));
+        let (strings, briefs) = slf.get().briefs(slf.py(), texts, threads, skip_invalid)?;
+        let mut analyses = Vec::with_capacity(strings.len());
+        for (text, brief) in strings.into_iter().zip(briefs) {
+            analyses.push(match (text, brief) {
+                (Some(text), Some(brief)) => Some(Analysis::lazy(
+                    slf.clone().unbind(),
+                    exact_str(text)?,
+                    brief,
+                )),
+                _ => None,
+            });
+        }
         PyList::new(slf.py(), analyses)
     }
 
@@ -201,9 +249,10 @@ impl Analyzer {
     /// each target (its label, or its score with `stance="score"`) and `frames`
     /// (per text, a tuple of frame ids; rows with the same frames share one
     /// tuple). `ids` (same length as `texts`) fills the `id` column, default
-    /// `0..n`. Nothing but these values is built, which makes it the fastest way
-    /// through a corpus. `pandas.DataFrame(columns)` and `polars.DataFrame(columns)`
-    /// take the result as is.
+    /// `0..n`. Nothing but these values is built (no object per text, no
+    /// evidence), which makes it the fastest way to them through a corpus.
+    /// `pandas.DataFrame(columns)` and `polars.DataFrame(columns)` take the result
+    /// as is.
     ///
     /// Invalid items as in `analyze_many`; with `skip_invalid=True` their row holds
     /// `None` in every column but `id`.
@@ -218,26 +267,41 @@ impl Analyzer {
         skip_invalid: bool,
     ) -> PyResult<Bound<'py, PyDict>> {
         let stance_score = crate::columns::stance_kind(stance)?;
-        let (texts, rows) = self.briefs(py, texts, threads, skip_invalid)?;
-        let ids = crate::columns::ids(py, ids, texts.len())?;
-        crate::columns::to_dict(py, &self.targets, ids, &rows, stance_score)
+        let (strings, rows) = self.briefs(py, texts, threads, skip_invalid)?;
+        drop(strings);
+        let ids = crate::columns::ids(py, ids, rows.len())?;
+        crate::columns::to_dict(py, self, ids, &rows, stance_score)
     }
 
-    /// Time the library alone over `texts` (analyse and drop, no Python objects)
-    /// on `threads` threads; returns the seconds taken. For `peers/measure_python.py`.
-    #[pyo3(signature = (texts, threads = None))]
+    /// Texts read out of Python once, for `_time_library`.
+    fn _library_texts(&self, texts: &Bound<'_, PyAny>) -> PyResult<LibraryTexts> {
+        let (read, _strings) = read_all(texts, false)?;
+        Ok(LibraryTexts(read))
+    }
+
+    /// Time the library alone over texts from `_library_texts` (analyse and drop,
+    /// no Python objects) on `threads` threads; returns the seconds taken.
+    /// `evidence=False` times `analyze_without_evidence`, what the batch calls run.
+    /// For `peers/measure_python.py`, which also reads the process's CPU time
+    /// around it.
+    #[pyo3(signature = (texts, threads = None, evidence = true))]
     fn _time_library(
         &self,
         py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
+        texts: &Bound<'_, LibraryTexts>,
         threads: Option<usize>,
+        evidence: bool,
     ) -> PyResult<f64> {
-        let texts = texts_of(texts, false)?;
+        let texts = &texts.get().0;
         let (inner, caches) = (&self.inner, &self.caches);
         py.allow_threads(|| {
             let start = std::time::Instant::now();
-            let sums = run(caches, &texts, thread_count(threads), |cache, text| {
-                let analysis = inner.analyze_with(cache, text);
+            let sums = run(caches, texts, thread_count(threads), |cache, text| {
+                let analysis = if evidence {
+                    inner.analyze_with(cache, text)
+                } else {
+                    inner.analyze_without_evidence(cache, text)
+                };
                 // Read the result, so that nothing is optimised away.
                 analysis.sentiment.score + analysis.evidence.len() as f64
             })?;

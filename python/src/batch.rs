@@ -8,6 +8,8 @@ use std::thread;
 
 use avis_fr::Cache;
 
+use crate::texts::Texts;
+
 /// At most this many threads per batch, whatever is asked: more than the cores
 /// only adds switching, and thousands could exhaust the process's threads.
 const MAX_THREADS: usize = 256;
@@ -58,7 +60,7 @@ impl Caches {
 /// a bug from crossing into Python as an abort).
 pub fn run<T, F>(
     caches: &Caches,
-    texts: &[Option<String>],
+    texts: &Texts,
     threads: usize,
     work: F,
 ) -> Result<Vec<Option<T>>, String>
@@ -71,7 +73,7 @@ where
         let mut cache = caches.take();
         let done = texts
             .iter()
-            .map(|text| text.as_deref().map(|t| work(&mut cache, t)))
+            .map(|text| text.map(|t| work(&mut cache, t)))
             .collect();
         caches.give_back(cache);
         return Ok(done);
@@ -89,9 +91,9 @@ where
                 return done;
             }
             let end = (start + run_len).min(texts.len());
-            for (i, text) in texts[start..end].iter().enumerate() {
-                if let Some(text) = text {
-                    done.push((start + i, work(&mut cache, text)));
+            for i in start..end {
+                if let Some(text) = texts.get(i) {
+                    done.push((i, work(&mut cache, text)));
                 }
             }
         }

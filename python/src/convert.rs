@@ -60,20 +60,6 @@ pub fn avis_error(py: Python<'_>, error: &avis_fr::Error) -> PyErr {
     err
 }
 
-/// The text of item `index` of a batch, or why it is not one (an exception that
-/// names the index).
-pub fn text_at(item: &Bound<'_, PyAny>, index: usize) -> PyResult<String> {
-    match item.downcast::<PyString>() {
-        Ok(text) => text.to_cow().map(|t| t.into_owned()).map_err(|e| {
-            PyValueError::new_err(format!("texts[{index}] is not valid Unicode text: {e}"))
-        }),
-        Err(_) => Err(PyTypeError::new_err(format!(
-            "texts[{index}] is not a string (got {})",
-            type_name(item)
-        ))),
-    }
-}
-
 /// The one text of `analyze(text)` or `tokenize(text)`.
 pub fn one_text(item: &Bound<'_, PyAny>) -> PyResult<String> {
     match item.downcast::<PyString>() {
@@ -88,18 +74,14 @@ pub fn one_text(item: &Bound<'_, PyAny>) -> PyResult<String> {
     }
 }
 
-/// The texts of a batch (any iterable of `str`). With `skip_invalid`, an item that
-/// is not a string is `None`; without, it is an error naming its index.
-pub fn texts_of(texts: &Bound<'_, PyAny>, skip_invalid: bool) -> PyResult<Vec<Option<String>>> {
-    let mut out = Vec::with_capacity(texts.len().unwrap_or(0));
-    for (index, item) in iterate(texts)?.enumerate() {
-        match text_at(&item?, index) {
-            Ok(text) => out.push(Some(text)),
-            Err(_) if skip_invalid => out.push(None),
-            Err(error) => return Err(error),
-        }
+/// The string an `Analysis` keeps: `text` itself when it is a `str`, a `str` of
+/// the same text when it is an instance of a subclass.
+pub fn exact_str(text: Bound<'_, PyString>) -> PyResult<Py<PyString>> {
+    if text.is_exact_instance_of::<PyString>() {
+        return Ok(text.unbind());
     }
-    Ok(out)
+    let copy = PyString::new(text.py(), &text.to_cow()?);
+    Ok(copy.unbind())
 }
 
 /// An iterator over a batch's items; one string is refused (it would be read as
@@ -118,4 +100,24 @@ pub fn type_name(item: &Bound<'_, PyAny>) -> String {
     item.get_type()
         .name()
         .map_or_else(|_| "?".to_string(), |name| name.to_string())
+}
+
+/// A sentiment label as a Python string made once (labels repeat in every row).
+pub fn label_str(py: Python<'_>, label: avis_fr::Label) -> Bound<'_, PyString> {
+    let interned = match label {
+        avis_fr::Label::Negative => pyo3::intern!(py, "negative"),
+        avis_fr::Label::Neutral => pyo3::intern!(py, "neutral"),
+        avis_fr::Label::Positive => pyo3::intern!(py, "positive"),
+    };
+    interned.clone()
+}
+
+/// A stance label as a Python string made once.
+pub fn stance_str(py: Python<'_>, label: avis_fr::StanceLabel) -> Bound<'_, PyString> {
+    let interned = match label {
+        avis_fr::StanceLabel::Against => pyo3::intern!(py, "against"),
+        avis_fr::StanceLabel::None => pyo3::intern!(py, "none"),
+        avis_fr::StanceLabel::Favor => pyo3::intern!(py, "favor"),
+    };
+    interned.clone()
 }

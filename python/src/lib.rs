@@ -15,6 +15,7 @@ mod config;
 mod convert;
 mod offsets;
 mod stream;
+mod texts;
 
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;

@@ -153,6 +153,41 @@ def test_columns(analyzer, thread):
         analyzer.analyze_columns(["a"], stance="both")
 
 
+def test_columns_equal_analyze_many_fields(analyzer, thread):
+    # Every column equals the fields of analyze_many, which equal the JSON of the
+    # full analysis, on one thread and on two.
+    texts = [r["text"] for r in thread]
+    analyses = analyzer.analyze_many(texts)
+    full = [a.to_dict() for a in analyses]
+    for threads in (1, 2):
+        labels = analyzer.analyze_columns(texts, threads=threads)
+        scores = analyzer.analyze_columns(texts, threads=threads, stance="score")
+        assert labels["sentiment_score"] == scores["sentiment_score"]
+        assert labels["sentiment_score"] == [a.sentiment.score for a in analyses]
+        assert labels["sentiment_score"] == [d["sentiment"]["score"] for d in full]
+        assert labels["sentiment_label"] == [a.sentiment.label for a in analyses]
+        assert labels["sentiment_label"] == [d["sentiment"]["label"] for d in full]
+        for t in analyzer.targets:
+            assert labels[f"stance_{t}"] == [a.stance[t].label for a in analyses]
+            assert labels[f"stance_{t}"] == [d["stance"][t]["label"] for d in full]
+            assert scores[f"stance_{t}"] == [a.stance[t].score for a in analyses]
+            assert scores[f"stance_{t}"] == [d["stance"][t]["score"] for d in full]
+        assert labels["frames"] == [tuple(a.frames) for a in analyses]
+        assert labels["frames"] == [tuple(d["frames"]) for d in full]
+
+
+def test_analysis_keeps_the_str_it_was_given(analyzer):
+    class Text(str):
+        pass
+
+    text = "Quelle honte, ce partenariat !"
+    for analysis in (analyzer.analyze(text), analyzer.analyze_many([text])[0]):
+        assert analysis.text is text
+    for analysis in (analyzer.analyze(Text(text)), analyzer.analyze_many([Text(text)])[0]):
+        assert type(analysis.text) is str and analysis.text == text
+        assert analysis.sentiment.label == "negative"
+
+
 def test_topic_errors_carry_the_library_message():
     with pytest.raises(avis_fr.AvisError) as caught:
         avis_fr.Analyzer(topic='[targets.x]\nnames = []\n')

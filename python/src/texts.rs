@@ -1,0 +1,96 @@
+//! The texts of a batch as UTF-8 that Python owns.
+//!
+//! Each text is Python's own UTF-8 of the `str` ([`PyBackedStr`]: the bytes of
+//! `str.encode()` on the stable ABI of Python 3.9), read with the GIL and used
+//! without it by the workers: no copy into Rust and no second check of the
+//! encoding. The values hold Python objects: a batch drops them where it holds
+//! the GIL (dropped without it, Python would free them later, at the next
+//! acquisition). The Python strings themselves are kept by the caller when it
+//! needs them (an `Analysis` holds its `str`, never a copy).
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::PyString;
+
+use crate::convert::type_name;
+
+/// Texts by index; `None` for an item that was not a string (with `skip_invalid`).
+pub struct Texts(Vec<Option<PyBackedStr>>);
+
+impl Texts {
+    /// Room for `n` texts.
+    pub fn with_capacity(n: usize) -> Texts {
+        Texts(Vec::with_capacity(n))
+    }
+
+    /// How many items (texts and skipped items).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Text `index`, `None` for a skipped item.
+    pub fn get(&self, index: usize) -> Option<&str> {
+        self.0.get(index)?.as_deref()
+    }
+
+    /// Each item in order: its text, or `None` for a skipped item.
+    pub fn iter(&self) -> impl Iterator<Item = Option<&str>> {
+        self.0.iter().map(|text| text.as_deref())
+    }
+
+    /// Add item `index` of a batch (counted from the batch's start, for the
+    /// message): its text and the string itself, or `None` when it is not a
+    /// string and `skip_invalid`; else the exception that names the index.
+    pub fn push<'py>(
+        &mut self,
+        item: &Bound<'py, PyAny>,
+        index: usize,
+        skip_invalid: bool,
+    ) -> PyResult<Option<Bound<'py, PyString>>> {
+        match utf8(item, index) {
+            Ok((text, utf8)) => {
+                self.0.push(Some(utf8));
+                Ok(Some(text))
+            }
+            Err(_) if skip_invalid => {
+                self.0.push(None);
+                Ok(None)
+            }
+            Err(error) => Err(error),
+        }
+    }
+}
+
+/// Item `index` of a batch and its UTF-8, or the exception that names the index.
+fn utf8<'py>(
+    item: &Bound<'py, PyAny>,
+    index: usize,
+) -> PyResult<(Bound<'py, PyString>, PyBackedStr)> {
+    let Ok(text) = item.downcast::<PyString>() else {
+        return Err(PyTypeError::new_err(format!(
+            "texts[{index}] is not a string (got {})",
+            type_name(item)
+        )));
+    };
+    // Python's encoder refuses lone surrogates.
+    let utf8 = PyBackedStr::try_from(text.clone()).map_err(|e| {
+        PyValueError::new_err(format!("texts[{index}] is not valid Unicode text: {e}"))
+    })?;
+    Ok((text.clone(), utf8))
+}
+
+/// The texts of a batch (any iterable of `str`) and the strings themselves
+/// (`None` for a skipped item).
+pub fn read_all<'py>(
+    texts: &Bound<'py, PyAny>,
+    skip_invalid: bool,
+) -> PyResult<(Texts, Vec<Option<Bound<'py, PyString>>>)> {
+    let n = texts.len().unwrap_or(0);
+    let mut read = Texts::with_capacity(n);
+    let mut strings = Vec::with_capacity(n);
+    for (index, item) in crate::convert::iterate(texts)?.enumerate() {
+        strings.push(read.push(&item?, index, skip_invalid)?);
+    }
+    Ok((read, strings))
+}
