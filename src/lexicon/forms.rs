@@ -11,6 +11,9 @@ use crate::fold;
 pub(crate) enum Level {
     Exact,
     Folded,
+    /// Through the word's lemma (`adorais` is `adorer`): as an inflected form, so only the
+    /// meanings that inflect, like a stem match.
+    Lemma,
     Stemmed,
 }
 
@@ -32,6 +35,8 @@ pub(crate) struct Word {
     pub(super) longer: (u32, u32),
     /// Lowercase, accents removed: stem matches check its ending.
     pub(super) fold: Box<str>,
+    /// Whether its key (the third symbol) is its lemma's rather than its own.
+    pub(super) by_lemma: bool,
 }
 
 /// A longer expression that may start with a word.
@@ -69,7 +74,7 @@ impl Symbols {
 pub(super) struct Spelling<'w> {
     /// Lowercase, accents removed.
     pub(super) fold: &'w str,
-    /// The folded singular (`impôts` → `impot`).
+    /// The folded singular (`impôts` → `impot`), or its lemma's (`adorais` → `adorer`).
     pub(super) key: &'w str,
     /// The folded stem, for words that may match by stem.
     pub(super) stem: Option<&'w str>,

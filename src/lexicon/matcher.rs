@@ -1,20 +1,24 @@
 //! The compiled matcher: every lexicon and topic expression, looked up per token.
 //!
 //! Expressions are keyed by the accent-folded singular of their first word (`impôts`,
-//! `impots` and `impôt` are one key). Only when that misses is the token stemmed
-//! (Snowball French) and looked up by stem, so that `scandaleuse` finds `scandaleux`
-//! and `logiciels libres` finds `logiciel libre`. All of that is worked out once per
-//! distinct word (see [`super::words`]): a token costs one hash lookup of its text and
-//! no allocation.
+//! `impots` and `impôt` are one key). A token that is no entry word but whose lemma
+//! the inflection table knows ([`super::lemmas`]) takes its lemma's key instead
+//! (`adorais` finds `adorer`). Only when that misses is the token stemmed (Snowball
+//! French; a token with a lemma, its lemma) and looked up by stem, so that
+//! `scandaleuse` finds `scandaleux` and `logiciels libres` finds `logiciel libre`.
+//! All of that is worked out once per distinct word (see [`super::words`]): a token
+//! costs one hash lookup of its text and no allocation.
 //!
 //! At each position the longest expression wins; among equally long ones the best
-//! match level (exact, then accent-folded, then stemmed). Matches never overlap.
+//! match level (exact, then accent-folded, then by lemma, then stemmed). Matches
+//! never overlap.
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
 use super::forms::{self, singular, stem_prefix, Level, Longer, Spelling, Word, MIN_STEM_MATCH};
 use super::hit::Hit;
+use super::lemmas::Lemmas;
 use super::meaning::{Meaning, TopicMeaning};
 use super::pattern::Patterns;
 use super::EntryKind;
@@ -125,6 +129,8 @@ pub(crate) struct Matcher {
     /// whose folded form starts otherwise cannot match by stem, so is not stemmed.
     stem_prefixes: rustc_hash::FxHashSet<Box<str>>,
     stemmer: std::sync::Arc<Stemmer>,
+    /// The inflection table: a word that has a lemma there is looked up by it.
+    lemmas: &'static Lemmas,
     /// Every form of every entry word, numbered: a token's forms are looked up here
     /// once (per distinct word), then matching compares numbers, not strings.
     symbols: FxHashMap<Box<str>, u32>,
@@ -168,6 +174,7 @@ impl Default for Matcher {
             by_stem: FxHashMap::default(),
             stem_prefixes: Default::default(),
             stemmer: std::sync::Arc::new(Stemmer::create(Algorithm::French)),
+            lemmas: Lemmas::embedded(),
             symbols: FxHashMap::default(),
             punctuation: false,
             by_pattern: FxHashMap::default(),
@@ -281,7 +288,8 @@ impl Matcher {
     /// A hit of expression `expr` over tokens `first..end`, with what the expression
     /// means at that match level.
     pub(super) fn hit(&self, expr: u32, first: usize, end: usize, level: Level) -> Hit<'_> {
-        let meaning = &self.exprs[expr as usize].meanings[usize::from(level == Level::Stemmed)];
+        // A match through the lemma or the stem is of an inflected form.
+        let meaning = &self.exprs[expr as usize].meanings[usize::from(level >= Level::Lemma)];
         debug_assert!(!meaning.term.is_empty(), "Matcher::seal was not called");
         Hit {
             expr,
@@ -302,6 +310,16 @@ impl Matcher {
 
     pub(super) fn stemmer(&self) -> &Stemmer {
         &self.stemmer
+    }
+
+    /// The lemma of a word (folded) that is not itself a form of an entry word, if the
+    /// inflection table has one. An entry word's own forms match as written, folded or
+    /// singular, and its lemma could only take it elsewhere.
+    pub(super) fn lemma(&self, folded: &str) -> Option<&'static str> {
+        // The table first: it rules out most words faster than the symbol map does.
+        let lemma = self.lemmas.lemma(folded)?;
+        let entry_word = self.symbol(folded).is_some() || self.symbol(singular(folded)).is_some();
+        (!entry_word).then_some(lemma)
     }
 
     /// Whether a word (folded) starts like some stem that may match.
@@ -368,11 +386,18 @@ pub(super) fn word_level(
 ) -> Option<Level> {
     let [norm, fold, key, stem] = entry.syms;
     let [my_norm, my_fold, my_key, my_stem] = word.syms.0;
-    // As written counts as exact; a case or accent difference as folded.
+    // As written counts as exact; a case or accent difference as folded, and so does
+    // the plural; a word whose key is its lemma's matches at the lemma's level.
     if my_norm == norm {
         Some(Level::Exact)
-    } else if my_fold == fold || (inflects && my_key == key) {
+    } else if my_fold == fold {
         Some(Level::Folded)
+    } else if inflects && my_key == key {
+        Some(if word.by_lemma {
+            Level::Lemma
+        } else {
+            Level::Folded
+        })
     } else if inflects
         && entry.stem.len() >= MIN_STEM_MATCH
         && my_stem == stem

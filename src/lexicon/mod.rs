@@ -20,6 +20,7 @@ mod find;
 mod forms;
 mod hit;
 mod kind;
+mod lemmas;
 mod matcher;
 mod meaning;
 mod pattern;

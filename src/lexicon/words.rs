@@ -198,11 +198,19 @@ impl Words {
     /// expression and the longer ones it may start (pushed to [`Words::longer`]).
     fn work_out(&mut self, matcher: &Matcher, text: &str, is_word: bool) -> Word {
         let folded = fold(text);
-        let stem = (is_word && matcher.may_stem(&folded))
-            .then(|| stem(matcher.stemmer(), &normalize(text)));
+        // A word with a lemma is keyed and stemmed by its lemma: `adorais` finds `adorer`,
+        // and `pourrait` (`pouvoir`) no longer meets `pourri` by its stem.
+        let lemma = is_word.then(|| matcher.lemma(&folded)).flatten();
+        let lemma_fold = lemma.map(fold);
+        let (base, base_fold) = match (lemma, &lemma_fold) {
+            (Some(lemma), Some(lemma_fold)) => (lemma, lemma_fold.as_ref()),
+            _ => (text, folded.as_ref()),
+        };
+        let stem = (is_word && matcher.may_stem(base_fold))
+            .then(|| stem(matcher.stemmer(), &normalize(base)));
         let spelling = Spelling {
             fold: &folded,
-            key: singular(&folded),
+            key: singular(base_fold),
             stem: stem.as_deref(),
         };
         let symbol = |form: Option<&str>| {
@@ -219,6 +227,7 @@ impl Words {
             single: None,
             longer: (0, 0),
             fold: spelling.fold.into(),
+            by_lemma: lemma.is_some(),
         };
         let from = self.longer.len() as u32;
         matcher.resolve(&mut word, &spelling, &mut self.longer);
@@ -309,6 +318,71 @@ mod tests {
                 assert_ne!(key, ShortKey::new(&longer, true), "{text} / {longer}");
             }
         }
+    }
+
+    /// The term and level of the one-word match of `text`, under entries `rows`.
+    fn single(rows: &str, text: &str) -> Option<(String, Level)> {
+        let tsv = format!("term\tkind\tvalence\tnote\n{rows}");
+        let lexicon = crate::Lexicon::from_tsv("test.tsv", &tsv).unwrap_or_default();
+        let (matcher, _) = super::super::compile(&[lexicon], &crate::Topic::default());
+        let mut words = Words::default();
+        let token = tokenize(text).next()?;
+        let id = words.id(&matcher, &token);
+        let (expr, level) = words.get(id).single?;
+        Some((
+            matcher.hit(expr, 0, 1, level).meaning.term.to_string(),
+            level,
+        ))
+    }
+
+    #[test]
+    fn lookup_goes_form_then_lemma_then_stem() {
+        let adorer = "adorer\tsentiment\t1.4\n";
+        // `adorais`: no entry word, its stem `ador` too short; the table says `adorer`.
+        assert_eq!(
+            single(adorer, "adorais"),
+            Some(("adorer".into(), Level::Lemma))
+        );
+        assert_eq!(
+            single(adorer, "Adorer"),
+            Some(("adorer".into(), Level::Folded))
+        );
+        // An entry word matches as itself, never through a lemma.
+        let both = "adorer\tsentiment\t1.4\nadorais\tsentiment\t-1\n";
+        assert_eq!(
+            single(both, "adorais"),
+            Some(("adorais".into(), Level::Exact))
+        );
+        // `dépassées` is `dépassé` (outdated), not `dépasser` (to surpass), which the
+        // stem `depass` would reach as well.
+        let depass = "dépasser\tsentiment\t1.1\ndépassé\tsentiment\t-1.5\n";
+        assert_eq!(
+            single(depass, "dépassées"),
+            Some(("dépassé".into(), Level::Lemma))
+        );
+        // A word the table lacks still matches by its stem.
+        let scandale = "scandaleux\tsentiment\t-2.5\n";
+        assert_eq!(
+            single(scandale, "scandaleusement"),
+            Some(("scandaleux".into(), Level::Stemmed))
+        );
+    }
+
+    #[test]
+    fn a_stem_met_by_accident_is_the_lemmas_stem() {
+        // `affligeante` is a form of `affligeant`, whose stem is not `afflig`.
+        let rows = "affligé\tsentiment\t-2\naffligeant\tsentiment\t-3\n";
+        assert_eq!(
+            single(rows, "affligeante"),
+            Some(("affligeant".into(), Level::Lemma))
+        );
+        // `pourrait` (`pouvoir`) shares the stem `pourr` of `pourri`, not its lemma.
+        assert_eq!(single("pourri\tsentiment\t-2\n", "pourrait"), None);
+        // `pourries` (`pourrir`, the same stem) is left to the stem.
+        assert_eq!(
+            single("pourri\tsentiment\t-2\n", "pourries"),
+            Some(("pourri".into(), Level::Stemmed))
+        );
     }
 
     #[test]
