@@ -32,7 +32,7 @@ pub(crate) fn assemble<'a>(
             nested_evidence(doc, inner, topic, &mut evidence);
         }
         while let Some(word) = words.next_if(|word| word.hit == index) {
-            push(&mut evidence, || Evidence {
+            evidence.push(Evidence {
                 valence: word.valence,
                 rules: word.rules,
                 contribution: word.value,
@@ -71,7 +71,7 @@ fn hit_evidence<'a>(
 ) {
     for &(kind, valence) in hit.meaning.words.iter() {
         if let Some(role) = kind.marker_role() {
-            push(evidence, || Evidence {
+            evidence.push(Evidence {
                 valence,
                 ..marker(doc, hit, role)
             });
@@ -82,7 +82,7 @@ fn hit_evidence<'a>(
             TopicMeaning::Target { target, polarity } => (Role::Target, target, polarity),
             TopicMeaning::Stance { target, weight } => (Role::StanceMarker, target, weight),
             TopicMeaning::Frame { frame } => {
-                push(evidence, || Evidence {
+                evidence.push(Evidence {
                     id: Some(Cow::Borrowed(&topic.frames[frame])),
                     ..marker(doc, hit, Role::Frame)
                 });
@@ -93,7 +93,7 @@ fn hit_evidence<'a>(
             .iter()
             .filter(|c| c.target == target)
             .fold(0.0, |sum, c| sum + c.value);
-        push(evidence, || Evidence {
+        evidence.push(Evidence {
             id: Some(Cow::Borrowed(&topic.targets[target])),
             valence,
             contribution,
@@ -117,21 +117,12 @@ fn nested_evidence<'a>(
             TopicMeaning::Frame { frame } => (Role::Frame, &topic.frames[frame], 0.0),
             TopicMeaning::Stance { .. } => continue,
         };
-        push(evidence, || Evidence {
+        evidence.push(Evidence {
             id: Some(Cow::Borrowed(id)),
             valence,
             ..marker(doc, hit, role)
         });
     }
-}
-
-/// Append the evidence `make` builds. Through `extend`, the room is made before
-/// `make` runs, so the compiler builds the evidence in place in the vector rather
-/// than on the stack and then copied (an evidence is a little too large to copy
-/// without a call to `memcpy`, and this stage pushes several per hit).
-#[inline(always)]
-fn push<'a>(evidence: &mut Vec<Evidence<'a>>, make: impl FnOnce() -> Evidence<'a>) {
-    evidence.extend(std::iter::once_with(make));
 }
 
 /// The evidence of a hit in some role, its values yet to fill in.

@@ -139,11 +139,7 @@ impl Words {
     }
 
     /// The id of `token`'s word, worked out on first sight.
-    ///
-    /// Always inlined: it runs once per token inside the tokenizer's loop, where a
-    /// call costs a few percent of the whole analysis, and with two callers the
-    /// compiler would otherwise keep it out of line.
-    #[inline(always)]
+    #[inline]
     pub(crate) fn id(&mut self, matcher: &Matcher, token: &Token<'_>) -> WordId {
         // A fifth of the tokens are punctuation, and usually in no expression.
         if token.kind == TokenKind::Punct && !matcher.has_punctuation() {
