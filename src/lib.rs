@@ -34,12 +34,15 @@
 //!    `oe`, accents removed.
 //! 2. **document**: the tokens, the lexicon and topic expressions found in them
 //!    ([`Lexicon`], [`Topic`]: each looked up as written, accent-folded, singular,
-//!    then by its Snowball French stem, longest expression first), what each one
+//!    by its lemma, then by its Snowball French stem, longest expression first;
+//!    words no entry knows are tried against the lexicons' patterns, then with
+//!    their drawn-out letters squeezed, `nuuuul`), what each one
 //!    means with its valences, and each token's sentence and clause.
 //! 3. **rules**: one list, applied in order to each sentiment word: intensity
 //!    (`très`, `un peu`), negation (`ne … pas`, `sans`; `ne … que` is not one),
-//!    capitals, contrast (`mais`), `!!!`, irony (`Merci pour …`, `Vive la pensée
-//!    unique !`, `mouhahaha`). Each rule that changed a word is a [`Rule`] in its
+//!    capitals, elongation, contrast (`mais`), `!!!`, questions (praise asked,
+//!    not asserted), irony (`Merci pour …`, `Vive la pensée unique !`,
+//!    `mouhahaha`). Each rule that changed a word is a [`Rule`] in its
 //!    [`Evidence`], with the words that made it fire.
 //! 4. **sentiment, frames, stance**: the score of the text in [-1, 1] with a
 //!    [`Label`]; the argument frames it uses; the stance toward each target of the
