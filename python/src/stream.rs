@@ -54,12 +54,17 @@ where
             let mut cache = caches.take();
             let mut done: Vec<(usize, T)> = Vec::new();
             let mut runs = Vec::new();
-            // A worker holds the lock while it waits: the others wait for the lock.
-            while let Ok((start, run)) = receiver
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .recv()
-            {
+            loop {
+                // A worker holds the lock while it waits for a run (the others wait
+                // for the lock), and only then: the guard is dropped at the end of
+                // this statement, before the run is analysed. (In a `while let`
+                // condition it would live through the loop body and make the workers
+                // take turns.)
+                let next = receiver
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .recv();
+                let Ok((start, run)) = next else { break };
                 for (i, text) in run.iter().enumerate() {
                     if let Some(text) = text {
                         done.push((start + i, work(&mut cache, text)));
