@@ -1,26 +1,33 @@
 #!/usr/bin/env python3
 """Build lexicons/lemmas.tsv: the inflected forms of the lexicon words, with their lemma.
 
-Source (pinned, checked by sha256 before use):
-  * spacy-lookups-data 1.0.5 (PyPI wheel, MIT): spacy_lookups_data/data/
-    fr_lemma_lookup.json.gz (form -> lemma), fr_lemma_exc.json.gz (form -> lemmas per
-    part of speech) and fr_lemma_index.json.gz (base forms per part of speech).
-
-The full table has ~217,000 forms; the engine needs only the forms that change what a
-word matches, so the output keeps two kinds of rows (lexicons/README.md says why):
+Source: the lexicons themselves and the regular inflection of French, written here
+(no external table: the French lemma tables we could find, spaCy's included, derive
+from Lefff, DELA or Mechura's lists, whose licences (LGPL-LR, ODbL) do not allow
+embedding them in this MIT/Apache crate). For each single-word entry of an
+inflecting kind, `inflections` spells the forms French grammar gives it:
+  * a verb in -er (first group, the one productive conjugation): present, imperfect,
+    simple past, future, conditional, subjunctive, participles; the `g`/`c` of
+    `manger`/`lancer` keep their sound (`mangeons`, `lançait`);
+  * anything else read as an adjective or noun: feminine and plural by the regular
+    patterns (`-e`, `-s`; `-eux`/`-euse`, `-if`/`-ive`, `-el`/`-elle`, `-en`/`-enne`,
+    `-on`/`-onne`, `-et`/`-ette`, `-al`/`-aux`, `-er`/`-ère`, `-eur`/`-euse`,
+    `-teur`/`-trice`).
+Irregular verbs and stem alternations (`achète`, `appelle`, `paie`) are left to the
+Snowball stem, as before this table. The output keeps two kinds of rows
+(lexicons/README.md says why):
   * an inflected form whose lemma is a single-word entry of an inflecting kind
     (`nulles` -> `nul`, `aimait` -> `aimer`): the engine finds the entry by the lemma;
-  * a form whose Snowball stem meets the stem of such an entry while none of its lemmas
-    is that entry (`pourrait` -> `pouvoir` meets `pourri`): the engine takes the stem of
-    the lemma instead, or none (see src/lexicon/forms.rs).
-A form with several lemmas (`sens`: `sens`, `sentir`; `suis`: `être`, `suivre`) is kept
-only when every lemma is an entry and all of them have the same valence sign.
+  * the feminine of an entry adjective (`dépassée` -> `dépassé`, not the verb).
+A form spelled by two entries (`aime` of `aimer` and of a noun `aime`) is kept only
+when both have the same valence sign; a form that is itself a lexicon word is never
+a row (it matches as written).
 The first column is the accent-folded lowercase form, as the engine looks it up; rows
 are sorted by its bytes, so the engine can binary-search the embedded file.
 
 Usage (from the repository root):
-    python3 tools/import_lemmas.py                 # downloads with pip into a temp dir
-    python3 tools/import_lemmas.py --archives DIR  # uses archives already in DIR
+    python3 tools/import_lemmas.py                 # downloads the pinned stemmer with pip
+    python3 tools/import_lemmas.py --archives DIR  # uses the stemmer's archive in DIR
 Run it after tools/import_lexicons.py: it reads the lexicons it finds in lexicons/.
 """
 
@@ -47,19 +54,6 @@ LEXICONS = ("imported.tsv", "sentiment.tsv", "rules.tsv", "stance.tsv")
 INFLECTING_KINDS = {"sentiment"}
 # src/lexicon/forms.rs: shorter stems never match.
 MIN_STEM_MATCH = 5
-
-SOURCE = {
-    "pypi": "spacy-lookups-data",
-    "version": "1.0.5",
-    "archive": "spacy_lookups_data-1.0.5-py2.py3-none-any.whl",
-    "sha256": "466f21f087e4144bc93800679437ec5a17be7d0888734b1ba880b3ecb0978bc6",
-    "members": {
-        "lookup": "spacy_lookups_data/data/fr_lemma_lookup.json.gz",
-        "exc": "spacy_lookups_data/data/fr_lemma_exc.json.gz",
-        "index": "spacy_lookups_data/data/fr_lemma_index.json.gz",
-    },
-    "licence": "MIT (LICENSE and PKG-INFO/METADATA of the wheel; no other notice for French)",
-}
 
 # A single word: letters, possibly joined by hyphens (`peut-être` is one token for the
 # engine only if hyphens join it; other forms are left out).
@@ -109,37 +103,129 @@ def read_lexicons():
     return inflecting, every_word
 
 
-def read_tables(archive_dir):
-    """Every folded form and its candidate lemmas: the lookup's, the exceptions' of
-    every part of speech, and the form itself where the index lists it as a base form."""
-    path = lex.checked_path(archive_dir, SOURCE)
-    tables = {}
-    with zipfile.ZipFile(path) as wheel:
-        for name, member in SOURCE["members"].items():
-            tables[name] = json.loads(gzip.decompress(wheel.read(member)))
+# Verb endings after the stem (`aim` of `aimer`), then after the infinitive.
+STEM_ENDINGS = (
+    "e", "es", "ent", "ons", "ez",  # present (and subjunctive)
+    "ais", "ait", "ions", "iez", "aient",  # imperfect
+    "a", "as", "ai", "âmes", "âtes", "èrent",  # simple past
+    "asse", "asses", "ât", "assions", "assiez", "assent",  # past subjunctive
+    "é", "ée", "és", "ées", "ant",  # participles
+)
+INFINITIVE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "iez", "aient")
+# Adjective and noun agreement: a masculine ending, its other forms.
+AGREEMENT = (
+    ("teur", ("trice", "trices", "teurs")),
+    ("eur", ("euse", "euses", "eurs")),
+    ("eux", ("euse", "euses")),
+    ("if", ("ive", "ives", "ifs")),
+    ("el", ("elle", "elles", "els")),
+    ("en", ("enne", "ennes", "ens")),
+    ("on", ("onne", "onnes", "ons")),
+    ("et", ("ette", "ettes", "ets")),
+    ("al", ("ale", "ales", "aux")),
+    ("er", ("ère", "ères", "ers")),
+)
+
+
+# The frequent irregular verbs, by their forms: their Snowball stems meet entries by
+# accident (`pourra`, `pourrait` stem as `pourr`, the stem of `pourri`), and a row
+# sends such a form to its verb instead. Facts of French conjugation.
+IRREGULAR = {
+    "pouvoir": "peux peut pouvons pouvez peuvent pouvais pouvait pouvions pouviez "
+               "pouvaient pourrai pourras pourra pourrons pourrez pourront pourrais "
+               "pourrait pourrions pourriez pourraient puisse puisses puissions puissiez "
+               "puissent pouvant",
+    "vouloir": "veux veut voulons voulez veulent voulais voulait voulions vouliez "
+               "voulaient voudrai voudras voudra voudrons voudrez voudront voudrais "
+               "voudrait voudrions voudriez voudraient veuille veuilles veuillent voulant",
+    "devoir": "dois doit devons devez doivent devais devait devions deviez devaient "
+              "devrai devras devra devrons devrez devront devrais devrait devrions "
+              "devriez devraient doive doives doivent devant",
+    "faire": "fais fait faisons faites font faisais faisait faisions faisiez faisaient "
+             "ferai feras fera ferons ferez feront ferais ferait ferions feriez feraient "
+             "fasse fasses fassions fassiez fassent faisant",
+    "aller": "vais vas va allons allez vont allais allait allions alliez allaient irai "
+             "iras ira irons irez iront irais irait irions iriez iraient aille ailles "
+             "aillent allant",
+    "être": "suis es est sommes êtes sont étais était étions étiez étaient serai seras "
+            "sera serons serez seront serais serait serions seriez seraient sois soit "
+            "soyons soyez soient étant",
+    "avoir": "ai as a avons avez ont avais avait avions aviez avaient aurai auras aura "
+             "aurons aurez auront aurais aurait aurions auriez auraient aie aies ait "
+             "ayons ayez aient ayant",
+    "savoir": "sais sait savons savez savent savais savait savions saviez savaient "
+              "saurai sauras saura saurons saurez sauront saurais saurait saurions "
+              "sauriez sauraient sache saches sachions sachiez sachent sachant",
+    "venir": "viens vient venons venez viennent venais venait venions veniez venaient "
+             "viendrai viendras viendra viendrons viendrez viendront viendrais viendrait "
+             "viendrions viendriez viendraient vienne viennes venant",
+    "prendre": "prends prend prenons prenez prennent prenais prenait prenions preniez "
+               "prenaient prendrai prendras prendra prendrons prendrez prendront prendrais "
+               "prendrait prendrions prendriez prendraient prenne prennes prenant",
+    "mettre": "mets met mettons mettez mettent mettais mettait mettions mettiez "
+              "mettaient mettrai mettras mettra mettrons mettrez mettront mettrais "
+              "mettrait mettrions mettriez mettraient mette mettes mettant",
+    "dire": "dis dit disons dites disent disais disait disions disiez disaient dirai "
+            "diras dira dirons direz diront dirais dirait dirions diriez diraient dise "
+            "dises disant",
+    "voir": "vois voit voyons voyez voient voyais voyait voyions voyiez voyaient verrai "
+            "verras verra verrons verrez verront verrais verrait verrions verriez "
+            "verraient voie voies voyant",
+}
+
+
+def is_verb(term, every_word):
+    """A first-group verb: ends in -er with a stem of 3 letters or more (`cher`, `fier`,
+    `amer` are adjectives), and no feminine in -ère among the lexicon words (`grossier`,
+    `premier`, `léger` are adjectives)."""
+    if not term.endswith("er") or len(term) < 5:
+        return False
+    return key(term[:-2] + "ère") not in every_word
+
+
+def verb_forms(infinitive):
+    stem = infinitive[:-2]
+
+    def joined(ending):
+        # `mangeons`, `lançait`: g and c keep their sound before a, â and o.
+        if ending[0] in "aâo":
+            if stem.endswith("g"):
+                return stem + "e" + ending
+            if stem.endswith("c"):
+                return stem[:-1] + "ç" + ending
+        return stem + ending
+
+    forms = [joined(e) for e in STEM_ENDINGS]
+    forms += [infinitive + e for e in INFINITIVE_ENDINGS]
+    return forms
+
+
+def agreement_forms(term):
+    for masculine, others in AGREEMENT:
+        if term.endswith(masculine):
+            base = term[: -len(masculine)]
+            return [base + other for other in others]
+    if term.endswith("e"):
+        return [term + "s"]
+    return [term + "e", term + "s", term + "es"]
+
+
+def inflections(inflecting, every_word):
+    """Every folded form the rules spell for the entries, and its candidate lemmas."""
     lemmas = defaultdict(set)
-    first = {}
-
-    def add(form, lemma, preferred=False):
-        form, lemma = lex.normalize(form), lex.normalize(lemma)
-        if not FORM_RE.match(form) or not FORM_RE.match(lemma):
-            return
-        folded = engine_fold(form)
-        lemmas[folded].add(lemma)
-        if preferred:
-            first.setdefault(folded, lemma)
-
-    for form, found in sorted(tables["lookup"].items()):
-        for lemma in found:
-            add(form, lemma, preferred=True)
-    for pos in sorted(tables["exc"]):
-        for form, found in sorted(tables["exc"][pos].items()):
-            for lemma in found:
-                add(form, lemma)
-    for pos in sorted(tables["index"]):
-        for base in tables["index"][pos]:
-            add(base, base)
-    return lemmas, first
+    for term, _ in sorted(inflecting.values()):
+        if not FORM_RE.match(term):
+            continue
+        forms = agreement_forms(term)
+        if is_verb(term, every_word):
+            forms += verb_forms(term)
+        for form in forms:
+            if FORM_RE.match(form) and form != term:
+                lemmas[engine_fold(form)].add(term)
+    for verb, forms in sorted(IRREGULAR.items()):
+        for form in forms.split():
+            lemmas[engine_fold(form)].add(verb)
+    return lemmas
 
 
 def build(archive_dir):
@@ -151,7 +237,8 @@ def build(archive_dir):
 
     entry_stems = {stem(k) for k in inflecting}
     entry_stems = {s for s in entry_stems if len(s) >= MIN_STEM_MATCH}
-    lemmas, first = read_tables(archive_dir)
+    lemmas = inflections(inflecting, every_word)
+    first = {}
     stemmed, exact, prefixes = lex.load_exclusions(lex.EXCLUDE_PATH)
     excluded = {key(term) for term in stemmed | exact}
     stats = defaultdict(int)
@@ -183,7 +270,6 @@ def build(archive_dir):
         if len(own) < MIN_STEM_MATCH or own not in entry_stems:
             continue
         if any(stem(lemma) == own for lemma in found):
-            stats["left to the stem: a lemma has the same stem (a word family)"] += 1
             continue
         rows[form] = preferred
         stats["kept: stem meets a lexicon word's by accident"] += 1
@@ -224,10 +310,8 @@ def choose(found, in_lexicon, preferred, inflecting, stats):
 
 
 def fetch_archives(dest):
-    """Download the pinned wheels with pip (no dependencies): the lemma tables and the
-    stemmer the lexicon importer pins."""
-    sb = lex.SOURCES["snowball"]
-    for src in (SOURCE, sb):
+    """Download the pinned stemmer the lexicon importer pins, with pip (no dependencies)."""
+    for src in (lex.SOURCES["snowball"],):
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps",
                         "--disable-pip-version-check", "-q", "--only-binary", ":all:",
                         "-d", dest, "%s==%s" % (src["pypi"], src["version"])], check=True)
@@ -238,11 +322,8 @@ def write(rows, stats, out_path):
     lines = [
         "# GENERATED FILE - do not edit by hand. Regenerate from the repository root with:",
         "#   python3 tools/import_lemmas.py",
-        "# Source (pinned PyPI archive, sha256-checked):",
-        "#   %s %s (%s) sha256 %s" % (SOURCE["pypi"], SOURCE["version"], SOURCE["archive"],
-                                     SOURCE["sha256"]),
-        "#     files %s; licence: %s" % (", ".join(
-            m.rsplit("/", 1)[1] for m in SOURCE["members"].values()), SOURCE["licence"]),
+        "# Source: the lexicons of this directory, inflected by the regular rules of French",
+        "#   written in tools/import_lemmas.py (this project; no external table).",
         "#   tool: %s %s (%s) sha256 %s" % (sb["pypi"], sb["version"], sb["archive"], sb["sha256"]),
         "# Rows: the accent-folded form, then its lemma; sorted by the form's bytes.",
         "# Format and selection: lexicons/README.md. Rows: %d" % len(rows),
