@@ -78,3 +78,25 @@ fn contrast_expression_across_a_sentence_end() {
     let text = "bon cepe...nt bon";
     check_analysis(&analyzer, text, &analyzer.analyze(text), (-0.05, 0.05));
 }
+
+/// `topic_toml` target, crash-88631f28: a topic file TOML could not parse, whose
+/// failing line holds a number with a comma (`…\u{fffd}15,r…`) right after a
+/// character of several bytes. The advice on French decimal commas (`decimal_comma`
+/// in src/lexicon/topic.rs) stepped back one byte past that character, not one
+/// character, and sliced inside it: a panic. Fixed: it steps past the character.
+#[test]
+fn decimal_comma_after_a_multibyte_char() {
+    for text in [
+        "weight = \u{fffd}15,3\n",
+        "poids =é-0,3\n",
+        "[x]\nweight = ½1,5 ,\n",
+        "# t\n\u{0}fn-2015,refusez de\u{fffd}\u{fffd}15,r015",
+    ] {
+        let error = avis_fr::Topic::from_toml("t.toml", text).expect_err("not a valid topic");
+        assert!(error.to_string().starts_with("t.toml:"), "{error}");
+    }
+    // The advice itself, where it applies.
+    let error = avis_fr::Topic::from_toml("t.toml", "[targets.x]\nweight = -0,3\n")
+        .expect_err("a decimal comma");
+    assert!(error.to_string().contains("write -0.3"), "{error}");
+}

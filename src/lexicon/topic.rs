@@ -363,9 +363,13 @@ fn decimal_comma(line: &str) -> Option<String> {
     let bytes = line.as_bytes();
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     let comma = (1..bytes.len()).find(|&i| bytes[i] == b',' && digit(i - 1) && digit(i + 1))?;
+    // Past the last character that is not part of the number (it may be any
+    // character, several bytes long).
     let start = line[..comma]
-        .rfind(|c: char| !(c.is_ascii_digit() || c == '-' || c == '+'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '-' || c == '+'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     if !line[..start].trim_end().ends_with('=') {
         return None;
     }
