@@ -31,16 +31,11 @@ Usage (from the repository root):
 Run it after tools/import_lexicons.py: it reads the lexicons it finds in lexicons/.
 """
 
-import argparse
-import gzip
-import json
 import os
 import re
 import subprocess
 import sys
-import tempfile
 import unicodedata
-import zipfile
 from collections import defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -338,20 +333,7 @@ def write(rows, stats, out_path):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--archives", help="directory holding the pinned archives (skip download)")
-    ap.add_argument("--out", default=OUT_PATH, help="output TSV (default: lexicons/lemmas.tsv)")
-    args = ap.parse_args()
-    if args.archives:
-        rows, stats = build(args.archives)
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            fetch_archives(tmp)
-            rows, stats = build(tmp)
-    write(rows, stats, args.out)
-    print("wrote %s: %d rows" % (os.path.relpath(args.out), len(rows)), file=sys.stderr)
-    for k in sorted(stats):
-        print("  %s: %d" % (k, stats[k]), file=sys.stderr)
+    lex.run_importer(__doc__, OUT_PATH, build, fetch_archives, write)
 
 
 if __name__ == "__main__":

@@ -304,21 +304,29 @@ def write(entries, stats, out_path):
         f.write(data)
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def run_importer(doc, out_path, build, fetch, write):
+    """The command line of an importer (this one and import_lemmas.py): build from the
+    pinned archives (downloaded into a temporary directory, or `--archives DIR`), write
+    the TSV, and print what was kept and dropped."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("--archives", help="directory holding the pinned archives (skip download)")
-    ap.add_argument("--out", default=OUT_PATH, help="output TSV (default: lexicons/imported.tsv)")
+    ap.add_argument("--out", default=out_path,
+                    help="output TSV (default: %s)" % os.path.relpath(out_path, ROOT))
     args = ap.parse_args()
     if args.archives:
-        entries, stats = build(args.archives)
+        rows, stats = build(args.archives)
     else:
         with tempfile.TemporaryDirectory() as tmp:
-            fetch_archives(tmp)
-            entries, stats = build(tmp)
-    write(entries, stats, args.out)
-    print("wrote %s: %d entries" % (os.path.relpath(args.out), len(entries)), file=sys.stderr)
+            fetch(tmp)
+            rows, stats = build(tmp)
+    write(rows, stats, args.out)
+    print("wrote %s: %d rows" % (os.path.relpath(args.out), len(rows)), file=sys.stderr)
     for k in sorted(stats):
         print("  %s: %d" % (k, stats[k]), file=sys.stderr)
+
+
+def main():
+    run_importer(__doc__, OUT_PATH, build, fetch_archives, write)
 
 
 if __name__ == "__main__":
