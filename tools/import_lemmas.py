@@ -233,7 +233,6 @@ def build(archive_dir):
     entry_stems = {stem(k) for k in inflecting}
     entry_stems = {s for s in entry_stems if len(s) >= MIN_STEM_MATCH}
     lemmas = inflections(inflecting, every_word)
-    first = {}
     stemmed, exact, prefixes = lex.load_exclusions(lex.EXCLUDE_PATH)
     excluded = {key(term) for term in stemmed | exact}
     stats = defaultdict(int)
@@ -244,7 +243,6 @@ def build(archive_dir):
             continue
         found = sorted(lemmas[form])
         in_lexicon = [lemma for lemma in found if key(lemma) in inflecting]
-        preferred = first.get(form, found[0])
         if any(key(lemma) in excluded or lemma.startswith(prefixes) for lemma in in_lexicon):
             # The lexicons leave the word out on purpose (`supporter`: "je ne supporte
             # pas"); a plural entry keyed like it (`supporters`) must not bring it back.
@@ -256,7 +254,7 @@ def build(archive_dir):
             stats["kept: agreement of a lexicon adjective"] += 1
             continue
         if in_lexicon:
-            lemma = choose(found, in_lexicon, preferred, inflecting, stats)
+            lemma = choose(found, in_lexicon, inflecting, stats)
             if lemma is not None:
                 rows[form] = lemma
                 stats["kept: inflection of a lexicon word"] += 1
@@ -266,7 +264,7 @@ def build(archive_dir):
             continue
         if any(stem(lemma) == own for lemma in found):
             continue
-        rows[form] = preferred
+        rows[form] = found[0]
         stats["kept: stem meets a lexicon word's by accident"] += 1
     return rows, stats
 
@@ -288,9 +286,9 @@ def agreement(form, found, lemmas, inflecting):
     return inflecting[masculine][0]
 
 
-def choose(found, in_lexicon, preferred, inflecting, stats):
-    """The lemma of a form with lemmas `found`, some of them lexicon words, or None
-    when the form is ambiguous."""
+def choose(found, in_lexicon, inflecting, stats):
+    """The lemma of a form with lemmas `found` (sorted), some of them lexicon words,
+    or None when the form is ambiguous."""
     keys = {key(lemma) for lemma in found}
     if len(keys) > 1:
         if len(in_lexicon) < len(found):
@@ -301,15 +299,15 @@ def choose(found, in_lexicon, preferred, inflecting, stats):
             return None
     # A lemma that is also a rule word (`nul`, `beau`) is fine: the engine gives a
     # form matched through its lemma only the meanings that inflect.
-    return preferred if preferred in in_lexicon else in_lexicon[0]
+    return in_lexicon[0]
 
 
 def fetch_archives(dest):
     """Download the pinned stemmer the lexicon importer pins, with pip (no dependencies)."""
-    for src in (lex.SOURCES["snowball"],):
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps",
-                        "--disable-pip-version-check", "-q", "--only-binary", ":all:",
-                        "-d", dest, "%s==%s" % (src["pypi"], src["version"])], check=True)
+    src = lex.SOURCES["snowball"]
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps",
+                    "--disable-pip-version-check", "-q", "--only-binary", ":all:",
+                    "-d", dest, "%s==%s" % (src["pypi"], src["version"])], check=True)
 
 
 def write(rows, stats, out_path):
