@@ -17,15 +17,38 @@ enum Cut {
 /// The strongest cut among the characters of a punctuation token (`?!` ends a
 /// sentence, `»` a clause, `-` nothing).
 fn cut_of(punctuation: &str) -> Cut {
-    punctuation.chars().fold(Cut::None, |cut, c| {
-        cut.max(match c {
-            '.' | '!' | '?' | '…' => Cut::Sentence,
-            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '–' | '—' | '«' | '»' | '“' | '”' | '"' => {
-                Cut::Clause
-            }
-            _ => Cut::None,
-        })
-    })
+    // Most punctuation tokens are one ASCII character.
+    if let &[byte] = punctuation.as_bytes() {
+        return cut_of_char(char::from(byte));
+    }
+    punctuation
+        .chars()
+        .fold(Cut::None, |cut, c| cut.max(cut_of_char(c)))
+}
+
+fn cut_of_char(c: char) -> Cut {
+    match c {
+        '.' | '!' | '?' | '…' => Cut::Sentence,
+        ',' | ';' | ':' | '(' | ')' | '[' | ']' | '–' | '—' | '«' | '»' | '“' | '”' | '"' => {
+            Cut::Clause
+        }
+        _ => Cut::None,
+    }
+}
+
+/// Whether a line break lies in `text[from..to]`, the gap before a token.
+///
+/// The gap is mostly one space or none, and which of the two is not predictable:
+/// its first byte is read whatever its length (with no gap, it is the token's own
+/// first byte, never a line break), so that only a longer gap takes a branch.
+#[inline]
+fn line_break_in(text: &[u8], from: usize, to: usize) -> bool {
+    let first = text.get(from) == Some(&b'\n');
+    first
+        || (to > from + 1
+            && text
+                .get(from + 1..to)
+                .is_some_and(|rest| rest.contains(&b'\n')))
 }
 
 /// Fill the document's per-token slots (sentence, clause, hit), the closing
@@ -45,6 +68,7 @@ pub(super) fn cut(doc: &mut Document<'_>) {
         ..
     } = doc;
     slots.clear();
+    slots.reserve(tokens.len());
     closing.clear();
     spans.clear();
     let (mut s, mut c) = (0u32, 0u32);
@@ -54,13 +78,7 @@ pub(super) fn cut(doc: &mut Document<'_>) {
     let mut next_contrast = || contrasts.next().map_or(usize::MAX, |hit| hit.first);
     let mut contrast = next_contrast();
     for (i, token) in tokens.iter().enumerate() {
-        // The gap is mostly one space or none, tested without a call.
-        let line_break = match &text.as_bytes()[previous_end..token.start] {
-            [] => false,
-            [one] => *one == b'\n',
-            gap => gap.contains(&b'\n'),
-        };
-        if i > 0 && line_break {
+        if i > 0 && line_break_in(text.as_bytes(), previous_end, token.start) {
             s += 1;
             c += 1;
         }
@@ -117,6 +135,18 @@ mod tests {
         assert_eq!(clauses, [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5]);
         assert_eq!(doc.sentence(6), 1);
         assert_eq!(doc.sentence_count(), 2);
+    }
+
+    #[test]
+    fn a_line_break_ends_a_sentence_whatever_the_gap() {
+        let m = matcher(&[]);
+        // No gap, one space, a break alone, a break among spaces, a break after a
+        // full stop (no sentence left empty), text that starts with a break.
+        let doc = read("\nbon,mal \nbien  \r\n  oui.\nnon", &m);
+        let sentences: Vec<u32> = (0..doc.tokens.len()).map(|i| doc.sentence(i)).collect();
+        // bon , mal | bien | oui . | non
+        assert_eq!(sentences, [0, 0, 0, 1, 2, 2, 4]);
+        assert_eq!(doc.sentence_count(), 5);
     }
 
     #[test]
