@@ -9,7 +9,7 @@ use crate::batch::{run, thread_count, Caches};
 use crate::brief::{Brief, Ids};
 use crate::config;
 use crate::convert::{avis_error, exact_str, one_text};
-use crate::stream::{run_reading, Batch};
+use crate::stream::{run_reading, Sink};
 use crate::texts::{read_all, Texts};
 
 /// Bytes above which `analyze` releases the GIL while it works.
@@ -83,26 +83,56 @@ impl Analyzer {
         Brief::of(&self.inner.analyze_without_evidence(cache, text), &self.ids)
     }
 
-    /// The strings of a batch and the brief of each (`None` for an invalid item
-    /// with `skip_invalid`). On one thread the texts are read first, then analysed
-    /// without the GIL; on several, the workers start on the texts already read.
+    /// The strings of a batch as they are read and the brief of each (`None` for
+    /// an invalid item with `skip_invalid`), given to `sink`. On one thread the
+    /// texts are read first, then analysed without the GIL; on several, the
+    /// workers start on the texts already read.
     fn briefs<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         threads: Option<usize>,
         skip_invalid: bool,
-    ) -> PyResult<Batch<'py, Brief>> {
+        sink: &mut impl Sink<'py, Brief>,
+    ) -> PyResult<()> {
         let brief = |cache: &mut avis_fr::Cache, text: &str| self.brief(cache, text);
         let threads = thread_count(threads);
         if threads > 1 {
-            return run_reading(py, &self.caches, texts, skip_invalid, threads, brief);
+            return run_reading(py, &self.caches, texts, skip_invalid, threads, brief, sink);
         }
-        let (read, strings) = read_all(texts, skip_invalid)?;
+        let read = read_all(texts, skip_invalid, |string| sink.string(string))?;
         let briefs = py
             .allow_threads(|| run(&self.caches, &read, 1, brief))
             .map_err(PyRuntimeError::new_err)?;
-        Ok((strings, briefs))
+        sink.results(briefs)
+    }
+}
+
+/// A batch as `analyze_many` keeps it: each string, and the results as they
+/// came (one vector on one thread, a run at a time on several: kept as they are
+/// rather than copied into one, which would be copied again as it grows).
+struct Collect<'py, T> {
+    strings: Vec<Option<Bound<'py, PyString>>>,
+    runs: Vec<Vec<Option<T>>>,
+}
+
+impl<T> Default for Collect<'_, T> {
+    fn default() -> Self {
+        Collect {
+            strings: Vec::new(),
+            runs: Vec::new(),
+        }
+    }
+}
+
+impl<'py, T> Sink<'py, T> for Collect<'py, T> {
+    fn string(&mut self, string: Option<&Bound<'py, PyString>>) {
+        self.strings.push(string.cloned());
+    }
+
+    fn results(&mut self, results: Vec<Option<T>>) -> PyResult<()> {
+        self.runs.push(results);
+        Ok(())
     }
 }
 
@@ -229,9 +259,12 @@ impl Analyzer {
         threads: Option<usize>,
         skip_invalid: bool,
     ) -> PyResult<Bound<'py, PyList>> {
-        let (strings, briefs) = slf.get().briefs(slf.py(), texts, threads, skip_invalid)?;
-        let mut analyses = Vec::with_capacity(strings.len());
-        for (text, brief) in strings.into_iter().zip(briefs) {
+        let mut batch = Collect::default();
+        slf.get()
+            .briefs(slf.py(), texts, threads, skip_invalid, &mut batch)?;
+        let mut analyses = Vec::with_capacity(batch.strings.len());
+        let briefs = batch.runs.into_iter().flatten();
+        for (text, brief) in batch.strings.into_iter().zip(briefs) {
             analyses.push(match (text, brief) {
                 (Some(text), Some(brief)) => Some(Analysis::lazy(
                     slf.clone().unbind(),
@@ -267,16 +300,17 @@ impl Analyzer {
         skip_invalid: bool,
     ) -> PyResult<Bound<'py, PyDict>> {
         let stance_score = crate::columns::stance_kind(stance)?;
-        let (strings, rows) = self.briefs(py, texts, threads, skip_invalid)?;
-        drop(strings);
+        let mut batch = Collect::default();
+        self.briefs(py, texts, threads, skip_invalid, &mut batch)?;
+        drop(batch.strings);
+        let rows: Vec<Option<Brief>> = batch.runs.into_iter().flatten().collect();
         let ids = crate::columns::ids(py, ids, rows.len())?;
         crate::columns::to_dict(py, self, ids, &rows, stance_score)
     }
 
     /// Texts read out of Python once, for `_time_library`.
     fn _library_texts(&self, texts: &Bound<'_, PyAny>) -> PyResult<LibraryTexts> {
-        let (read, _strings) = read_all(texts, false)?;
-        Ok(LibraryTexts(read))
+        Ok(LibraryTexts(read_all(texts, false, |_| ())?))
     }
 
     /// Time the library alone over texts from `_library_texts` (analyse and drop,

@@ -5,6 +5,13 @@
 //! read meanwhile, a run of [`RUN`] at a time, instead of waiting for the whole
 //! batch: the reading is about a seventh of the work, which would otherwise be a
 //! serial seventh before the parallel part.
+//!
+//! The results go to a [`Sink`] once the workers have ended, not as each run is
+//! done. Taking the runs while it still reads (to build Python objects out of
+//! them meanwhile) made the calling thread slower to feed the workers, and the
+//! whole batch slower, for `analyze_many` and `analyze_columns` alike (measured
+//! on two cores); waking it for each run after the reading would take a core
+//! from a worker each time.
 
 use std::sync::{mpsc, Mutex};
 use std::thread;
@@ -20,18 +27,33 @@ use crate::texts::Texts;
 /// Texts per message to the workers.
 const RUN: usize = 64;
 
-/// The strings of a batch and a result for each (`None` for an invalid item).
-pub type Batch<'py, T> = (Vec<Option<Bound<'py, PyString>>>, Vec<Option<T>>);
+/// What a batch gives, on the thread that holds the GIL.
+pub trait Sink<'py, T> {
+    /// The next item's string as it is read (`None` for a skipped item). Not
+    /// kept unless the sink keeps it.
+    fn string(&mut self, _string: Option<&Bound<'py, PyString>>) {}
 
-/// A run of texts for the workers: the index of its first, and the texts.
-type Run = (usize, Texts);
+    /// The results of the next items, in input order (`None` for a skipped one).
+    ///
+    /// # Errors
+    /// An error of Python's (out of memory): the batch raises it.
+    fn results(&mut self, results: Vec<Option<T>>) -> PyResult<()>;
+}
 
-/// The strings of a batch and `work(cache, text)` of each (`None` for an item that
-/// is not a string, with `skip_invalid`), on `threads` worker threads.
+/// A run of texts for the workers: the index of its first, the texts, and an
+/// empty vector for their results; the same back from a worker, the vector
+/// filled. The calling thread allocates the vector and frees it, as it does the
+/// texts: a batch's memory goes back to the allocator arena it came from, not
+/// into each worker's.
+type Run<T> = (usize, Texts, Vec<Option<T>>);
+
+/// `work(cache, text)` of every item of `texts` (an iterable of `str`) on
+/// `threads` worker threads, given to `sink` in input order; an item that is not
+/// a string is skipped (`None`) with `skip_invalid`.
 ///
 /// # Errors
 /// An item that is not a string (without `skip_invalid`), an error raised by the
-/// iterable, or a thread that could not start or panicked.
+/// iterable or by the sink, or a thread that could not start or panicked.
 pub fn run_reading<'py, T, F>(
     py: Python<'py>,
     caches: &Caches,
@@ -39,21 +61,21 @@ pub fn run_reading<'py, T, F>(
     skip_invalid: bool,
     threads: usize,
     work: F,
-) -> PyResult<Batch<'py, T>>
+    sink: &mut impl Sink<'py, T>,
+) -> PyResult<()>
 where
     T: Send,
     F: Fn(&mut avis_fr::Cache, &str) -> T + Sync,
 {
     let items = iterate(texts)?;
-    let (sender, receiver) = mpsc::channel::<Run>();
+    let (sender, receiver) = mpsc::channel::<Run<T>>();
     let receiver = Mutex::new(receiver);
     let (receiver, work) = (&receiver, &work);
     // The sender moves into the scope: however it ends, the workers' queue closes.
     thread::scope(move |scope| {
         let worker = || {
             let mut cache = caches.take();
-            let mut done: Vec<(usize, T)> = Vec::new();
-            let mut runs = Vec::new();
+            let mut done = Vec::new();
             loop {
                 // A worker holds the lock while it waits for a run (the others wait
                 // for the lock), and only then: the guard is dropped at the end of
@@ -64,17 +86,16 @@ where
                     .lock()
                     .unwrap_or_else(|poisoned| poisoned.into_inner())
                     .recv();
-                let Ok((start, run)) = next else { break };
-                for (i, text) in run.iter().enumerate() {
-                    if let Some(text) = text {
-                        done.push((start + i, work(&mut cache, text)));
-                    }
-                }
-                // Back to the thread that holds the GIL, to be dropped there.
-                runs.push(run);
+                let Ok((start, run, mut results)) = next else {
+                    break;
+                };
+                results.extend(run.iter().map(|t| t.map(|t| work(&mut cache, t))));
+                // The texts too: back to the thread that holds the GIL, to be
+                // dropped there.
+                done.push((start, run, results));
             }
             caches.give_back(cache);
-            (done, runs)
+            done
         };
         let mut handles = Vec::with_capacity(threads);
         for _ in 0..threads {
@@ -88,51 +109,74 @@ where
                 }
             }
         }
-        let read = read_into(&items, skip_invalid, &sender);
+        let read = read_into(&items, skip_invalid, &sender, sink);
         // No more texts: the workers finish what they were sent, then stop.
         drop(sender);
         let joined: Vec<_> =
             py.allow_threads(move || handles.into_iter().map(|h| h.join()).collect());
-        let strings = read?;
-        let mut results: Vec<Option<T>> = std::iter::repeat_with(|| None)
-            .take(strings.len())
-            .collect();
+        let count = read?;
+        let mut runs = Vec::new();
         for done in joined {
-            let (done, _runs) = done.map_err(|_| {
+            runs.extend(done.map_err(|_| {
                 PyRuntimeError::new_err("internal error: an analysis thread panicked")
-            })?;
-            for (index, value) in done {
-                results[index] = Some(value);
-            }
+            })?);
         }
-        Ok((strings, results))
+        in_order(runs, count, sink)
     })
 }
 
-/// Read the items, sending their texts to the workers a run at a time: the
-/// strings read, or the error that stopped the reading.
-fn read_into<'py>(
+/// Read the items, sending their texts to the workers a run at a time and each
+/// string to the sink: how many items were read, or the error that stopped the
+/// reading.
+fn read_into<'py, T>(
     items: &Bound<'py, PyIterator>,
     skip_invalid: bool,
-    sender: &mpsc::Sender<Run>,
-) -> PyResult<Vec<Option<Bound<'py, PyString>>>> {
-    let mut strings = Vec::new();
+    sender: &mpsc::Sender<Run<T>>,
+    sink: &mut impl Sink<'py, T>,
+) -> PyResult<usize> {
+    let mut count = 0;
     let mut run = Texts::with_capacity(RUN);
     let mut start = 0;
     for item in items.clone() {
         // An error of the iterable itself is never skipped.
-        strings.push(run.push(&item?, strings.len(), skip_invalid)?);
+        let item = item?;
+        sink.string(run.push(&item, count, skip_invalid)?);
+        count += 1;
         if run.len() == RUN {
             // The workers live until the sender is dropped: sending cannot fail.
-            let _ = sender.send((
-                start,
-                std::mem::replace(&mut run, Texts::with_capacity(RUN)),
-            ));
-            start = strings.len();
+            let run = std::mem::replace(&mut run, Texts::with_capacity(RUN));
+            let _ = sender.send((start, run, Vec::with_capacity(RUN)));
+            start = count;
         }
     }
     if run.len() > 0 {
-        let _ = sender.send((start, run));
+        let results = Vec::with_capacity(run.len());
+        let _ = sender.send((start, run, results));
     }
-    Ok(strings)
+    Ok(count)
+}
+
+/// Give the analysed runs (of `count` items in all) to the sink in input order,
+/// dropping their texts here, with the GIL.
+fn in_order<'py, T>(
+    mut runs: Vec<Run<T>>,
+    count: usize,
+    sink: &mut impl Sink<'py, T>,
+) -> PyResult<()> {
+    runs.sort_unstable_by_key(|&(start, _, _)| start);
+    let mut next = 0;
+    for (start, texts, results) in runs {
+        if start != next {
+            break;
+        }
+        next += results.len();
+        drop(texts);
+        sink.results(results)?;
+    }
+    if next != count {
+        return Err(PyRuntimeError::new_err(
+            "internal error: an analysed run was lost",
+        ));
+    }
+    Ok(())
 }

@@ -42,12 +42,12 @@ impl Texts {
     /// Add item `index` of a batch (counted from the batch's start, for the
     /// message): its text and the string itself, or `None` when it is not a
     /// string and `skip_invalid`; else the exception that names the index.
-    pub fn push<'py>(
+    pub fn push<'a, 'py>(
         &mut self,
-        item: &Bound<'py, PyAny>,
+        item: &'a Bound<'py, PyAny>,
         index: usize,
         skip_invalid: bool,
-    ) -> PyResult<Option<Bound<'py, PyString>>> {
+    ) -> PyResult<Option<&'a Bound<'py, PyString>>> {
         match utf8(item, index) {
             Ok((text, utf8)) => {
                 self.0.push(Some(utf8));
@@ -63,10 +63,10 @@ impl Texts {
 }
 
 /// Item `index` of a batch and its UTF-8, or the exception that names the index.
-fn utf8<'py>(
-    item: &Bound<'py, PyAny>,
+fn utf8<'a, 'py>(
+    item: &'a Bound<'py, PyAny>,
     index: usize,
-) -> PyResult<(Bound<'py, PyString>, PyBackedStr)> {
+) -> PyResult<(&'a Bound<'py, PyString>, PyBackedStr)> {
     let Ok(text) = item.downcast::<PyString>() else {
         return Err(PyTypeError::new_err(format!(
             "texts[{index}] is not a string (got {})",
@@ -77,20 +77,20 @@ fn utf8<'py>(
     let utf8 = PyBackedStr::try_from(text.clone()).map_err(|e| {
         PyValueError::new_err(format!("texts[{index}] is not valid Unicode text: {e}"))
     })?;
-    Ok((text.clone(), utf8))
+    Ok((text, utf8))
 }
 
-/// The texts of a batch (any iterable of `str`) and the strings themselves
-/// (`None` for a skipped item).
+/// The texts of a batch (any iterable of `str`); each string (`None` for a
+/// skipped item) goes to `keep` as it is read.
 pub fn read_all<'py>(
     texts: &Bound<'py, PyAny>,
     skip_invalid: bool,
-) -> PyResult<(Texts, Vec<Option<Bound<'py, PyString>>>)> {
-    let n = texts.len().unwrap_or(0);
-    let mut read = Texts::with_capacity(n);
-    let mut strings = Vec::with_capacity(n);
+    mut keep: impl FnMut(Option<&Bound<'py, PyString>>),
+) -> PyResult<Texts> {
+    let mut read = Texts::with_capacity(texts.len().unwrap_or(0));
     for (index, item) in crate::convert::iterate(texts)?.enumerate() {
-        strings.push(read.push(&item?, index, skip_invalid)?);
+        let item = item?;
+        keep(read.push(&item, index, skip_invalid)?);
     }
-    Ok((read, strings))
+    Ok(read)
 }
