@@ -114,8 +114,8 @@ class Analyzer:
         *,
         stance: Literal["label", "score"] = "label",
         skip_invalid: bool = False,
-    ) -> Dict[str, List[Any]]:
-        """Columns for a data frame."""
+    ) -> Dict[str, Sequence[Any]]:
+        """Columns for a data frame: lists, and ``range(n)`` for ``id`` without ``ids``."""
 
 def tokenize(text: str) -> List[Dict[str, Any]]:
     """The library's tokens, with Python string indices."""

@@ -1,16 +1,24 @@
 //! `Analyzer.analyze_columns`: the few values a data frame wants per text, as
 //! columns (a dict of lists).
+//!
+//! The columns are a [`Sink`] of the batch: they grow run by run, in one pass
+//! over the rows, and nothing else is kept of a text: not its string (as an
+//! `Analysis` must keep it), not its brief once its row is made.
 
-use std::collections::hash_map::{Entry, HashMap};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
+use avis_fr::Label::{Negative, Neutral, Positive};
+use avis_fr::StanceLabel::{self, Against, Favor};
 use pyo3::exceptions::PyValueError;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyDict, PyFloat, PyList, PyRange, PyString, PyTuple};
 
 use crate::analyzer::Analyzer;
 use crate::brief::Brief;
 use crate::convert::{label_str, stance_str};
+use crate::stream::Sink;
 
 /// Whether `stance=` asks for scores (`"score"`) rather than labels (`"label"`).
 pub fn stance_kind(stance: &str) -> PyResult<bool> {
@@ -23,14 +31,186 @@ pub fn stance_kind(stance: &str) -> PyResult<bool> {
     }
 }
 
-/// The `id` column: the caller's ids (as many as texts), else `0..n`.
-pub fn ids<'py>(
+/// The columns of a batch, a row added per text in input order.
+///
+/// Each column's values wait in a `Vec` and become a list at the end, made at its
+/// final length: a list grown an item at a time is copied as it grows.
+pub struct Columns<'a, 'py> {
+    analyzer: &'a Analyzer,
+    /// Stance as scores (`stance="score"`), else as labels.
+    stance_score: bool,
+    sentiment_score: Vec<Bound<'py, PyAny>>,
+    sentiment_label: Vec<Bound<'py, PyAny>>,
+    /// One per target, in the analyzer's (sorted) target order.
+    stance: Vec<Vec<Bound<'py, PyAny>>>,
+    frames: Vec<Bound<'py, PyAny>>,
+    /// One tuple per distinct set of frames, shared by the rows that have it (most
+    /// rows have none or the same few, and a tuple cannot be changed through
+    /// another row).
+    frame_sets: HashMap<Box<[u32]>, Bound<'py, PyAny>, BuildHasherDefault<SetHasher>>,
+    no_frames: Bound<'py, PyAny>,
+    /// `None` and the labels (`negative`, `neutral`, `positive`; `against`,
+    /// `none`, `favor`), shared by every row.
+    none: Bound<'py, PyAny>,
+    sentiment_labels: [Bound<'py, PyAny>; 3],
+    stance_labels: [Bound<'py, PyAny>; 3],
+}
+
+impl<'a, 'py> Columns<'a, 'py> {
+    /// No rows yet.
+    pub fn new(py: Python<'py>, analyzer: &'a Analyzer, stance_score: bool) -> Self {
+        let targets = analyzer.targets_ref().len();
+        Columns {
+            analyzer,
+            stance_score,
+            sentiment_score: Vec::new(),
+            sentiment_label: Vec::new(),
+            stance: (0..targets).map(|_| Vec::new()).collect(),
+            frames: Vec::new(),
+            frame_sets: HashMap::default(),
+            no_frames: PyTuple::empty(py).into_any(),
+            none: py.None().into_bound(py),
+            sentiment_labels: [Negative, Neutral, Positive].map(|l| label_str(py, l).into_any()),
+            stance_labels: [Against, StanceLabel::None, Favor]
+                .map(|l| stance_str(py, l).into_any()),
+        }
+    }
+
+    /// Add one row: `None` in each column for a skipped item.
+    fn push(&mut self, row: Option<&Brief>) -> PyResult<()> {
+        let Some(row) = row else {
+            let none = &self.none;
+            self.sentiment_score.push(none.clone());
+            self.sentiment_label.push(none.clone());
+            for column in &mut self.stance {
+                column.push(none.clone());
+            }
+            self.frames.push(none.clone());
+            return Ok(());
+        };
+        let py = self.none.py();
+        let label = match row.sentiment.label {
+            Negative => &self.sentiment_labels[0],
+            Neutral => &self.sentiment_labels[1],
+            Positive => &self.sentiment_labels[2],
+        };
+        self.sentiment_label.push(label.clone());
+        let score = PyFloat::new(py, row.sentiment.score);
+        self.sentiment_score.push(score.into_any());
+        let stances = row.stance.as_slice();
+        for (index, column) in self.stance.iter_mut().enumerate() {
+            column.push(match stances.get(index).copied().flatten() {
+                None => self.none.clone(),
+                Some((score, _)) if self.stance_score => PyFloat::new(py, score).into_any(),
+                Some((_, Against)) => self.stance_labels[0].clone(),
+                Some((_, StanceLabel::None)) => self.stance_labels[1].clone(),
+                Some((_, Favor)) => self.stance_labels[2].clone(),
+            });
+        }
+        let frames = self.frame_tuple(row.frames.as_slice())?;
+        self.frames.push(frames);
+        Ok(())
+    }
+
+    /// The shared tuple of the frame ids `frames` (indices, sorted).
+    fn frame_tuple(&mut self, frames: &[u32]) -> PyResult<Bound<'py, PyAny>> {
+        if frames.is_empty() {
+            return Ok(self.no_frames.clone());
+        }
+        if let Some(tuple) = self.frame_sets.get(frames) {
+            return Ok(tuple.clone());
+        }
+        let py = self.none.py();
+        let tuple = PyTuple::new(py, self.analyzer.frame_names(py, frames))?.into_any();
+        self.frame_sets.insert(frames.into(), tuple.clone());
+        Ok(tuple)
+    }
+
+    /// The columns, in this order: `id` (the caller's `ids`, as many as rows,
+    /// else `range(rows)`), `sentiment_score`, `sentiment_label`, one
+    /// `stance_<target>` per target, `frames`.
+    pub fn into_dict(self, ids: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyDict>> {
+        let py = self.none.py();
+        let dict = PyDict::new(py);
+        let rows = self.frames.len();
+        dict.set_item(intern!(py, "id"), id_column(py, ids, rows)?)?;
+        let scores = PyList::new(py, self.sentiment_score)?;
+        dict.set_item(intern!(py, "sentiment_score"), scores)?;
+        let labels = PyList::new(py, self.sentiment_label)?;
+        dict.set_item(intern!(py, "sentiment_label"), labels)?;
+        let targets = self.analyzer.targets_ref();
+        for (target, column) in targets.iter().zip(self.stance) {
+            let name = PyString::new(py, &format!("stance_{target}"));
+            dict.set_item(name, PyList::new(py, column)?)?;
+        }
+        dict.set_item(intern!(py, "frames"), PyList::new(py, self.frames)?)?;
+        Ok(dict)
+    }
+}
+
+impl<'py> Sink<'py, Brief> for Columns<'_, 'py> {
+    fn results(&mut self, results: Vec<Option<Brief>>) -> PyResult<()> {
+        let n = results.len();
+        self.sentiment_score.reserve(n);
+        self.sentiment_label.reserve(n);
+        for column in &mut self.stance {
+            column.reserve(n);
+        }
+        self.frames.reserve(n);
+        for row in &results {
+            self.push(row.as_ref())?;
+        }
+        Ok(())
+    }
+}
+
+/// The hash of a set of frame indices, looked up once per row: a rotation and a
+/// multiply per eight bytes. The std hasher costs several times more per lookup
+/// and guards against keys chosen to collide, which these are not: they come from
+/// the analysis, a few distinct sets per topic.
+#[derive(Default)]
+struct SetHasher(u64);
+
+impl SetHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for SetHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for chunk in &mut words {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &byte in words.remainder() {
+            self.add(u64::from(byte));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The `id` column: the caller's ids (as many as texts) as a list, else
+/// `range(n)`: no int made per row, and pandas and Polars take a `range` as an
+/// integer column without reading it item by item.
+fn id_column<'py>(
     py: Python<'py>,
     ids: Option<&Bound<'py, PyAny>>,
     n: usize,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<Bound<'py, PyAny>> {
     let Some(ids) = ids else {
-        return PyList::new(py, 0..n);
+        // A batch has fewer items than `isize::MAX` (each is an object in memory).
+        let stop = isize::try_from(n).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        return Ok(PyRange::new(py, 0, stop)?.into_any());
     };
     let list = PyList::empty(py);
     for id in ids.try_iter()? {
@@ -42,71 +222,5 @@ pub fn ids<'py>(
             list.len()
         )));
     }
-    Ok(list)
-}
-
-/// The columns, in this order: `id`, `sentiment_score`, `sentiment_label`, one
-/// `stance_<target>` per target, `frames`. A missing row (`None`) is `None` in each.
-/// Labels and frame ids are Python strings made once, shared by every row.
-pub fn to_dict<'py>(
-    py: Python<'py>,
-    analyzer: &Analyzer,
-    ids: Bound<'py, PyList>,
-    rows: &[Option<Brief>],
-    stance_score: bool,
-) -> PyResult<Bound<'py, PyDict>> {
-    // Each column straight from the rows: no list of intermediate values.
-    let dict = PyDict::new(py);
-    dict.set_item(intern!(py, "id"), ids)?;
-    let scores = rows.iter().map(|r| r.as_ref().map(|r| r.sentiment.score));
-    dict.set_item(intern!(py, "sentiment_score"), PyList::new(py, scores)?)?;
-    let sentiment = rows
-        .iter()
-        .map(|r| r.as_ref().map(|r| label_str(py, r.sentiment.label)));
-    dict.set_item(intern!(py, "sentiment_label"), PyList::new(py, sentiment)?)?;
-    for (index, target) in analyzer.targets_ref().iter().enumerate() {
-        let stance = |r: &Option<Brief>| {
-            r.as_ref()
-                .and_then(|r| r.stance.as_slice().get(index).copied().flatten())
-        };
-        let column = if stance_score {
-            PyList::new(py, rows.iter().map(|r| stance(r).map(|(score, _)| score)))?
-        } else {
-            let labels = rows
-                .iter()
-                .map(|r| stance(r).map(|(_, label)| stance_str(py, label)));
-            PyList::new(py, labels)?
-        };
-        dict.set_item(format!("stance_{target}"), column)?;
-    }
-    dict.set_item(intern!(py, "frames"), frames(py, analyzer, rows)?)?;
-    Ok(dict)
-}
-
-/// The `frames` column: a tuple per row, one per distinct set shared by the rows
-/// that have it (most rows have none or the same few, and a tuple cannot be
-/// changed through another row).
-fn frames<'py>(
-    py: Python<'py>,
-    analyzer: &Analyzer,
-    rows: &[Option<Brief>],
-) -> PyResult<Bound<'py, PyList>> {
-    let empty = PyTuple::empty(py);
-    let mut sets: HashMap<&[u32], Bound<'py, PyTuple>> = HashMap::new();
-    let mut frames = Vec::with_capacity(rows.len());
-    for row in rows {
-        let tuple = match row {
-            None => None,
-            Some(row) if row.frames.as_slice().is_empty() => Some(empty.clone()),
-            Some(row) => Some(match sets.entry(row.frames.as_slice()) {
-                Entry::Occupied(known) => known.get().clone(),
-                Entry::Vacant(new) => {
-                    let tuple = PyTuple::new(py, analyzer.frame_names(py, row.frames.as_slice()))?;
-                    new.insert(tuple).clone()
-                }
-            }),
-        };
-        frames.push(tuple);
-    }
-    PyList::new(py, frames)
+    Ok(list.into_any())
 }

@@ -127,10 +127,13 @@ def test_skip_invalid_puts_none_in_place(analyzer):
     batch = analyzer.analyze_many(["Bravo !", None, 7, "Honte."], skip_invalid=True)
     assert [a is None for a in batch] == [False, True, True, False]
     assert batch[3].sentiment.label == "negative"
-    columns = analyzer.analyze_columns(["Bravo !", None], skip_invalid=True)
-    assert columns["id"] == [0, 1]
-    assert columns["sentiment_label"] == ["positive", None]
-    assert columns["frames"][1] is None
+    for threads in (1, 2):
+        columns = analyzer.analyze_columns(["Bravo !", None] * 40, threads=threads, skip_invalid=True)
+        assert columns["id"] == range(80)
+        assert columns["sentiment_label"][:2] == ["positive", None]
+        assert columns["sentiment_score"][1] is None
+        assert all(columns[f"stance_{t}"][1] is None for t in analyzer.targets)
+        assert columns["frames"][1] is None and columns["frames"][0] == ()
 
 
 def test_columns(analyzer, thread):
@@ -141,6 +144,9 @@ def test_columns(analyzer, thread):
     assert list(columns) == ["id", "sentiment_score", "sentiment_label", *stance_columns, "frames"]
     assert all(len(v) == len(texts) for v in columns.values())
     assert columns["id"] == ids
+    # Without ids, `range(n)`: no int made per row.
+    assert analyzer.analyze_columns(texts)["id"] == range(len(texts))
+    assert analyzer.analyze_columns([])["id"] == range(0)
     analyses = analyzer.analyze_many(texts)
     assert columns["sentiment_score"] == [a.sentiment.score for a in analyses]
     assert columns["frames"] == [tuple(a.frames) for a in analyses]
@@ -173,6 +179,8 @@ def test_columns_equal_analyze_many_fields(analyzer, thread):
             assert scores[f"stance_{t}"] == [a.stance[t].score for a in analyses]
             assert scores[f"stance_{t}"] == [d["stance"][t]["score"] for d in full]
         assert labels["frames"] == [tuple(a.frames) for a in analyses]
+        # Rows with the same frames share one tuple.
+        assert len({id(f) for f in labels["frames"]}) == len(set(labels["frames"]))
         assert labels["frames"] == [tuple(d["frames"]) for d in full]
 
 

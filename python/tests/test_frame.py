@@ -24,6 +24,25 @@ def test_pandas(analyzer, thread):
     assert set(scored["stance_partenariat"]) <= {"against", "none", "favor"}
 
 
+def test_column_dtypes(analyzer, thread):
+    # `id` (a range without ids) is an integer column and the scores are floats,
+    # in pandas and in Polars, with None rows or without.
+    texts = [r["text"] for r in thread]
+    for batch in (texts, [texts[0], None, texts[1]]):
+        columns = analyzer.analyze_columns(batch, stance="score", skip_invalid=True)
+        pd = pytest.importorskip("pandas")
+        frame = pd.DataFrame(columns)
+        assert frame["id"].dtype == "int64" and frame["id"].tolist() == list(range(len(batch)))
+        for name in ("sentiment_score", "stance_partenariat"):
+            assert frame[name].dtype == "float64"
+        pl = pytest.importorskip("polars")
+        frame = pl.DataFrame(columns)
+        assert frame["id"].dtype == pl.Int64 and frame["id"].to_list() == list(range(len(batch)))
+        assert frame["sentiment_score"].dtype == pl.Float64
+        assert frame["sentiment_score"].null_count() == batch.count(None)
+        assert frame["frames"].dtype == pl.List(pl.String)
+
+
 def test_pandas_missing_text(analyzer):
     pd = pytest.importorskip("pandas")
     df = pd.DataFrame({"text": [TEXTS[0], None, TEXTS[1]]})
