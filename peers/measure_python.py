@@ -31,6 +31,11 @@ much less than wall-clock time, which waits for the cores others hold. Usage,
 from the repository root:
 
   bash peers/setup-python.sh && peers/.venv/bin/python peers/measure_python.py [--json PATH]
+
+`--alternate N` then times `analyze_many` against `analyze_columns` alone, one call
+of each in turn N times per thread count (best and median, and in how many turns
+the columns were faster): a difference of a few percent between two rows shows
+there, not in best-of-runs rows minutes apart on a shared machine.
 """
 from __future__ import annotations
 
@@ -148,6 +153,48 @@ def peer_calls(bench: list, texts: list) -> dict:
     return rows
 
 
+def alternate(bench: list, topic: str, n: int) -> dict:
+    """`analyze_many` against `analyze_columns`, one call of each in turn n times (the
+    order swapped every turn, each timed call after an untimed one, as in the rows),
+    per thread count: {tag: {call: [(wall s, CPU s), ...]}}. The two calls share the
+    process, the machine's load and the build: their difference is the one thing
+    that changes, which a best-of-7 row per call, minutes apart on a shared machine,
+    cannot show when it is a few percent."""
+    import avis_fr
+
+    analyzer = avis_fr.Analyzer(topic=topic)
+    analyzer.analyze_many(bench[:100])
+    cores = os.cpu_count() or 1
+    result = {}
+    for threads, tag in ((1, "1 thread"), (None, f"{cores} cores")):
+        calls = {"analyze_many": lambda th=threads: analyzer.analyze_many(bench, threads=th),
+                 "analyze_columns": lambda th=threads: analyzer.analyze_columns(bench, threads=th)}
+        times = {name: [] for name in calls}
+        for turn in range(n):
+            for name in (list(calls) if turn % 2 == 0 else list(calls)[::-1]):
+                calls[name]()
+                times[name].append(timed(calls[name]))
+        result[tag] = times
+    return result
+
+
+def alternate_table(result: dict) -> list:
+    """Markdown lines for `alternate`'s result."""
+    import statistics
+
+    out = ["| threads | call | best wall ms | median wall ms | best CPU ms | median CPU ms "
+           "| turns where columns was faster |", "|---|---|---|---|---|---|---|"]
+    for tag, times in result.items():
+        many, columns = times["analyze_many"], times["analyze_columns"]
+        faster = sum(c[0] < m[0] for m, c in zip(many, columns))
+        for name, runs in times.items():
+            wall, cpu = [w * 1e3 for w, _ in runs], [c * 1e3 for _, c in runs]
+            won = f"{faster}/{len(runs)}" if name == "analyze_columns" else ""
+            out.append(f"| {tag} | {name} | {min(wall):.2f} | {statistics.median(wall):.2f} "
+                       f"| {min(cpu):.2f} | {statistics.median(cpu):.2f} | {won} |")
+    return out
+
+
 def main(argv=None) -> int:
     """Measure, print a Markdown table, optionally write JSON."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -156,6 +203,8 @@ def main(argv=None) -> int:
     ap.add_argument("--runs", type=int, default=5, help="rounds; the best run of each row is kept")
     ap.add_argument("--topic", default="consultation-2015")
     ap.add_argument("--no-peers", action="store_true", help="only the avis-fr rows")
+    ap.add_argument("--alternate", type=int, default=0, metavar="N",
+                    help="then analyze_many against analyze_columns, N turns each")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)
 
@@ -212,6 +261,13 @@ def main(argv=None) -> int:
                    "evidence, the library call the batch calls make): " + ", ".join(
                        f"{call} {mbs(lean, 1) / mbs(f'{call}, 1 thread', 1):.2f}x"
                        for call in ("analyze_many", "analyze_columns")))
+    alternated = {}
+    if args.alternate:
+        alternated = alternate(bench, args.topic, args.alternate)
+        out += [f"\n`analyze_many` against `analyze_columns`, {args.alternate} turns each "
+                "(alternated, right after the rows; load average before: "
+                + " ".join(f"{x:.2f}" for x in os.getloadavg()) + "):\n",
+                *alternate_table(alternated)]
     print("\n".join(out))
     if args.json:
         result = {"date_utc": f"{_dt.datetime.now(_dt.timezone.utc):%Y-%m-%d %H:%M}",
@@ -222,6 +278,10 @@ def main(argv=None) -> int:
                   "runs_cpu_s": {k: [round(c, 5) for _, c in v] for k, v in times.items()},
                   "mb_per_s": {k: mbs(k) for k in times},
                   "mb_per_cpu_s": {k: mbs(k, 1) for k in times}}
+        if alternated:
+            result["alternated_s"] = {tag: {k: [[round(w, 5), round(c, 5)] for w, c in v]
+                                            for k, v in calls.items()}
+                                      for tag, calls in alternated.items()}
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0
 
