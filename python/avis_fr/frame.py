@@ -42,7 +42,7 @@ def scores(
     """
     analyzer = analyzer or _default_analyzer()
     columns = analyzer.analyze_columns(
-        texts, threads=threads, stance=stance, skip_invalid=skip_invalid
+        _as_list(texts), threads=threads, stance=stance, skip_invalid=skip_invalid
     )
     del columns["id"]
     return columns
@@ -75,5 +75,46 @@ def add_scores(
     if kind == "polars":
         import polars as pl
 
-        return df.with_columns([pl.Series(name, values) for name, values in named.items()])
+        frames = prefix + "frames"
+        return df.with_columns(
+            [
+                _polars_frames(pl, name, values) if name == frames else pl.Series(name, values)
+                for name, values in named.items()
+            ]
+        )
     raise TypeError(f"add_scores takes a pandas or polars DataFrame, not {type(df).__name__}")
+
+
+def _as_list(texts: Any) -> Any:
+    """A pandas or Polars Series (or a NumPy array) as a list, in one bulk
+    conversion: read item by item through the Series' own iterator, 4,000 texts
+    cost 5 to 7 ms more than the same texts in a list, half the time of the
+    analysis. Any other iterable is returned as it is.
+    """
+    for method in ("tolist", "to_list"):
+        convert = getattr(texts, method, None)
+        if callable(convert):
+            return convert()
+    return texts
+
+
+def _polars_frames(pl: Any, name: str, rows: list) -> Any:
+    """The ``frames`` column as a Polars ``List(String)`` series.
+
+    Polars converts a column of tuples row by row, which takes longer than the
+    analysis itself (about 20 ms for 4,000 rows). The rows share one tuple per
+    distinct set of frames (``analyze_columns`` makes them so), so each distinct
+    tuple is converted once and the column is gathered from them by position.
+    Rows are told apart by ``id()``, which holds because ``rows`` keeps every
+    tuple alive meanwhile; rows that do not share their tuples are still right,
+    only not faster.
+    """
+    first_row: dict = {}
+    distinct: list = []
+    positions: list = []
+    for row in rows:
+        at = first_row.setdefault(id(row), len(distinct))
+        if at == len(distinct):
+            distinct.append(None if row is None else list(row))
+        positions.append(at)
+    return pl.Series(name, distinct, dtype=pl.List(pl.String)).gather(positions)

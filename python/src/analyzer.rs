@@ -294,6 +294,11 @@ impl Analyzer {
     ///
     /// Invalid items as in `analyze_many`; with `skip_invalid=True` their row holds
     /// `None` in every column but `id`.
+    ///
+    /// `texts` is any iterable of `str`. A pandas or Polars Series is read through
+    /// its own iterator, item by item, which costs about half as much again as the
+    /// analysis: pass `series.tolist()` (`to_list()` in Polars), as
+    /// `avis_fr.frame.add_scores` does.
     #[pyo3(signature = (texts, ids = None, threads = None, *, stance = "label", skip_invalid = false))]
     fn analyze_columns<'py>(
         &self,

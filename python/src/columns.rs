@@ -5,15 +5,13 @@
 //! over the rows, and nothing else is kept of a text: not its string (as an
 //! `Analysis` must keep it), not its brief once its row is made.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use avis_fr::Label::{Negative, Neutral, Positive};
 use avis_fr::StanceLabel::{self, Against, Favor};
 use pyo3::exceptions::PyValueError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyList, PyRange, PyString, PyTuple};
+use rustc_hash::FxHashMap;
 
 use crate::analyzer::Analyzer;
 use crate::brief::Brief;
@@ -46,8 +44,10 @@ pub struct Columns<'a, 'py> {
     frames: Vec<Bound<'py, PyAny>>,
     /// One tuple per distinct set of frames, shared by the rows that have it (most
     /// rows have none or the same few, and a tuple cannot be changed through
-    /// another row).
-    frame_sets: HashMap<Box<[u32]>, Bound<'py, PyAny>, BuildHasherDefault<SetHasher>>,
+    /// another row). Looked up once per row: with the std hasher, the lookup was
+    /// the largest cost of a row; the keys come from the analysis, not from
+    /// someone who could choose them to collide.
+    frame_sets: FxHashMap<Box<[u32]>, Bound<'py, PyAny>>,
     no_frames: Bound<'py, PyAny>,
     /// `None` and the labels (`negative`, `neutral`, `positive`; `against`,
     /// `none`, `favor`), shared by every row.
@@ -67,7 +67,7 @@ impl<'a, 'py> Columns<'a, 'py> {
             sentiment_label: Vec::new(),
             stance: (0..targets).map(|_| Vec::new()).collect(),
             frames: Vec::new(),
-            frame_sets: HashMap::default(),
+            frame_sets: FxHashMap::default(),
             no_frames: PyTuple::empty(py).into_any(),
             none: py.None().into_bound(py),
             sentiment_labels: [Negative, Neutral, Positive].map(|l| label_str(py, l).into_any()),
@@ -161,41 +161,6 @@ impl<'py> Sink<'py, Brief> for Columns<'_, 'py> {
             self.push(row.as_ref())?;
         }
         Ok(())
-    }
-}
-
-/// The hash of a set of frame indices, looked up once per row: a rotation and a
-/// multiply per eight bytes. The std hasher costs several times more per lookup
-/// and guards against keys chosen to collide, which these are not: they come from
-/// the analysis, a few distinct sets per topic.
-#[derive(Default)]
-struct SetHasher(u64);
-
-impl SetHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for SetHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for chunk in &mut words {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        for &byte in words.remainder() {
-            self.add(u64::from(byte));
-        }
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

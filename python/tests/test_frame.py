@@ -64,6 +64,20 @@ def test_polars(analyzer):
     assert scored["frames"].dtype == pl.List(pl.String)
 
 
+def test_polars_frames_column_row_by_row(analyzer, thread):
+    # The frames column built from the distinct sets equals Polars' own conversion
+    # of the tuples, row for row, missing rows included.
+    pl = pytest.importorskip("polars")
+    texts = [r["text"] for r in thread] + [None]
+    df = pl.DataFrame({"text": texts})
+    scored = df.pipe(add_scores, analyzer=analyzer, skip_invalid=True, prefix="avis_")
+    expected = analyzer.analyze_columns(texts, skip_invalid=True)["frames"]
+    got = scored["avis_frames"].to_list()
+    assert got == [None if f is None else list(f) for f in expected]
+    assert got[-1] is None and any(len(f) > 1 for f in got[:-1])
+    assert len({tuple(f) for f in got[:-1]}) > 2
+
+
 def test_scores_without_a_frame_library():
     columns = scores(TEXTS)
     assert "id" not in columns
