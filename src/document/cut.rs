@@ -26,6 +26,7 @@ fn cut_of(punctuation: &str) -> Cut {
         .fold(Cut::None, |cut, c| cut.max(cut_of_char(c)))
 }
 
+/// The cut one character makes.
 fn cut_of_char(c: char) -> Cut {
     match c {
         '.' | '!' | '?' | '…' => Cut::Sentence,
