@@ -5,8 +5,6 @@
 //! over the rows, and nothing else is kept of a text: not its string (as an
 //! `Analysis` must keep it), not its brief once its row is made.
 
-use avis_fr::Label::{Negative, Neutral, Positive};
-use avis_fr::StanceLabel::{self, Against, Favor};
 use pyo3::exceptions::PyValueError;
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -49,11 +47,8 @@ pub struct Columns<'a, 'py> {
     /// someone who could choose them to collide.
     frame_sets: FxHashMap<Box<[u32]>, Bound<'py, PyAny>>,
     no_frames: Bound<'py, PyAny>,
-    /// `None` and the labels (`negative`, `neutral`, `positive`; `against`,
-    /// `none`, `favor`), shared by every row.
+    /// `None`, shared by every row (as the labels are: interned strings).
     none: Bound<'py, PyAny>,
-    sentiment_labels: [Bound<'py, PyAny>; 3],
-    stance_labels: [Bound<'py, PyAny>; 3],
 }
 
 impl<'a, 'py> Columns<'a, 'py> {
@@ -70,9 +65,6 @@ impl<'a, 'py> Columns<'a, 'py> {
             frame_sets: FxHashMap::default(),
             no_frames: PyTuple::empty(py).into_any(),
             none: py.None().into_bound(py),
-            sentiment_labels: [Negative, Neutral, Positive].map(|l| label_str(py, l).into_any()),
-            stance_labels: [Against, StanceLabel::None, Favor]
-                .map(|l| stance_str(py, l).into_any()),
         }
     }
 
@@ -89,12 +81,8 @@ impl<'a, 'py> Columns<'a, 'py> {
             return Ok(());
         };
         let py = self.none.py();
-        let label = match row.sentiment.label {
-            Negative => &self.sentiment_labels[0],
-            Neutral => &self.sentiment_labels[1],
-            Positive => &self.sentiment_labels[2],
-        };
-        self.sentiment_label.push(label.clone());
+        let label = label_str(py, row.sentiment.label);
+        self.sentiment_label.push(label.into_any());
         let score = PyFloat::new(py, row.sentiment.score);
         self.sentiment_score.push(score.into_any());
         let stances = row.stance.as_slice();
@@ -102,9 +90,7 @@ impl<'a, 'py> Columns<'a, 'py> {
             column.push(match stances.get(index).copied().flatten() {
                 None => self.none.clone(),
                 Some((score, _)) if self.stance_score => PyFloat::new(py, score).into_any(),
-                Some((_, Against)) => self.stance_labels[0].clone(),
-                Some((_, StanceLabel::None)) => self.stance_labels[1].clone(),
-                Some((_, Favor)) => self.stance_labels[2].clone(),
+                Some((_, label)) => stance_str(py, label).into_any(),
             });
         }
         let frames = self.frame_tuple(row.frames.as_slice())?;
