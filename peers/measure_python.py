@@ -44,6 +44,7 @@ import datetime as _dt
 import functools
 import gc
 import json
+import math
 import os
 import platform
 import sys
@@ -178,18 +179,33 @@ def alternate(bench: list, topic: str, n: int) -> dict:
     return result
 
 
+def sign_test(wins: int, turns: int) -> float:
+    """Two-sided p-value of `wins` in `turns` under "neither call is faster" (each
+    turn a fair coin): how often chance alone gives a split at least that uneven."""
+    if turns == 0:
+        return 1.0
+    extreme = max(wins, turns - wins)
+    tail = sum(math.comb(turns, k) for k in range(extreme, turns + 1)) / 2 ** turns
+    return min(1.0, 2 * tail)
+
+
 def alternate_table(result: dict) -> list:
-    """Markdown lines for `alternate`'s result."""
+    """Markdown lines for `alternate`'s result: per call, best and median times; for
+    the columns, in how many turns they were faster (wall-clock, the same turn), the
+    sign test's p-value of that count, and the median per-turn speed-up."""
     import statistics
 
     out = ["| threads | call | best wall ms | median wall ms | best CPU ms | median CPU ms "
-           "| turns where columns was faster |", "|---|---|---|---|---|---|---|"]
+           "| turns where columns was faster | sign test p | median per-turn many / columns |",
+           "|---|---|---|---|---|---|---|---|---|"]
     for tag, times in result.items():
         many, columns = times["analyze_many"], times["analyze_columns"]
         faster = sum(c[0] < m[0] for m, c in zip(many, columns))
+        speedup = statistics.median(m[0] / c[0] for m, c in zip(many, columns))
         for name, runs in times.items():
             wall, cpu = [w * 1e3 for w, _ in runs], [c * 1e3 for _, c in runs]
-            won = f"{faster}/{len(runs)}" if name == "analyze_columns" else ""
+            won = (f"{faster}/{len(runs)} | {sign_test(faster, len(runs)):.1g} | {speedup:.3f}"
+                   if name == "analyze_columns" else " | ")
             out.append(f"| {tag} | {name} | {min(wall):.2f} | {statistics.median(wall):.2f} "
                        f"| {min(cpu):.2f} | {statistics.median(cpu):.2f} | {won} |")
     return out
