@@ -1,11 +1,14 @@
 //! Throughput of the full analysis over the bundled thread, in bytes per second.
 //!
-//! One group, one input, four functions, so that ratios hold on a noisy machine:
+//! One group, one input, six functions, so that ratios hold on a noisy machine:
 //! - `tokenize`: the tokenizer alone (the floor of any analysis);
 //! - `analyze/sentiment_only`: the default analyzer, no topic (no stance, no frames);
 //! - `analyze/full`: with the thread's built-in topic (sentiment, stance, frames,
 //!   evidence);
-//! - `analyze/full_parallel`: the same over all cores with rayon, as `avis score` runs.
+//! - `analyze/full_parallel`: the same over all cores with rayon, as `avis score` runs;
+//! - `analyze/without_evidence` and `analyze/scores_only`: the same analyzer through
+//!   `analyze_without_evidence` and `analyze_scores` (one cache kept), what the
+//!   Python batch calls use.
 //!
 //! The analyzer remembers what it has worked out for each distinct word (see the
 //! crate docs), and the ~1 MB input repeats the bundled thread, so those three run
@@ -18,7 +21,7 @@
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use rayon::prelude::*;
 
-use avis_fr::{tokenize, Analyzer, Topic};
+use avis_fr::{tokenize, Analyzer, Cache, Topic};
 
 fn corpus() -> Vec<String> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/consultation-2015.jsonl");
@@ -62,6 +65,23 @@ fn analyze(c: &mut Criterion) {
             documents
                 .iter()
                 .map(|d| full.analyze(d).evidence.len())
+                .sum::<usize>()
+        })
+    });
+    let mut cache = Cache::new();
+    group.bench_function("without_evidence", |b| {
+        b.iter(|| {
+            documents
+                .iter()
+                .map(|d| full.analyze_without_evidence(&mut cache, d).stance.len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("scores_only", |b| {
+        b.iter(|| {
+            documents
+                .iter()
+                .map(|d| full.analyze_scores(&mut cache, d).stance.len())
                 .sum::<usize>()
         })
     });

@@ -17,9 +17,10 @@ Rows, per thread count (1, then every core):
     (1 thread only);
   - analyze_columns: the columnar call;
   - analyze loop: `analyzer.analyze(text)` in a Python loop (1 thread);
-  - library alone without evidence (1 thread): the same loop on
-    `analyze_without_evidence`, the library call that the batch calls make (their
-    evidence is built when read), so that what Python adds is measured apart.
+  - library alone, scores only (1 thread): the same loop on `analyze_scores`
+    (the values, nothing that explains them), the library call that the batch
+    calls make (their evidence and reasons are worked out when read), so that
+    what Python adds is measured apart.
 
 Throughput is MB/s = 10^6 bytes of UTF-8 text per second, best of --runs; the
 rows are measured round-robin (one run of each, then again), so that a busy
@@ -103,7 +104,7 @@ def avis_calls(bench: list, topic: str) -> dict:
             timed, lambda th=threads: read_scores(analyzer.analyze_many(bench, threads=th)))
         rows[f"analyze_columns, {tag}"] = functools.partial(
             timed, lambda th=threads: analyzer.analyze_columns(bench, threads=th))
-    rows["library alone without evidence (Rust loop), 1 thread"] = functools.partial(
+    rows["library alone, scores only (Rust loop), 1 thread"] = functools.partial(
         timed, lambda: analyzer._time_library(library_texts, 1, evidence=False))
     rows["analyze_many + read evidence, 1 thread"] = functools.partial(
         timed, lambda: read_evidence(analyzer.analyze_many(bench, threads=1)))
@@ -205,7 +206,7 @@ def alternate_table(result: dict) -> list:
         for name, runs in times.items():
             wall, cpu = [w * 1e3 for w, _ in runs], [c * 1e3 for _, c in runs]
             won = (f"{faster}/{len(runs)} | {sign_test(faster, len(runs)):.1g} | {speedup:.3f}"
-                   if name == "analyze_columns" else " | ")
+                   if name == "analyze_columns" else " |  | ")
             out.append(f"| {tag} | {name} | {min(wall):.2f} | {statistics.median(wall):.2f} "
                        f"| {min(cpu):.2f} | {statistics.median(cpu):.2f} | {won} |")
     return out
@@ -271,10 +272,10 @@ def main(argv=None) -> int:
                 cpu_ratio = f"{mbs(lib, 1) / mbs(name, 1):.2f}x"
         out.append(f"| {name} | {best(name, 0):.4f} | {mbs(name):.1f} | {ratio} "
                    f"| {best(name, 1):.4f} | {mbs(name, 1):.1f} | {cpu_ratio} |")
-    lean = "library alone without evidence (Rust loop), 1 thread"
+    lean = "library alone, scores only (Rust loop), 1 thread"
     if lean in times:
-        out.append("\nWhat Python adds, 1 thread, per CPU second (this / the library without "
-                   "evidence, the library call the batch calls make): " + ", ".join(
+        out.append("\nWhat Python adds, 1 thread, per CPU second (this / the library, scores "
+                   "only, the library call the batch calls make): " + ", ".join(
                        f"{call} {mbs(lean, 1) / mbs(f'{call}, 1 thread', 1):.2f}x"
                        for call in ("analyze_many", "analyze_columns")))
     alternated = {}

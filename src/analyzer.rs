@@ -85,7 +85,7 @@ impl Analyzer {
     /// assert_eq!(analysis, analyzer.analyze("Quelle honte !"));
     /// ```
     pub fn analyze_with<'a>(&'a self, cache: &mut Cache, text: &'a str) -> Analysis<'a> {
-        self.run(cache, text, true)
+        self.run(cache, text, Depth::Evidence)
     }
 
     /// The same analysis as [`analyze_with`](Self::analyze_with) without its
@@ -109,18 +109,59 @@ impl Analyzer {
         cache: &mut Cache,
         text: &'a str,
     ) -> Analysis<'a> {
-        self.run(cache, text, false)
+        self.run(cache, text, Depth::Explained)
     }
 
-    /// The stages on one text; the evidence only if `with_evidence`.
-    fn run<'a>(&'a self, cache: &mut Cache, text: &'a str, with_evidence: bool) -> Analysis<'a> {
+    /// The values of [`analyze_with`](Self::analyze_with) and nothing that explains
+    /// them: the sentiment (score, label, shares), each target's stance score and
+    /// label, and the frames are equal; `evidence`, `sentences`, each stance's
+    /// `because` are empty. The fastest call, for a corpus run that keeps only
+    /// values (a data frame's columns): about 6% faster than
+    /// [`analyze_without_evidence`](Self::analyze_without_evidence), a fifth less
+    /// time than [`analyze_with`](Self::analyze_with) (`cargo bench --bench
+    /// analyze`: `scores_only`, `without_evidence`, `full`).
+    ///
+    /// ```
+    /// use avis_fr::{Analyzer, Cache, Topic};
+    ///
+    /// let topic = Topic::builtin("consultation-2015")?;
+    /// let analyzer = Analyzer::builder().topic(topic).build()?;
+    /// let mut cache = Cache::new();
+    /// let text = "Le logiciel libre, quelle bonne idée, mais pas une obligation.";
+    /// let scores = analyzer.analyze_scores(&mut cache, text);
+    /// let full = analyzer.analyze_with(&mut cache, text);
+    /// assert_eq!(scores.sentiment, full.sentiment);
+    /// assert_eq!(scores.frames, full.frames);
+    /// for (id, stance) in &full.stance {
+    ///     assert_eq!(scores.stance[id].score, stance.score);
+    ///     assert!(scores.stance[id].because.is_empty());
+    /// }
+    /// assert!(scores.evidence.is_empty() && scores.sentences.is_empty());
+    /// # Ok::<(), avis_fr::Error>(())
+    /// ```
+    pub fn analyze_scores<'a>(&'a self, cache: &mut Cache, text: &'a str) -> Analysis<'a> {
+        self.run(cache, text, Depth::Scores)
+    }
+
+    /// The stages on one text, as deep as `depth`.
+    fn run<'a>(&'a self, cache: &mut Cache, text: &'a str, depth: Depth) -> Analysis<'a> {
+        let explain = depth != Depth::Scores;
         cache.serve(self.id);
         let doc = Document::read(text, &self.matcher, &mut cache.document);
         let marks = rules::mark(&doc, &mut cache.marks);
-        let mut scored = sentiment::score(&doc, marks, self.thresholds, &mut cache.sentiment);
+        let mut scored =
+            sentiment::score(&doc, marks, self.thresholds, explain, &mut cache.sentiment);
         let frames = frames::find(&doc, &self.index, &mut cache.frames);
-        let stance = stance::assess(&doc, marks, &scored, frames, &self.index, &mut cache.stance);
-        let evidence = if with_evidence {
+        let stance = stance::assess(
+            &doc,
+            marks,
+            &scored,
+            frames,
+            &self.index,
+            explain,
+            &mut cache.stance,
+        );
+        let evidence = if depth == Depth::Evidence {
             evidence::assemble(&doc, &mut scored.words, stance.contributions, &self.index)
         } else {
             Vec::new()
@@ -137,4 +178,15 @@ impl Analyzer {
         cache.document.keep(doc);
         analysis
     }
+}
+
+/// How much of an analysis to work out beyond its values.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Depth {
+    /// Everything, evidence included.
+    Evidence,
+    /// The reasons, rules and sentences, not the evidence.
+    Explained,
+    /// The values alone.
+    Scores,
 }

@@ -78,7 +78,8 @@
 //! looked up once, then every later occurrence costs one hash lookup. It also keeps,
 //! per thread, the working vectors of the last comment for the next one (a
 //! [`Cache`]; keep your own with [`Analyzer::analyze_with`], or
-//! [`Analyzer::analyze_without_evidence`] when the evidence is not wanted). The
+//! [`Analyzer::analyze_without_evidence`] when the evidence is not wanted, or
+//! [`Analyzer::analyze_scores`] when only the values are). The
 //! memory this takes is bounded and it never changes a result. An [`Analysis`]
 //! borrows from the text and the analyzer, so its evidence and explanations cost no
 //! copies;

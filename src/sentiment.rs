@@ -65,26 +65,33 @@ impl SentimentCache {
     }
 }
 
-/// Weigh every sentiment word of the document and score it.
+/// Weigh every sentiment word of the document and score it. Unless `explain`, the
+/// words keep no record of the rules and the sentences are not scored: the same
+/// score, with nothing that says why.
 pub(crate) fn score<'a>(
     doc: &Document<'a>,
     marks: &Marks,
     thresholds: Thresholds,
+    explain: bool,
     cache: &mut SentimentCache,
 ) -> Scored<'a> {
     let mut words = recycle(std::mem::take(&mut cache.words));
-    collect(doc, &mut words);
+    collect(doc, explain, &mut words);
     rules::weigh(doc, marks, &mut words);
     Scored {
         sentiment: summarise(doc, &words, thresholds),
-        sentences: sentences(doc, &words, thresholds),
+        sentences: if explain {
+            sentences(doc, &words, thresholds)
+        } else {
+            Vec::new()
+        },
         words,
     }
 }
 
 /// The document's feelings at their valence, in text order: sentiment words, and
 /// irony cues with a valence of their own.
-fn collect<'a>(doc: &Document<'a>, words: &mut Vec<Weighed<'a>>) {
+fn collect<'a>(doc: &Document<'a>, explain: bool, words: &mut Vec<Weighed<'a>>) {
     let feeling = |kinds: crate::lexicon::Kinds| {
         kinds.has(EntryKind::Sentiment) || kinds.has(EntryKind::Irony)
     };
@@ -110,6 +117,7 @@ fn collect<'a>(doc: &Document<'a>, words: &mut Vec<Weighed<'a>>) {
                 valence,
                 value: valence,
                 rules: Vec::new(),
+                explain,
             });
         }
     }

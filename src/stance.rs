@@ -93,12 +93,21 @@ struct Tally<'a> {
     before_rivalry: f64,
     mentioned: bool,
     because: Vec<Reason<'a>>,
+    /// Whether the reasons are kept (not for an analysis of scores only).
+    explain: bool,
 }
 
 impl<'a> Tally<'a> {
     fn add(&mut self, why: Reason<'a>) {
         self.direct += why.value();
-        self.because.push(why);
+        self.note(why);
+    }
+
+    /// Keep a reason whose value is already counted.
+    fn note(&mut self, why: Reason<'a>) {
+        if self.explain {
+            self.because.push(why);
+        }
     }
 }
 
@@ -118,6 +127,7 @@ pub(crate) fn assess<'a, 'c>(
     scored: &Scored<'a>,
     frames: Frames<'_>,
     topic: &'a TopicIndex,
+    explain: bool,
     cache: &'c mut StanceCache,
 ) -> Assessment<'a, 'c> {
     let StanceCache {
@@ -126,7 +136,10 @@ pub(crate) fn assess<'a, 'c>(
         tallies,
     } = cache;
     let mut tally: Vec<Tally<'a>> = recycle(std::mem::take(tallies));
-    tally.extend(topic.targets.iter().map(|_| Tally::default()));
+    tally.extend(topic.targets.iter().map(|_| Tally {
+        explain,
+        ..Tally::default()
+    }));
     mentions.clear();
     contributions.clear();
     markers_and_mentions(doc, marks, &mut tally, mentions, contributions);
@@ -326,7 +339,7 @@ fn subject_and_rivals<'a>(sentiment: f64, topic: &'a TopicIndex, tally: &mut [Ta
     };
     if let (Some((target, reason)), true) = (about, value != 0.0) {
         tally[target].total += value;
-        tally[target].because.push(reason);
+        tally[target].note(reason);
     }
     for t in tally.iter_mut() {
         t.before_rivalry = t.total;
@@ -338,7 +351,7 @@ fn subject_and_rivals<'a>(sentiment: f64, topic: &'a TopicIndex, tally: &mut [Ta
             if direct != 0.0 && tally[target].mentioned {
                 let value = -RIVALRY * direct;
                 tally[target].total += value;
-                tally[target].because.push(Reason::Rival {
+                tally[target].note(Reason::Rival {
                     rival: topic.targets[rival].as_str().into(),
                     value,
                 });
@@ -347,7 +360,7 @@ fn subject_and_rivals<'a>(sentiment: f64, topic: &'a TopicIndex, tally: &mut [Ta
             if tally[rival].mentioned && before < 0.0 {
                 let value = -RIVALRY * before;
                 tally[rival].total += value;
-                tally[rival].because.push(Reason::AgainstRival {
+                tally[rival].note(Reason::AgainstRival {
                     rival: topic.targets[target].as_str().into(),
                     value,
                 });

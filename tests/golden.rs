@@ -282,3 +282,16 @@ fn without_evidence_the_same_analyses() {
         assert_eq!(lean, full, "{text:?}");
     }
 }
+
+#[test]
+fn scores_only_the_same_values() {
+    let topic = Topic::builtin("consultation-2015").expect("the built-in topic");
+    let analyzer = Analyzer::builder()
+        .topic(topic)
+        .build()
+        .expect("an analyzer");
+    for text in thread_texts().iter().chain(&generated_texts()) {
+        let full = analyzer.analyze(text);
+        common::invariants::check_scores_only(&analyzer, text, &full);
+    }
+}

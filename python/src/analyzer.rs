@@ -79,9 +79,10 @@ impl Analyzer {
         self.ids.frames.get(index).map(String::as_str)
     }
 
-    /// The brief of one text, analysed without its evidence (a brief has none).
+    /// The brief of one text, analysed for its values alone (a brief holds no
+    /// explanation).
     fn brief(&self, cache: &mut avis_fr::Cache, text: &str) -> Brief {
-        Brief::of(&self.inner.analyze_without_evidence(cache, text), &self.ids)
+        Brief::of(&self.inner.analyze_scores(cache, text), &self.ids)
     }
 
     /// The strings of a batch as they are read and the brief of each (`None` for
@@ -321,7 +322,8 @@ impl Analyzer {
 
     /// Time the library alone over texts from `_library_texts` (analyse and drop,
     /// no Python objects) on `threads` threads; returns the seconds taken.
-    /// `evidence=False` times `analyze_without_evidence`, what the batch calls run.
+    /// `evidence=False` times `analyze_scores` (the values alone), what the batch
+    /// calls run.
     /// For `peers/measure_python.py`, which also reads the process's CPU time
     /// around it.
     #[pyo3(signature = (texts, threads = None, evidence = true))]
@@ -340,7 +342,7 @@ impl Analyzer {
                 let analysis = if evidence {
                     inner.analyze_with(cache, text)
                 } else {
-                    inner.analyze_without_evidence(cache, text)
+                    inner.analyze_scores(cache, text)
                 };
                 // Read the result, so that nothing is optimised away.
                 analysis.sentiment.score + analysis.evidence.len() as f64

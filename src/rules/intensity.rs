@@ -17,15 +17,15 @@ pub(crate) struct Intensity;
 impl WordRule for Intensity {
     fn weigh<'a>(&self, doc: &Document<'a>, _marks: &Marks, words: &mut [Weighed<'a>]) {
         for word in feelings(words) {
-            let factor = intensity(doc, word.first, &mut word.rules);
+            let factor = intensity(doc, word.first, |rule| word.record(rule));
             word.value *= factor;
         }
     }
 }
 
 /// The product of the intensifiers and diminishers just before token `first`, each
-/// one's rule pushed to `why`.
-fn intensity<'a>(doc: &Document<'a>, first: usize, why: &mut Vec<Rule<'a>>) -> f64 {
+/// one's rule given to `why`.
+fn intensity<'a>(doc: &Document<'a>, first: usize, mut why: impl FnMut(Rule<'a>)) -> f64 {
     let mut factor = 1.0;
     let mut i = first;
     let mut seen = 0;
@@ -46,7 +46,7 @@ fn intensity<'a>(doc: &Document<'a>, first: usize, why: &mut Vec<Rule<'a>>) -> f
                     _ => continue,
                 };
                 factor *= f;
-                why.push(Rule {
+                why(Rule {
                     kind,
                     factor: f,
                     by: Some(word.into()),

@@ -67,13 +67,23 @@ pub(crate) struct Weighed<'a> {
     pub(crate) valence: f64,
     pub(crate) value: f64,
     pub(crate) rules: Vec<Rule<'a>>,
+    /// Whether `rules` records what the rules did (not for an analysis of scores
+    /// only).
+    pub(crate) explain: bool,
 }
 
 impl<'a> Weighed<'a> {
     /// Multiply the value by `rule`'s factor and record it.
     pub(crate) fn apply(&mut self, rule: Rule<'a>) {
         self.value *= rule.factor;
-        self.rules.push(rule);
+        self.record(rule);
+    }
+
+    /// Record a rule whose factor is already applied.
+    pub(crate) fn record(&mut self, rule: Rule<'a>) {
+        if self.explain {
+            self.rules.push(rule);
+        }
     }
 }
 
@@ -184,6 +194,7 @@ pub(crate) mod testing {
                     valence,
                     value: valence,
                     rules: Vec::new(),
+                    explain: true,
                 })
             })
             .collect();

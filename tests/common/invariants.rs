@@ -3,7 +3,7 @@
 //! Shared by the integration tests (`mod common;`) and the fuzz targets (which
 //! include this file by path), so that both assert exactly the same thing.
 
-use avis_fr::{sentences, tokenize, Analysis, Analyzer, Label, Role, StanceLabel};
+use avis_fr::{sentences, tokenize, Analysis, Analyzer, Cache, Label, Role, StanceLabel};
 
 /// The contract of [`avis_fr::tokenize`]: tokens are non-empty slices of the input,
 /// in order, on char boundaries; whitespace is never part of a token and every
@@ -179,4 +179,32 @@ pub fn check_analysis(analyzer: &Analyzer, text: &str, a: &Analysis, thresholds:
             _ => {}
         }
     }
+    check_scores_only(analyzer, text, a);
+}
+
+/// The contract of [`Analyzer::analyze_scores`]: the values of the full analysis
+/// `full` of `text`, to the bit, and nothing that explains them.
+pub fn check_scores_only(analyzer: &Analyzer, text: &str, full: &Analysis) {
+    let scores = analyzer.analyze_scores(&mut Cache::new(), text);
+    assert_eq!(
+        scores.sentiment, full.sentiment,
+        "scores only: sentiment of {text:?}"
+    );
+    assert_eq!(
+        scores.frames, full.frames,
+        "scores only: frames of {text:?}"
+    );
+    let values = |a: &Analysis| -> Vec<(String, f64, StanceLabel)> {
+        let stance = a.stance.iter();
+        stance
+            .map(|(id, s)| (id.to_string(), s.score, s.label))
+            .collect()
+    };
+    assert_eq!(
+        values(&scores),
+        values(full),
+        "scores only: stance of {text:?}"
+    );
+    assert!(scores.evidence.is_empty() && scores.sentences.is_empty());
+    assert!(scores.stance.values().all(|s| s.because.is_empty()));
 }
