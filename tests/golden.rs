@@ -212,14 +212,18 @@ fn difference(saved: &Value, got: &Value, path: &str) -> Option<String> {
     }
 }
 
-#[test]
-fn analyses_are_the_saved_ones() {
-    // The analyses were saved with the bundled thread's topic.
+/// The analyzer the saved analyses were made with: the bundled thread's topic.
+fn thread_analyzer() -> Analyzer {
     let topic = Topic::builtin("consultation-2015").expect("the built-in topic");
-    let analyzer = Analyzer::builder()
+    Analyzer::builder()
         .topic(topic)
         .build()
-        .expect("an analyzer");
+        .expect("an analyzer")
+}
+
+#[test]
+fn analyses_are_the_saved_ones() {
+    let analyzer = thread_analyzer();
     let texts: Vec<String> = thread_texts()
         .into_iter()
         .chain(generated_texts())
@@ -267,11 +271,7 @@ fn analyses_are_the_saved_ones() {
 
 #[test]
 fn without_evidence_the_same_analyses() {
-    let topic = Topic::builtin("consultation-2015").expect("the built-in topic");
-    let analyzer = Analyzer::builder()
-        .topic(topic)
-        .build()
-        .expect("an analyzer");
+    let analyzer = thread_analyzer();
     // One cache for both calls, in turn: neither leaves anything that moves the other.
     let mut cache = avis_fr::Cache::new();
     for text in thread_texts().iter().chain(&generated_texts()) {
@@ -285,11 +285,7 @@ fn without_evidence_the_same_analyses() {
 
 #[test]
 fn scores_only_the_same_values() {
-    let topic = Topic::builtin("consultation-2015").expect("the built-in topic");
-    let analyzer = Analyzer::builder()
-        .topic(topic)
-        .build()
-        .expect("an analyzer");
+    let analyzer = thread_analyzer();
     for text in thread_texts().iter().chain(&generated_texts()) {
         let full = analyzer.analyze(text);
         common::invariants::check_scores_only(&analyzer, text, &full);
