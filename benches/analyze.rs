@@ -11,10 +11,11 @@
 //!   Python batch calls use.
 //!
 //! The analyzer remembers what it has worked out for each distinct word (see the
-//! crate docs), and the ~1 MB input repeats the bundled thread, so those three run
-//! with its words known. A second group, `first_sight`, measures the other end: the
-//! bundled thread once, by an analyzer that has seen none of its words (a fresh
-//! clone per iteration), as for the first comments of a new consultation.
+//! crate docs), and the ~1 MB input repeats the bundled thread, so every function
+//! but `tokenize` runs with its words known. A second group, `first_sight`,
+//! measures the other end: the bundled thread once, by an analyzer that has seen
+//! none of its words (a fresh clone per iteration), as for the first comments of a
+//! new consultation.
 //!
 //! `cargo bench --bench analyze`
 
