@@ -16,6 +16,10 @@ Rows, per thread count (1, then every core):
   - analyze_many + read evidence: reading every piece of evidence as Python objects
     (1 thread only);
   - analyze_columns: the columnar call;
+  - the same two from a data frame's column (a pandas Series of the texts, stored
+    in Arrow as pandas 3 does with pyarrow installed): `analyze_columns(series)`
+    reads the column's UTF-8 buffers; `analyze_many(series.tolist())` is the
+    fastest way to give it a column (reading the Series item by item is slower);
   - analyze loop: `analyzer.analyze(text)` in a Python loop (1 thread);
   - library alone, scores only (1 thread): the same loop on `analyze_scores`
     (the values, nothing that explains them), the library call that the batch
@@ -34,9 +38,10 @@ from the repository root:
   bash peers/setup-python.sh && peers/.venv/bin/python peers/measure_python.py [--json PATH]
 
 `--alternate N` then times `analyze_many` against `analyze_columns` alone, one call
-of each in turn N times per thread count (best and median, and in how many turns
-the columns were faster): a difference of a few percent between two rows shows
-there, not in best-of-runs rows minutes apart on a shared machine.
+of each in turn N times per thread count and input (a list, a pandas column): best
+and median, and in how many turns the columns were faster. A difference of a few
+percent between two rows shows there, not in best-of-runs rows minutes apart on a
+shared machine.
 """
 from __future__ import annotations
 
@@ -73,6 +78,30 @@ def timed(fn) -> tuple:
     return time.perf_counter() - t0, time.process_time() - c0
 
 
+def pandas_column(bench: list):
+    """The texts as a pandas Series (Arrow-backed with pandas 3 and pyarrow), or
+    None without pandas."""
+    try:
+        import pandas
+    except ImportError as e:
+        print(f"(pandas column not measured: {e})", file=sys.stderr)
+        return None
+    return pandas.Series(bench)
+
+
+def batch_calls(analyzer, bench: list, column, threads) -> dict:
+    """`analyze_many` and `analyze_columns` on `threads`, from the list and, if
+    there is one, from the pandas column: {(input, call): callable}."""
+    calls = {("list", "analyze_many"): lambda: analyzer.analyze_many(bench, threads=threads),
+             ("list", "analyze_columns"): lambda: analyzer.analyze_columns(bench, threads=threads)}
+    if column is not None:
+        calls[("pandas column", "analyze_many")] = (
+            lambda: analyzer.analyze_many(column.tolist(), threads=threads))
+        calls[("pandas column", "analyze_columns")] = (
+            lambda: analyzer.analyze_columns(column, threads=threads))
+    return calls
+
+
 def avis_calls(bench: list, topic: str) -> dict:
     """The avis-fr rows: name -> callable that runs the whole benchmark once and
     returns the seconds taken."""
@@ -83,6 +112,7 @@ def avis_calls(bench: list, topic: str) -> dict:
     targets = analyzer.targets
     # The library alone runs over texts copied out of Python once, outside the timing.
     library_texts = analyzer._library_texts(bench)
+    column = pandas_column(bench)
 
     def read_scores(analyses):
         for a in analyses:
@@ -104,6 +134,11 @@ def avis_calls(bench: list, topic: str) -> dict:
             timed, lambda th=threads: read_scores(analyzer.analyze_many(bench, threads=th)))
         rows[f"analyze_columns, {tag}"] = functools.partial(
             timed, lambda th=threads: analyzer.analyze_columns(bench, threads=th))
+        if column is not None:
+            rows[f"analyze_many(column.tolist()), pandas column, {tag}"] = functools.partial(
+                timed, lambda th=threads: analyzer.analyze_many(column.tolist(), threads=th))
+            rows[f"analyze_columns(column), pandas column, {tag}"] = functools.partial(
+                timed, lambda th=threads: analyzer.analyze_columns(column, threads=th))
     rows["library alone, scores only (Rust loop), 1 thread"] = functools.partial(
         timed, lambda: analyzer._time_library(library_texts, 1, evidence=False))
     rows["analyze_many + read evidence, 1 thread"] = functools.partial(
@@ -156,27 +191,30 @@ def peer_calls(bench: list, texts: list) -> dict:
 
 
 def alternate(bench: list, topic: str, n: int) -> dict:
-    """`analyze_many` against `analyze_columns`, one call of each in turn n times (the
-    order swapped every turn, each timed call after an untimed one, as in the rows),
-    per thread count: {tag: {call: [(wall s, CPU s), ...]}}. The two calls share the
-    process, the machine's load and the build: their difference is the one thing
-    that changes, which a best-of-7 row per call, minutes apart on a shared machine,
+    """`analyze_many` against `analyze_columns`, from a list and from a pandas column,
+    one call of each in turn n times (the order reversed every turn, each timed call
+    after an untimed one, as in the rows), per thread count:
+    {tag: {input: {call: [(wall s, CPU s), ...]}}}. The calls share the process,
+    the machine's load and the build: their difference is the one thing that
+    changes, which a best-of-7 row per call, minutes apart on a shared machine,
     cannot show when it is a few percent."""
     import avis_fr
 
     analyzer = avis_fr.Analyzer(topic=topic)
     analyzer.analyze_many(bench[:100])
+    column = pandas_column(bench)
     cores = os.cpu_count() or 1
     result = {}
     for threads, tag in ((1, "1 thread"), (None, f"{cores} cores")):
-        calls = {"analyze_many": lambda th=threads: analyzer.analyze_many(bench, threads=th),
-                 "analyze_columns": lambda th=threads: analyzer.analyze_columns(bench, threads=th)}
-        times = {name: [] for name in calls}
+        calls = batch_calls(analyzer, bench, column, threads)
+        times = {key: [] for key in calls}
         for turn in range(n):
-            for name in (list(calls) if turn % 2 == 0 else list(calls)[::-1]):
-                calls[name]()
-                times[name].append(timed(calls[name]))
-        result[tag] = times
+            for key in (list(calls) if turn % 2 == 0 else list(calls)[::-1]):
+                calls[key]()
+                times[key].append(timed(calls[key]))
+        result[tag] = {}
+        for (source, call), runs in times.items():
+            result[tag].setdefault(source, {})[call] = runs
     return result
 
 
@@ -196,19 +234,22 @@ def alternate_table(result: dict) -> list:
     sign test's p-value of that count, and the median per-turn speed-up."""
     import statistics
 
-    out = ["| threads | call | best wall ms | median wall ms | best CPU ms | median CPU ms "
-           "| turns where columns was faster | sign test p | median per-turn many / columns |",
-           "|---|---|---|---|---|---|---|---|---|"]
-    for tag, times in result.items():
-        many, columns = times["analyze_many"], times["analyze_columns"]
-        faster = sum(c[0] < m[0] for m, c in zip(many, columns))
-        speedup = statistics.median(m[0] / c[0] for m, c in zip(many, columns))
-        for name, runs in times.items():
-            wall, cpu = [w * 1e3 for w, _ in runs], [c * 1e3 for _, c in runs]
-            won = (f"{faster}/{len(runs)} | {sign_test(faster, len(runs)):.1g} | {speedup:.3f}"
-                   if name == "analyze_columns" else " |  | ")
-            out.append(f"| {tag} | {name} | {min(wall):.2f} | {statistics.median(wall):.2f} "
-                       f"| {min(cpu):.2f} | {statistics.median(cpu):.2f} | {won} |")
+    out = ["| threads | input | call | best wall ms | median wall ms | best CPU ms "
+           "| median CPU ms | turns where columns was faster | sign test p "
+           "| median per-turn many / columns |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
+    for tag, sources in result.items():
+        for source, times in sources.items():
+            many, columns = times["analyze_many"], times["analyze_columns"]
+            faster = sum(c[0] < m[0] for m, c in zip(many, columns))
+            speedup = statistics.median(m[0] / c[0] for m, c in zip(many, columns))
+            for name, runs in times.items():
+                wall, cpu = [w * 1e3 for w, _ in runs], [c * 1e3 for _, c in runs]
+                won = (f"{faster}/{len(runs)} | {sign_test(faster, len(runs)):.1g} "
+                       f"| {speedup:.3f}" if name == "analyze_columns" else " |  | ")
+                out.append(f"| {tag} | {source} | {name} | {min(wall):.2f} "
+                           f"| {statistics.median(wall):.2f} | {min(cpu):.2f} "
+                           f"| {statistics.median(cpu):.2f} | {won} |")
     return out
 
 
@@ -296,9 +337,11 @@ def main(argv=None) -> int:
                   "mb_per_s": {k: mbs(k) for k in times},
                   "mb_per_cpu_s": {k: mbs(k, 1) for k in times}}
         if alternated:
-            result["alternated_s"] = {tag: {k: [[round(w, 5), round(c, 5)] for w, c in v]
-                                            for k, v in calls.items()}
-                                      for tag, calls in alternated.items()}
+            result["alternated_s"] = {
+                tag: {source: {k: [[round(w, 5), round(c, 5)] for w, c in v]
+                               for k, v in calls.items()}
+                      for source, calls in sources.items()}
+                for tag, sources in alternated.items()}
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0
 

@@ -108,14 +108,18 @@ class Analyzer:
         """Analyse many texts in parallel, in input order."""
     def analyze_columns(
         self,
-        texts: Iterable[Optional[str]],
+        texts: Union[Iterable[Optional[str]], Any],
         ids: Optional[Sequence[Any]] = None,
         threads: Optional[int] = None,
         *,
         stance: Literal["label", "score"] = "label",
         skip_invalid: bool = False,
     ) -> Dict[str, Sequence[Any]]:
-        """Columns for a data frame: lists, and ``range(n)`` for ``id`` without ``ids``."""
+        """Columns for a data frame: lists, and ``range(n)`` for ``id`` without ``ids``.
+
+        ``texts``: an iterable of ``str``, or a data frame's column as it is (an Arrow
+        string column is read from its buffers: a Polars Series, an Arrow-backed
+        pandas Series, a pyarrow array)."""
 
 def tokenize(text: str) -> List[Dict[str, Any]]:
     """The library's tokens, with Python string indices."""

@@ -8,6 +8,7 @@
 
 mod analysis;
 mod analyzer;
+mod arrow;
 mod batch;
 mod brief;
 mod columns;

@@ -1,14 +1,20 @@
-//! The texts of a batch as UTF-8 that Python owns.
+//! The texts of a batch as UTF-8, in one of two forms.
 //!
-//! Each text is Python's own UTF-8 of the `str` ([`PyBackedStr`]: the bytes of
-//! `str.encode()` on the stable ABI of Python 3.9), read with the GIL and used
-//! without it by the workers: no copy into Rust and no second check of the
-//! encoding. The values hold Python objects: a batch drops them where it holds
-//! the GIL (dropped without it, Python would free them later, at the next
-//! acquisition). The Python strings themselves are kept by the caller when it
-//! needs them (an `Analysis` holds its `str`, never a copy).
+//! - Read from Python `str`s: each text is Python's own UTF-8 of the `str`
+//!   ([`PyBackedStr`]: the bytes of `str.encode()` on the stable ABI of Python
+//!   3.9), read with the GIL and used without it by the workers: no copy into Rust
+//!   and no second check of the encoding. These values hold Python objects: a
+//!   batch drops them where it holds the GIL (dropped without it, Python would
+//!   free them later, at the next acquisition). The Python strings themselves are
+//!   kept by the caller when it needs them (an `Analysis` holds its `str`, never a
+//!   copy).
+//! - Read from an Arrow string column (`crate::arrow`): the column's UTF-8
+//!   checked and copied once into one Rust string, each text a span of it. No
+//!   Python object per text is made at all.
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use std::ops::Range;
+
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyString;
@@ -16,45 +22,67 @@ use pyo3::types::PyString;
 use crate::convert::type_name;
 
 /// Texts by index; `None` for an item that was not a string (with `skip_invalid`).
-pub struct Texts(Vec<Option<PyBackedStr>>);
+pub enum Texts {
+    /// Each text a Python string's UTF-8.
+    Strings(Vec<Option<PyBackedStr>>),
+    /// Each text a span of one string.
+    Spans {
+        text: String,
+        spans: Vec<Option<Range<usize>>>,
+    },
+}
 
 impl Texts {
     /// Room for `n` texts.
     pub fn with_capacity(n: usize) -> Texts {
-        Texts(Vec::with_capacity(n))
+        Texts::Strings(Vec::with_capacity(n))
     }
 
     /// How many items (texts and skipped items).
     pub fn len(&self) -> usize {
-        self.0.len()
+        match self {
+            Texts::Strings(strings) => strings.len(),
+            Texts::Spans { spans, .. } => spans.len(),
+        }
     }
 
     /// Text `index`, `None` for a skipped item.
     pub fn get(&self, index: usize) -> Option<&str> {
-        self.0.get(index)?.as_deref()
+        match self {
+            Texts::Strings(strings) => strings.get(index)?.as_deref(),
+            // Every span lies on character boundaries of `text` (`crate::arrow`
+            // checks them), so `get` never returns `None` for a text.
+            Texts::Spans { text, spans } => text.get(spans.get(index)?.clone()?),
+        }
     }
 
     /// Each item in order: its text, or `None` for a skipped item.
     pub fn iter(&self) -> impl Iterator<Item = Option<&str>> {
-        self.0.iter().map(|text| text.as_deref())
+        (0..self.len()).map(|index| self.get(index))
     }
 
     /// Add item `index` of a batch (counted from the batch's start, for the
-    /// message): its text and the string itself, or `None` when it is not a
-    /// string and `skip_invalid`; else the exception that names the index.
+    /// message) to texts read from Python strings: its text and the string itself,
+    /// or `None` when it is not a string and `skip_invalid`; else the exception
+    /// that names the index.
     pub fn push<'a, 'py>(
         &mut self,
         item: &'a Bound<'py, PyAny>,
         index: usize,
         skip_invalid: bool,
     ) -> PyResult<Option<&'a Bound<'py, PyString>>> {
+        let Texts::Strings(strings) = self else {
+            return Err(PyRuntimeError::new_err(
+                "internal error: a string added to texts read from Arrow",
+            ));
+        };
         match utf8(item, index) {
             Ok((text, utf8)) => {
-                self.0.push(Some(utf8));
+                strings.push(Some(utf8));
                 Ok(Some(text))
             }
             Err(_) if skip_invalid => {
-                self.0.push(None);
+                strings.push(None);
                 Ok(None)
             }
             Err(error) => Err(error),

@@ -1,0 +1,247 @@
+//! Texts given as something else than a list: for `analyze_columns`, an Arrow
+//! string column read from its buffers; for both batch calls, any other Series
+//! or array converted to a list at once (`avis_fr/_input.py` says why).
+
+use std::ops::Range;
+use std::sync::Mutex;
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList, PyTuple};
+
+use crate::texts::Texts;
+
+/// One chunk as `_input.arrow_chunks` gives it: the UTF-8 of its texts, its 64-bit
+/// little-endian offsets, its validity bitmap (`None`: no null), the index of its
+/// first item in those two, and how many items it has.
+type Chunk<'py> = (
+    Bound<'py, PyBytes>,
+    Bound<'py, PyBytes>,
+    Option<Bound<'py, PyBytes>>,
+    usize,
+    usize,
+);
+
+/// A column as `analyze_columns` reads it.
+pub enum Column<'py> {
+    /// Texts read out of an Arrow column.
+    Arrow(Texts),
+    /// Any other iterable: a list or tuple as it was given, a Series or array
+    /// as a list.
+    Items(Bound<'py, PyAny>),
+}
+
+/// `texts` as `analyze_columns` reads it; an Arrow column's null is `None` with
+/// `skip_invalid`, else an error naming its index, as for a `None` in a list.
+///
+/// # Errors
+/// A null (without `skip_invalid`), text that is not UTF-8 or buffers that do
+/// not hold together, naming the item; an error raised by the conversion.
+pub fn column<'py>(
+    texts: &Bound<'py, PyAny>,
+    skip_invalid: bool,
+    buffer: String,
+) -> PyResult<Column<'py>> {
+    if is_sequence(texts) {
+        return Ok(Column::Items(texts.clone()));
+    }
+    let py = texts.py();
+    let input = py.import(intern!(py, "avis_fr._input"))?;
+    let chunks = input.call_method1(intern!(py, "arrow_chunks"), (texts,))?;
+    if chunks.is_none() {
+        let list = input.call_method1(intern!(py, "as_list"), (texts,))?;
+        return Ok(Column::Items(list));
+    }
+    let chunks: Vec<Chunk<'py>> = chunks.extract()?;
+    Ok(Column::Arrow(from_chunks(&chunks, skip_invalid, buffer)?))
+}
+
+/// `texts` as `analyze_many` reads it: a list or tuple as it is, a pandas or
+/// Polars Series (or a NumPy array) converted to a list at once, any other
+/// iterable as it is.
+///
+/// # Errors
+/// An error raised by the conversion.
+pub fn items<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    if is_sequence(texts) {
+        return Ok(texts.clone());
+    }
+    let py = texts.py();
+    let input = py.import(intern!(py, "avis_fr._input"))?;
+    input.call_method1(intern!(py, "as_list"), (texts,))
+}
+
+/// Whether `texts` is a list or a tuple: read as it is, item by item.
+fn is_sequence(texts: &Bound<'_, PyAny>) -> bool {
+    texts.is_instance_of::<PyList>() || texts.is_instance_of::<PyTuple>()
+}
+
+/// A string kept between batches for the next Arrow column's texts: a megabyte
+/// of fresh memory costs a page fault per 4 KB when first written, which took
+/// about as long as reading the column itself (measured on this project's
+/// virtual machines). Concurrent batches each take their own: the second finds
+/// none and allocates.
+#[derive(Default)]
+pub struct SpareText(Mutex<String>);
+
+impl SpareText {
+    /// Strings longer than this are freed after their batch, not kept.
+    const KEPT: usize = 16 << 20;
+
+    /// The kept string (empty), or a new one.
+    pub fn take(&self) -> String {
+        let mut kept = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        std::mem::take(&mut *kept)
+    }
+
+    /// Keep the string of `texts` for the next batch.
+    pub fn give_back(&self, texts: Texts) {
+        if let Texts::Spans { mut text, .. } = texts {
+            if text.capacity() <= Self::KEPT {
+                text.clear();
+                let mut kept = self
+                    .0
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                *kept = text;
+            }
+        }
+    }
+}
+
+/// The texts of an Arrow column's chunks, end to end in one string (`text`,
+/// emptied first).
+fn from_chunks(chunks: &[Chunk<'_>], skip_invalid: bool, mut text: String) -> PyResult<Texts> {
+    let items = chunks.iter().map(|chunk| chunk.4).sum();
+    let bytes = chunks.iter().map(|chunk| chunk.0.as_bytes().len()).sum();
+    text.clear();
+    text.reserve(bytes);
+    let mut spans = Vec::with_capacity(items);
+    for chunk in chunks.iter().filter(|chunk| chunk.4 > 0) {
+        read_chunk(chunk, skip_invalid, &mut text, &mut spans)?;
+    }
+    Ok(Texts::Spans { text, spans })
+}
+
+/// Add the texts of one chunk (of at least one item) to `text`, and their spans
+/// in it to `spans`.
+///
+/// The chunk's bytes are checked as UTF-8 in one pass and copied in one piece:
+/// a check and a copy per text took three times as long on the bundled thread.
+fn read_chunk(
+    (data, offsets, validity, first, len): &Chunk<'_>,
+    skip_invalid: bool,
+    text: &mut String,
+    spans: &mut Vec<Option<Range<usize>>>,
+) -> PyResult<()> {
+    let (data, offsets, first, len) = (data.as_bytes(), offsets.as_bytes(), *first, *len);
+    let validity = validity.as_ref().map(|v| v.as_bytes());
+    // Item `at` of the chunk is item `at - first + spans.len()` of the column.
+    let before = spans.len();
+    let column_index = |at: usize| at - first + before;
+    let malformed = |at: usize| {
+        PyValueError::new_err(format!(
+            "texts[{}]: the Arrow column's offsets point outside its data",
+            column_index(at)
+        ))
+    };
+    let whole = span(offsets, first)
+        .zip(span(offsets, first + len - 1))
+        .map(|(a, b)| a.start..b.end)
+        .ok_or_else(|| malformed(first))?;
+    let bytes = data.get(whole.clone()).ok_or_else(|| malformed(first))?;
+    let chunk_text = simdutf8::basic::from_utf8(bytes)
+        // The standard library's check says where the bytes go wrong.
+        .or_else(|_| std::str::from_utf8(bytes))
+        .map_err(|e| {
+            let wrong = whole.start + e.valid_up_to();
+            let at = (first..first + len)
+                .find(|&at| span(offsets, at).is_some_and(|s| s.end > wrong))
+                .unwrap_or(first);
+            PyValueError::new_err(format!(
+                "texts[{}] is not valid UTF-8: {e}",
+                column_index(at)
+            ))
+        })?;
+    let base = text.len();
+    text.push_str(chunk_text);
+    for at in first..first + len {
+        if !is_valid(validity, at) {
+            if !skip_invalid {
+                return Err(PyTypeError::new_err(format!(
+                    "texts[{}] is not a string (got a null)",
+                    column_index(at)
+                )));
+            }
+            spans.push(None);
+            continue;
+        }
+        let one = span(offsets, at)
+            .filter(|one| one.start >= whole.start && one.end <= whole.end)
+            .ok_or_else(|| malformed(at))?;
+        let (start, end) = (one.start - whole.start, one.end - whole.start);
+        if !(chunk_text.is_char_boundary(start) && chunk_text.is_char_boundary(end)) {
+            return Err(PyValueError::new_err(format!(
+                "texts[{}] is not valid UTF-8: it starts or ends inside a character",
+                column_index(at)
+            )));
+        }
+        spans.push(Some(base + start..base + end));
+    }
+    Ok(())
+}
+
+/// Whether item `at` of a chunk is not null (bit `at` of the bitmap, least
+/// significant bit first, as Arrow lays it out).
+fn is_valid(validity: Option<&[u8]>, at: usize) -> bool {
+    validity.map_or(true, |bits| {
+        bits.get(at / 8)
+            .is_some_and(|byte| byte >> (at % 8) & 1 == 1)
+    })
+}
+
+/// Bytes of item `at`, from its offset and the next one.
+fn span(offsets: &[u8], at: usize) -> Option<Range<usize>> {
+    let offset = |i: usize| -> Option<usize> {
+        let bytes = offsets.get(i.checked_mul(8)?..)?.first_chunk::<8>()?;
+        usize::try_from(i64::from_le_bytes(*bytes)).ok()
+    };
+    let (start, end) = (offset(at)?, offset(at.checked_add(1)?)?);
+    (start <= end).then_some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bits_are_read_least_significant_first() {
+        let bits = [0b0000_0101u8];
+        let valid: Vec<bool> = (0..9).map(|at| is_valid(Some(&bits), at)).collect();
+        assert_eq!(
+            valid,
+            [true, false, true, false, false, false, false, false, false]
+        );
+        assert!(is_valid(None, 100));
+    }
+
+    #[test]
+    fn spans_come_from_two_offsets() {
+        let offsets: Vec<u8> = [0i64, 3, 3, 7, 2, -1]
+            .iter()
+            .flat_map(|o| o.to_le_bytes())
+            .collect();
+        assert_eq!(span(&offsets, 0), Some(0..3));
+        assert_eq!(span(&offsets, 1), Some(3..3));
+        assert_eq!(span(&offsets, 2), Some(3..7));
+        // Decreasing, negative, past the end: refused, never a panic.
+        assert_eq!(span(&offsets, 3), None);
+        assert_eq!(span(&offsets, 4), None);
+        assert_eq!(span(&offsets, 5), None);
+        assert_eq!(span(&offsets, usize::MAX), None);
+    }
+}
