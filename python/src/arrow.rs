@@ -130,8 +130,10 @@ fn from_chunks(chunks: &[Chunk<'_>], skip_invalid: bool, mut text: String) -> Py
 /// Add the texts of one chunk (of at least one item) to `text`, and their spans
 /// in it to `spans`.
 ///
-/// The chunk's bytes are checked as UTF-8 in one pass and copied in one piece:
-/// a check and a copy per text took three times as long on the bundled thread.
+/// The chunk's bytes are checked as UTF-8 in one pass (`simdutf8`: with the
+/// standard library's check, the whole reading took four times as long on the
+/// bundled thread) and copied in one piece (a check and a copy per text took
+/// 1.4 times as long again).
 fn read_chunk(
     (data, offsets, validity, first, len): &Chunk<'_>,
     skip_invalid: bool,
