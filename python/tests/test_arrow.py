@@ -80,6 +80,14 @@ def test_a_null_is_a_missing_text(analyzer, texts):
     want = analyzer.analyze_columns([texts[0], texts[1], None, texts[2]], skip_invalid=True)
     assert got == want
     assert got["sentiment_score"][2] is None and got["frames"][2] is None
+    # A missing text in a pandas or Polars column is a null of its Arrow column.
+    pd = pytest.importorskip("pandas")
+    series = pd.Series([texts[0], None, texts[1]], dtype="string[pyarrow]")
+    with pytest.raises(TypeError, match=r"texts\[1\] is not a string \(got a null\)"):
+        analyzer.analyze_columns(series)
+    pl = pytest.importorskip("polars")
+    series = pl.Series([texts[0], None, texts[1]])
+    assert analyzer.analyze_columns(series, skip_invalid=True)["sentiment_label"][1] is None
 
 
 def test_a_slice_reads_its_own_nulls(analyzer, texts):
