@@ -121,80 +121,126 @@ fn from_chunks(chunks: &[Chunk<'_>], skip_invalid: bool, mut text: String) -> Py
     text.clear();
     text.reserve(bytes);
     let mut spans = Vec::with_capacity(items);
-    for chunk in chunks.iter().filter(|chunk| chunk.4 > 0) {
-        read_chunk(chunk, skip_invalid, &mut text, &mut spans)?;
+    for (data, offsets, validity, first, len) in chunks {
+        let chunk = ChunkBytes {
+            data: data.as_bytes(),
+            offsets: offsets.as_bytes(),
+            validity: validity.as_ref().map(|v| v.as_bytes()),
+            first: *first,
+            len: *len,
+        };
+        let before = spans.len();
+        chunk
+            .read(skip_invalid, &mut text, &mut spans)
+            .map_err(|error| error.into_py(before))?;
     }
     Ok(Texts::Spans { text, spans })
 }
 
-/// Add the texts of one chunk (of at least one item) to `text`, and their spans
-/// in it to `spans`.
-///
-/// The chunk's bytes are checked as UTF-8 in one pass (`simdutf8`: with the
-/// standard library's check, the whole reading took four times as long on the
-/// bundled thread) and copied in one piece (a check and a copy per text took
-/// 1.4 times as long again).
-fn read_chunk(
-    (data, offsets, validity, first, len): &Chunk<'_>,
-    skip_invalid: bool,
-    text: &mut String,
-    spans: &mut Vec<Option<Range<usize>>>,
-) -> PyResult<()> {
-    let (data, offsets, first, len) = (data.as_bytes(), offsets.as_bytes(), *first, *len);
-    let validity = validity.as_ref().map(|v| v.as_bytes());
-    // Item `at` of the chunk is item `at - first + spans.len()` of the column.
-    let before = spans.len();
-    let column_index = |at: usize| at - first + before;
-    let malformed = |at: usize| {
-        PyValueError::new_err(format!(
-            "texts[{}]: the Arrow column's offsets point outside its data",
-            column_index(at)
-        ))
-    };
-    let whole = span(offsets, first)
-        .zip(span(offsets, first + len - 1))
-        .map(|(a, b)| a.start..b.end)
-        .ok_or_else(|| malformed(first))?;
-    let bytes = data.get(whole.clone()).ok_or_else(|| malformed(first))?;
-    let chunk_text = simdutf8::basic::from_utf8(bytes)
-        // The standard library's check says where the bytes go wrong.
-        .or_else(|_| std::str::from_utf8(bytes))
-        .map_err(|e| {
-            let wrong = whole.start + e.valid_up_to();
-            let at = (first..first + len)
-                .find(|&at| span(offsets, at).is_some_and(|s| s.end > wrong))
-                .unwrap_or(first);
-            PyValueError::new_err(format!(
-                "texts[{}] is not valid UTF-8: {e}",
-                column_index(at)
-            ))
-        })?;
-    let base = text.len();
-    text.push_str(chunk_text);
-    for at in first..first + len {
-        if !is_valid(validity, at) {
-            if !skip_invalid {
-                return Err(PyTypeError::new_err(format!(
-                    "texts[{}] is not a string (got a null)",
-                    column_index(at)
-                )));
+/// One chunk of an Arrow `large_string` column, as bytes.
+struct ChunkBytes<'b> {
+    data: &'b [u8],
+    /// 64-bit little-endian offsets into `data`.
+    offsets: &'b [u8],
+    /// One bit per item, least significant first; `None`: no null.
+    validity: Option<&'b [u8]>,
+    /// The index of the chunk's first item in `offsets` and `validity`.
+    first: usize,
+    len: usize,
+}
+
+/// What is wrong with item `.0` of a chunk (counted from the chunk's first).
+#[derive(Debug, PartialEq, Eq)]
+enum ChunkError {
+    Null(usize),
+    /// Offsets that decrease or point outside the data.
+    Malformed(usize),
+    NotUtf8(usize, String),
+}
+
+impl ChunkError {
+    /// The exception, naming the item by its index in the column (the chunk's
+    /// first item being item `before`).
+    fn into_py(self, before: usize) -> PyErr {
+        match self {
+            ChunkError::Null(at) => PyTypeError::new_err(format!(
+                "texts[{}] is not a string (got a null)",
+                before + at
+            )),
+            ChunkError::Malformed(at) => PyValueError::new_err(format!(
+                "texts[{}]: the Arrow column's offsets point outside its data",
+                before + at
+            )),
+            ChunkError::NotUtf8(at, why) => {
+                PyValueError::new_err(format!("texts[{}] is not valid UTF-8: {why}", before + at))
             }
-            spans.push(None);
-            continue;
         }
-        let one = span(offsets, at)
-            .filter(|one| one.start >= whole.start && one.end <= whole.end)
-            .ok_or_else(|| malformed(at))?;
-        let (start, end) = (one.start - whole.start, one.end - whole.start);
-        if !(chunk_text.is_char_boundary(start) && chunk_text.is_char_boundary(end)) {
-            return Err(PyValueError::new_err(format!(
-                "texts[{}] is not valid UTF-8: it starts or ends inside a character",
-                column_index(at)
-            )));
-        }
-        spans.push(Some(base + start..base + end));
     }
-    Ok(())
+}
+
+impl ChunkBytes<'_> {
+    /// Add the chunk's texts to `text`, and their spans in it (`None` for a null,
+    /// with `skip_invalid`) to `spans`.
+    ///
+    /// The chunk's bytes are checked as UTF-8 in one pass (`simdutf8`: with the
+    /// standard library's check, the whole reading took four times as long on the
+    /// bundled thread) and copied in one piece (a check and a copy per text took
+    /// 1.4 times as long again); each text's span is then checked to lie inside
+    /// them, on character boundaries.
+    fn read(
+        &self,
+        skip_invalid: bool,
+        text: &mut String,
+        spans: &mut Vec<Option<Range<usize>>>,
+    ) -> Result<(), ChunkError> {
+        let Some(last) = self.len.checked_sub(1) else {
+            return Ok(());
+        };
+        let item = |i: usize| {
+            self.first
+                .checked_add(i)
+                .and_then(|at| span(self.offsets, at))
+        };
+        let whole = item(0)
+            .zip(item(last))
+            .map(|(a, b)| a.start..b.end)
+            .ok_or(ChunkError::Malformed(0))?;
+        let bytes = self
+            .data
+            .get(whole.clone())
+            .ok_or(ChunkError::Malformed(0))?;
+        let chunk_text = simdutf8::basic::from_utf8(bytes)
+            // The standard library's check says where the bytes go wrong.
+            .or_else(|_| std::str::from_utf8(bytes))
+            .map_err(|e| {
+                let wrong = whole.start + e.valid_up_to();
+                let i = (0..self.len)
+                    .find(|&i| item(i).is_some_and(|s| s.end > wrong))
+                    .unwrap_or(0);
+                ChunkError::NotUtf8(i, e.to_string())
+            })?;
+        let base = text.len();
+        text.push_str(chunk_text);
+        for i in 0..self.len {
+            if !is_valid(self.validity, self.first + i) {
+                if !skip_invalid {
+                    return Err(ChunkError::Null(i));
+                }
+                spans.push(None);
+                continue;
+            }
+            let one = item(i)
+                .filter(|one| one.start >= whole.start && one.end <= whole.end)
+                .ok_or(ChunkError::Malformed(i))?;
+            let (start, end) = (one.start - whole.start, one.end - whole.start);
+            if !(chunk_text.is_char_boundary(start) && chunk_text.is_char_boundary(end)) {
+                let why = "it starts or ends inside a character".to_string();
+                return Err(ChunkError::NotUtf8(i, why));
+            }
+            spans.push(Some(base + start..base + end));
+        }
+        Ok(())
+    }
 }
 
 /// Whether item `at` of a chunk is not null (bit `at` of the bitmap, least
@@ -219,6 +265,83 @@ fn span(offsets: &[u8], at: usize) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Offsets as Arrow lays them out.
+    fn offsets(values: &[i64]) -> Vec<u8> {
+        values.iter().flat_map(|o| o.to_le_bytes()).collect()
+    }
+
+    /// The texts `chunk` reads (skipping nulls), or its error.
+    fn read(chunk: &ChunkBytes<'_>, skip_invalid: bool) -> Result<Vec<Option<String>>, ChunkError> {
+        let (mut text, mut spans) = ("kept ".to_string(), Vec::new());
+        chunk.read(skip_invalid, &mut text, &mut spans)?;
+        Ok(spans
+            .into_iter()
+            .map(|span| span.map(|span| text[span].to_string()))
+            .collect())
+    }
+
+    #[test]
+    fn a_slice_with_nulls_reads_its_own_items() {
+        // Items: "avant", null, "été", "", "fin"; the chunk is the last four.
+        let offsets = offsets(&[0, 5, 5, 10, 10, 13]);
+        let chunk = ChunkBytes {
+            data: "avantétéfin".as_bytes(),
+            offsets: &offsets,
+            validity: Some(&[0b1_1101]),
+            first: 1,
+            len: 4,
+        };
+        let texts = read(&chunk, true).unwrap();
+        let want = [None, Some("été"), Some(""), Some("fin")];
+        assert_eq!(texts, want.map(|t| t.map(String::from)));
+        assert_eq!(read(&chunk, false), Err(ChunkError::Null(0)));
+    }
+
+    #[test]
+    fn bad_chunks_name_their_item_and_never_panic() {
+        let chunk = |data, offsets, first, len| ChunkBytes {
+            data,
+            offsets,
+            validity: None,
+            first,
+            len,
+        };
+        let ok = offsets(&[0, 2, 4]);
+        // Not UTF-8 in the second item.
+        assert!(matches!(
+            read(&chunk(b"ok\xff!", &ok, 0, 2), false),
+            Err(ChunkError::NotUtf8(1, _))
+        ));
+        // A boundary inside `é`.
+        let inside = offsets(&[0, 1, 2]);
+        assert_eq!(
+            read(&chunk("é".as_bytes(), &inside, 0, 2), false),
+            Err(ChunkError::NotUtf8(
+                0,
+                "it starts or ends inside a character".into()
+            ))
+        );
+        // Decreasing, past the data, missing, or beyond any index.
+        let decreasing = offsets(&[0, 3, 1, 4]);
+        assert_eq!(
+            read(&chunk(b"abcd", &decreasing, 0, 3), false),
+            Err(ChunkError::Malformed(1))
+        );
+        assert_eq!(
+            read(&chunk(b"ab", &ok, 0, 2), false),
+            Err(ChunkError::Malformed(0))
+        );
+        assert_eq!(
+            read(&chunk(b"abcd", &ok, 0, 3), false),
+            Err(ChunkError::Malformed(0))
+        );
+        assert_eq!(
+            read(&chunk(b"abcd", &ok, usize::MAX, 2), false),
+            Err(ChunkError::Malformed(0))
+        );
+        assert_eq!(read(&chunk(b"", &[], 0, 0), false), Ok(vec![]));
+    }
 
     #[test]
     fn bits_are_read_least_significant_first() {
