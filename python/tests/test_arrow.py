@@ -40,8 +40,10 @@ def arrow_columns(texts):
     if hasattr(pa, "string_view"):
         yield "string_view", array.cast(pa.string_view())
     # A slice starts inside its buffers.
-    padded = pa.array(["avant"] * 3 + texts + ["après"]).slice(3, len(texts))
-    yield "slice", padded
+    padded = pa.array(["avant"] * 3 + texts + ["après"])
+    yield "slice", padded.slice(3, len(texts))
+    # Read as it is (no cast), its offset included.
+    yield "large_string slice", padded.cast(pa.large_string()).slice(3, len(texts))
 
 
 @pytest.mark.parametrize("threads", [1, 2])
