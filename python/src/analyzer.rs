@@ -322,7 +322,7 @@ impl Analyzer {
         skip_invalid: bool,
     ) -> PyResult<Bound<'py, PyDict>> {
         let mut columns = Columns::new(py, self, crate::columns::stance_kind(stance)?);
-        match column(texts, skip_invalid, self.arrow_text.take())? {
+        match column(texts, skip_invalid, &self.arrow_text)? {
             Column::Items(items) => self.briefs(py, &items, threads, skip_invalid, &mut columns)?,
             Column::Arrow(read) => {
                 // Read already, and without the GIL: nothing to overlap with the

@@ -34,6 +34,8 @@ pub enum Column<'py> {
 
 /// `texts` as `analyze_columns` reads it; an Arrow column's null is `None` with
 /// `skip_invalid`, else an error naming its index, as for a `None` in a list.
+/// An Arrow column's texts are copied into the string `spare` keeps (taken only
+/// then: a list leaves it for the next column).
 ///
 /// # Errors
 /// A null (without `skip_invalid`), text that is not UTF-8 or buffers that do
@@ -41,7 +43,7 @@ pub enum Column<'py> {
 pub fn column<'py>(
     texts: &Bound<'py, PyAny>,
     skip_invalid: bool,
-    buffer: String,
+    spare: &SpareText,
 ) -> PyResult<Column<'py>> {
     if is_sequence(texts) {
         return Ok(Column::Items(texts.clone()));
@@ -50,11 +52,11 @@ pub fn column<'py>(
     let input = py.import(intern!(py, "avis_fr._input"))?;
     let chunks = input.call_method1(intern!(py, "arrow_chunks"), (texts,))?;
     if chunks.is_none() {
-        let list = input.call_method1(intern!(py, "as_list"), (texts,))?;
-        return Ok(Column::Items(list));
+        return Ok(Column::Items(items(texts)?));
     }
     let chunks: Vec<Chunk<'py>> = chunks.extract()?;
-    Ok(Column::Arrow(from_chunks(&chunks, skip_invalid, buffer)?))
+    let read = from_chunks(&chunks, skip_invalid, spare.take())?;
+    Ok(Column::Arrow(read))
 }
 
 /// `texts` as `analyze_many` reads it: a list or tuple as it is, a pandas or
