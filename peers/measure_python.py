@@ -89,6 +89,11 @@ def pandas_column(bench: list):
     return pandas.Series(bench)
 
 
+# How the rows name the batch calls made from the pandas column.
+COLUMN_CALLS = {"analyze_many": "analyze_many(column.tolist())",
+                "analyze_columns": "analyze_columns(column)"}
+
+
 def batch_calls(analyzer, bench: list, column, threads) -> dict:
     """`analyze_many` and `analyze_columns` on `threads`, from the list and, if
     there is one, from the pandas column: {(input, call): callable}."""
@@ -128,17 +133,11 @@ def avis_calls(bench: list, topic: str) -> dict:
     for threads, tag in ((1, "1 thread"), (None, f"{cores} cores")):
         rows[f"library alone (Rust loop), {tag}"] = functools.partial(
             timed, lambda th=threads: analyzer._time_library(library_texts, th))
-        rows[f"analyze_many, {tag}"] = functools.partial(
-            timed, lambda th=threads: analyzer.analyze_many(bench, threads=th))
         rows[f"analyze_many + read scores, {tag}"] = functools.partial(
             timed, lambda th=threads: read_scores(analyzer.analyze_many(bench, threads=th)))
-        rows[f"analyze_columns, {tag}"] = functools.partial(
-            timed, lambda th=threads: analyzer.analyze_columns(bench, threads=th))
-        if column is not None:
-            rows[f"analyze_many(column.tolist()), pandas column, {tag}"] = functools.partial(
-                timed, lambda th=threads: analyzer.analyze_many(column.tolist(), threads=th))
-            rows[f"analyze_columns(column), pandas column, {tag}"] = functools.partial(
-                timed, lambda th=threads: analyzer.analyze_columns(column, threads=th))
+        for (source, call), run in batch_calls(analyzer, bench, column, threads).items():
+            name = call if source == "list" else f"{COLUMN_CALLS[call]}, {source}"
+            rows[f"{name}, {tag}"] = functools.partial(timed, run)
     rows["library alone, scores only (Rust loop), 1 thread"] = functools.partial(
         timed, lambda: analyzer._time_library(library_texts, 1, evidence=False))
     rows["analyze_many + read evidence, 1 thread"] = functools.partial(

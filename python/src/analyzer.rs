@@ -106,8 +106,21 @@ impl Analyzer {
             return run_reading(py, &self.caches, texts, skip_invalid, threads, brief, sink);
         }
         let read = read_all(texts, skip_invalid, |string| sink.string(string))?;
+        self.briefs_of(py, &read, 1, sink)
+    }
+
+    /// The brief of each of `texts`, read already, on `threads` threads without the
+    /// GIL, given to `sink`.
+    fn briefs_of<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Texts,
+        threads: usize,
+        sink: &mut impl Sink<'py, Brief>,
+    ) -> PyResult<()> {
+        let brief = |cache: &mut avis_fr::Cache, text: &str| self.brief(cache, text);
         let briefs = py
-            .allow_threads(|| run(&self.caches, &read, 1, brief))
+            .allow_threads(|| run(&self.caches, texts, threads, brief))
             .map_err(PyRuntimeError::new_err)?;
         sink.results(briefs)
     }
@@ -327,13 +340,9 @@ impl Analyzer {
             Column::Arrow(read) => {
                 // Read already, and without the GIL: nothing to overlap with the
                 // reading, as `briefs` does on several threads.
-                let brief = |cache: &mut avis_fr::Cache, text: &str| self.brief(cache, text);
-                let threads = thread_count(threads);
-                let briefs = py
-                    .allow_threads(|| run(&self.caches, &read, threads, brief))
-                    .map_err(PyRuntimeError::new_err)?;
+                let done = self.briefs_of(py, &read, thread_count(threads), &mut columns);
                 self.arrow_text.give_back(read);
-                columns.results(briefs)?;
+                done?;
             }
         }
         columns.into_dict(ids)
