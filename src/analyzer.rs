@@ -147,7 +147,7 @@ impl Analyzer {
     fn run<'a>(&'a self, cache: &mut Cache, text: &'a str, depth: Depth) -> Analysis<'a> {
         let explain = depth != Depth::Scores;
         cache.serve(self.id);
-        let doc = Document::read(text, &self.matcher, &mut cache.document);
+        let mut doc = Document::read(text, &self.matcher, &mut cache.document);
         let marks = rules::mark(&doc, &mut cache.marks);
         let mut scored =
             sentiment::score(&doc, marks, self.thresholds, explain, &mut cache.sentiment);
@@ -166,17 +166,17 @@ impl Analyzer {
         } else {
             Vec::new()
         };
-        let analysis = Analysis {
+        // The document's and the weighed words' vectors serve the next text.
+        cache.sentiment.keep(scored.words);
+        cache.document.keep(&mut doc);
+        // Built where it is returned, not in a local that a `memcpy` call copies out.
+        Analysis {
             sentiment: scored.sentiment,
             sentences: scored.sentences,
             stance: stance.by_target,
             frames: frames.ids(&self.index),
             evidence,
-        };
-        // The document's and the weighed words' vectors serve the next text.
-        cache.sentiment.keep(scored.words);
-        cache.document.keep(doc);
-        analysis
+        }
     }
 }
 

@@ -1,9 +1,33 @@
 //! Cutting a document into sentences and clauses: what negation, intensity and
 //! contrast may reach across, and what they may not.
 
-use super::{Document, Slot, NO_HIT};
-use crate::lexicon::EntryKind;
-use crate::tokenize::TokenKind;
+use crate::lexicon::{EntryKind, Hit};
+use crate::tokenize::{Token, TokenKind};
+
+/// A document cut into sentences and clauses, token by token.
+#[derive(Debug, Default)]
+pub(super) struct Cuts {
+    /// Per token.
+    pub(super) slots: Vec<Slot>,
+    /// The last punctuation token of each sentence, if any.
+    pub(super) closing: Vec<Option<usize>>,
+    /// The first and last token of each sentence that has tokens, in order.
+    pub(super) spans: Vec<(usize, usize)>,
+    /// Tokens that are not punctuation.
+    pub(super) words: usize,
+}
+
+/// What the document knows of one token.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Slot {
+    pub(super) sentence: u32,
+    /// Clauses never cross sentences.
+    pub(super) clause: u32,
+    /// The hit covering the token, or [`NO_HIT`].
+    pub(super) hit: u32,
+}
+
+pub(super) const NO_HIT: u32 = u32::MAX;
 
 /// Where a punctuation token cuts the text.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -52,28 +76,25 @@ fn line_break_in(text: &[u8], from: usize, to: usize) -> bool {
                 .is_some_and(|rest| rest.contains(&b'\n')))
 }
 
-/// Fill the document's per-token slots (sentence, clause, hit), the closing
-/// punctuation of each sentence and its word count, in one pass over the tokens.
+/// Each token's slot (sentence, clause, hit), the closing punctuation of each
+/// sentence and the word count, in one pass over the tokens; `cuts` lends its
+/// emptied vectors.
 ///
 /// A line break ends a sentence (comments use them as full stops); a contrast word
 /// (`mais`) opens a clause.
-pub(super) fn cut(doc: &mut Document<'_>) {
-    let Document {
-        text,
-        tokens,
-        hits,
-        slots,
-        closing,
-        spans,
-        words,
+pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts) -> Cuts {
+    let Cuts {
+        mut slots,
+        mut closing,
+        mut spans,
         ..
-    } = doc;
+    } = cuts;
+    let mut words = 0;
     slots.clear();
     slots.reserve(tokens.len());
     closing.clear();
     spans.clear();
     let (mut s, mut c) = (0u32, 0u32);
-    *words = 0;
     let mut previous_end = 0;
     let mut contrasts = hits.iter().filter(|hit| hit.kinds.has(EntryKind::Contrast));
     let mut next_contrast = || contrasts.next().map_or(usize::MAX, |hit| hit.first);
@@ -99,7 +120,7 @@ pub(super) fn cut(doc: &mut Document<'_>) {
             hit: NO_HIT,
         });
         if token.kind != TokenKind::Punct {
-            *words += 1;
+            words += 1;
         } else {
             closing.resize(s as usize + 1, None);
             closing[s as usize] = Some(i);
@@ -120,6 +141,12 @@ pub(super) fn cut(doc: &mut Document<'_>) {
     // the last token's has its entry.
     let sentences = slots.last().map_or(0, |last| last.sentence as usize + 1);
     closing.resize(sentences, None);
+    Cuts {
+        slots,
+        closing,
+        spans,
+        words,
+    }
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ mod hashtags;
 use crate::lexicon::{Hit, Matcher, WordId, Words};
 use crate::reuse::recycle;
 use crate::tokenize::{tokenize, Token, TokenKind};
+use cut::{Cuts, NO_HIT};
 
 /// Tokens' worth of capacity a cache keeps after a long document (about 2.5 MB of
 /// vectors): longer documents still work, their vectors are freed afterwards.
@@ -31,27 +32,9 @@ pub(crate) struct Document<'a> {
     /// logiciels libres`): the longer one gives the words their lexicon meaning, but
     /// the targets and frames named inside it are still named.
     pub(crate) nested: Vec<Hit<'a>>,
-    /// Per token.
-    slots: Vec<Slot>,
-    /// The last punctuation token of each sentence, if any.
-    closing: Vec<Option<usize>>,
-    /// The first and last token of each sentence that has tokens, in order.
-    spans: Vec<(usize, usize)>,
-    /// Tokens that are not punctuation.
-    words: usize,
+    /// Each token's sentence, clause and hit.
+    cuts: Cuts,
 }
-
-/// What the document knows of one token.
-#[derive(Clone, Copy, Debug)]
-struct Slot {
-    sentence: u32,
-    /// Clauses never cross sentences.
-    clause: u32,
-    /// The hit covering the token, or [`NO_HIT`].
-    hit: u32,
-}
-
-const NO_HIT: u32 = u32::MAX;
 
 /// The memory a document is built in, kept from one document to the next: the word
 /// memo (what each distinct word matches, see [`crate::lexicon`]) and the emptied
@@ -63,9 +46,7 @@ pub(crate) struct DocumentCache {
     tokens: Vec<Token<'static>>,
     hits: Vec<Hit<'static>>,
     nested: Vec<Hit<'static>>,
-    slots: Vec<Slot>,
-    closing: Vec<Option<usize>>,
-    spans: Vec<(usize, usize)>,
+    cuts: Cuts,
 }
 
 impl<'a> Document<'a> {
@@ -86,49 +67,47 @@ impl<'a> Document<'a> {
         let mut hits = recycle(std::mem::take(&mut cache.hits));
         let mut nested = recycle(std::mem::take(&mut cache.nested));
         matcher.find(&cache.words, &cache.ids, &mut hits, &mut nested);
-        let mut document = Document {
+        let cuts = cut::cut(text, &tokens, &hits, std::mem::take(&mut cache.cuts));
+        // Built where it is returned: a document assembled in a local and then
+        // returned is copied by a `memcpy` call, once per comment.
+        Document {
             text,
             tokens,
             hits,
             nested,
-            slots: std::mem::take(&mut cache.slots),
-            closing: std::mem::take(&mut cache.closing),
-            spans: std::mem::take(&mut cache.spans),
-            words: 0,
-        };
-        cut::cut(&mut document);
-        document
+            cuts,
+        }
     }
 
     /// Sentence index of token `i`.
     pub(crate) fn sentence(&self, i: usize) -> u32 {
-        self.slots[i].sentence
+        self.cuts.slots[i].sentence
     }
 
     /// Clause index of token `i`.
     pub(crate) fn clause(&self, i: usize) -> u32 {
-        self.slots[i].clause
+        self.cuts.slots[i].clause
     }
 
     /// How many sentence indices the document uses.
     pub(crate) fn sentence_count(&self) -> usize {
-        self.closing.len()
+        self.cuts.closing.len()
     }
 
     /// The first and last token of each sentence, in order (sentences without
     /// tokens are not there).
     pub(crate) fn sentence_spans(&self) -> &[(usize, usize)] {
-        &self.spans
+        &self.cuts.spans
     }
 
     /// How many tokens are not punctuation.
     pub(crate) fn words(&self) -> usize {
-        self.words
+        self.cuts.words
     }
 
     /// Index of the hit covering token `i`, if any.
     pub(crate) fn hit_at(&self, i: usize) -> Option<usize> {
-        Some(self.slots[i].hit)
+        Some(self.cuts.slots[i].hit)
             .filter(|&h| h != NO_HIT)
             .map(|h| h as usize)
     }
@@ -145,7 +124,7 @@ impl<'a> Document<'a> {
 
     /// The last punctuation token of the sentence that holds token `i`.
     pub(crate) fn closing_punctuation(&self, i: usize) -> Option<&Token<'a>> {
-        let closing = self.closing[self.sentence(i) as usize]?;
+        let closing = self.cuts.closing[self.sentence(i) as usize]?;
         Some(&self.tokens[closing])
     }
 
@@ -173,19 +152,20 @@ impl DocumentCache {
     /// Keep a finished document's vectors for the next, unless it was so long that
     /// they would hold on to a lot of memory; start the word memo over when it is
     /// full, so that memory stays flat on endless input.
-    pub(crate) fn keep(&mut self, document: Document<'_>) {
+    ///
+    /// The document is taken by reference, its vectors moved out one by one: moved
+    /// whole into a call, its 168 bytes are copied by a `memcpy` call per comment.
+    pub(crate) fn keep(&mut self, document: &mut Document<'_>) {
         if document.tokens.capacity() > KEPT_TOKENS {
             *self = DocumentCache {
                 words: std::mem::take(&mut self.words),
                 ..DocumentCache::default()
             };
         } else {
-            self.tokens = recycle(document.tokens);
-            self.hits = recycle(document.hits);
-            self.nested = recycle(document.nested);
-            self.slots = document.slots;
-            self.closing = document.closing;
-            self.spans = document.spans;
+            self.tokens = recycle(std::mem::take(&mut document.tokens));
+            self.hits = recycle(std::mem::take(&mut document.hits));
+            self.nested = recycle(std::mem::take(&mut document.nested));
+            self.cuts = std::mem::take(&mut document.cuts);
         }
         if self.words.len() >= Words::CAPACITY {
             self.words = Words::default();
@@ -256,9 +236,9 @@ mod tests {
         let m = matcher(&[]);
         let mut cache = DocumentCache::default();
         let text = String::from("Un texte de quelques mots.");
-        let doc = Document::read(&text, &m, &mut cache);
+        let mut doc = Document::read(&text, &m, &mut cache);
         let (pointer, capacity) = (doc.tokens.as_ptr() as usize, doc.tokens.capacity());
-        cache.keep(doc);
+        cache.keep(&mut doc);
         let again = Document::read("Un autre.", &m, &mut cache);
         assert_eq!(
             (again.tokens.as_ptr() as usize, again.tokens.capacity()),
@@ -271,8 +251,8 @@ mod tests {
         let m = matcher(&[]);
         let mut cache = DocumentCache::default();
         let text = "mot ".repeat(KEPT_TOKENS + 1);
-        let doc = Document::read(&text, &m, &mut cache);
-        cache.keep(doc);
+        let mut doc = Document::read(&text, &m, &mut cache);
+        cache.keep(&mut doc);
         assert_eq!(cache.tokens.capacity(), 0);
     }
 }
