@@ -99,8 +99,14 @@ pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts
     let mut contrasts = hits.iter().filter(|hit| hit.kinds.has(EntryKind::Contrast));
     let mut next_contrast = || contrasts.next().map_or(usize::MAX, |hit| hit.first);
     let mut contrast = next_contrast();
+    // The first token of sentence `s`, once it has one: its span is pushed when it
+    // ends, rather than the last span stretched at every token.
+    let mut opened: Option<usize> = None;
     for (i, token) in tokens.iter().enumerate() {
         if i > 0 && line_break_in(text.as_bytes(), previous_end, token.start) {
+            if let Some(first) = opened.take() {
+                spans.push((first, i - 1));
+            }
             s += 1;
             c += 1;
         }
@@ -110,10 +116,7 @@ pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts
             }
             contrast = next_contrast();
         }
-        match (slots.last(), spans.last_mut()) {
-            (Some(last), Some(span)) if last.sentence == s => span.1 = i,
-            _ => spans.push((i, i)),
-        }
+        let first = *opened.get_or_insert(i);
         slots.push(Slot {
             sentence: s,
             clause: c,
@@ -125,12 +128,19 @@ pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts
             closing.resize(s as usize + 1, None);
             closing[s as usize] = Some(i);
             match cut_of(token.text) {
-                Cut::Sentence => (s, c) = (s + 1, c + 1),
+                Cut::Sentence => {
+                    spans.push((first, i));
+                    opened = None;
+                    (s, c) = (s + 1, c + 1);
+                }
                 Cut::Clause => c += 1,
                 Cut::None => {}
             }
         }
         previous_end = token.end;
+    }
+    if let Some(first) = opened {
+        spans.push((first, tokens.len() - 1));
     }
     for (index, hit) in hits.iter().enumerate() {
         for slot in &mut slots[hit.first..hit.end] {
@@ -175,6 +185,8 @@ mod tests {
         // bon , mal | bien | oui . | non
         assert_eq!(sentences, [0, 0, 0, 1, 2, 2, 4]);
         assert_eq!(doc.sentence_count(), 5);
+        // Spans only for the sentences that have tokens, the last one included.
+        assert_eq!(doc.sentence_spans(), [(0, 2), (3, 3), (4, 5), (6, 6)]);
     }
 
     #[test]
