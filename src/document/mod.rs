@@ -32,7 +32,8 @@ pub(crate) struct Document<'a> {
     /// logiciels libres`): the longer one gives the words their lexicon meaning, but
     /// the targets and frames named inside it are still named.
     pub(crate) nested: Vec<Hit<'a>>,
-    /// Each token's sentence, clause and hit.
+    /// Its sentences and clauses: each token's sentence, clause and hit, each
+    /// sentence's span and closing punctuation, the word count.
     cuts: Cuts,
 }
 
