@@ -3,7 +3,7 @@
 //! or array converted to a list at once (`avis_fr/_input.py` says why).
 
 use std::ops::Range;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::intern;
@@ -93,11 +93,7 @@ impl SpareText {
 
     /// The kept string (empty), or a new one.
     pub fn take(&self) -> String {
-        let mut kept = self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        std::mem::take(&mut *kept)
+        std::mem::take(&mut *self.kept())
     }
 
     /// Keep the string of `texts` for the next batch.
@@ -105,13 +101,17 @@ impl SpareText {
         if let Texts::Spans { mut text, .. } = texts {
             if text.capacity() <= Self::KEPT {
                 text.clear();
-                let mut kept = self
-                    .0
-                    .lock()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner());
-                *kept = text;
+                *self.kept() = text;
             }
         }
+    }
+
+    /// The kept string, locked. A panic while it was held leaves at worst a
+    /// string to clear, so a poisoned lock is taken as it is.
+    fn kept(&self) -> MutexGuard<'_, String> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -358,10 +358,7 @@ mod tests {
 
     #[test]
     fn spans_come_from_two_offsets() {
-        let offsets: Vec<u8> = [0i64, 3, 3, 7, 2, -1]
-            .iter()
-            .flat_map(|o| o.to_le_bytes())
-            .collect();
+        let offsets = offsets(&[0, 3, 3, 7, 2, -1]);
         assert_eq!(span(&offsets, 0), Some(0..3));
         assert_eq!(span(&offsets, 1), Some(3..3));
         assert_eq!(span(&offsets, 2), Some(3..7));
