@@ -20,6 +20,7 @@ message, and the thread and the behaviour suite are in this repository):
 | aspects | aspects-report | aspects-tune | accuracy of the stance toward each named target, read as polarity |
 | macron | macron-train | macron-train | stance macro-F1 of against and favor |
 | thread | gold-dev (23) | gold-dev (23) | sentiment accuracy |
+| thread-stance | gold-dev (23) | gold-dev (23) | stance accuracy toward its two targets |
 | behaviour | tests/behaviour | tests/behaviour | share of cases passed |
 
 The peers (vaderSentiment-fr, textblob-fr) are scored with VADER's thresholds
@@ -65,6 +66,7 @@ DOMAINS = {
     "aspects": ("aspects-report", "aspects-tune", "aspect polarity accuracy"),
     "macron": ("macron-train", "macron-train", "stance macro-F1 against/favor"),
     "thread": ("gold-dev", "gold-dev", "sentiment accuracy (23)"),
+    "thread-stance": ("gold-dev", "gold-dev", "stance accuracy, 2 targets (46)"),
     "behaviour": ("behaviour", "behaviour", "cases passed"),
 }
 LABELS = ("negative", "neutral", "positive")
@@ -175,6 +177,10 @@ def avis_figures(binary: Path, sets: dict) -> dict[str, float]:
         elif domain == "thread":
             scored = avis_score(binary, records, "consultation-2015")
             out[domain] = accuracy([s["sentiment"]["label"] for s in scored], [r["label"] for r in records])
+        elif domain == "thread-stance":
+            scored = avis_score(binary, records, "consultation-2015")
+            pairs = [(s["stance"][t]["label"], r["stance"][t]) for r, s in zip(records, scored) for t in r["stance"]]
+            out[domain] = accuracy([p for p, _ in pairs], [g for _, g in pairs])
     return out
 
 
@@ -224,7 +230,7 @@ def peer_scores(sets: dict) -> dict[str, dict[str, list[float]]]:
     scorers = None
     out: dict[str, dict[str, list[float]]] = {}
     for domain, records in sets.items():
-        if domain == "behaviour":
+        if domain in ("behaviour", "thread-stance"):
             continue
         for tool in ("vaderSentiment-fr", "textblob-fr"):
             known = cache.setdefault(tool, {})
@@ -274,10 +280,13 @@ def load_sets(part: str) -> dict[str, list[dict]]:
     sets = {}
     for domain, (report, tune, _) in DOMAINS.items():
         name = report if part == "dev" else tune
-        if domain == "thread":
+        if domain in ("thread", "thread-stance"):
             gold = {r["id"]: r for r in read_jsonl(ROOT / "data" / "gold-dev.jsonl")}
             docs = [d for d in read_jsonl(ROOT / "data" / "consultation-2015.jsonl") if d["id"] in gold]
-            sets[domain] = [{"text": d["text"], "label": gold[d["id"]]["sentiment"]} for d in docs]
+            sets[domain] = [
+                {"text": d["text"], "label": gold[d["id"]]["sentiment"], "stance": gold[d["id"]]["stance"]}
+                for d in docs
+            ]
         elif domain == "behaviour":
             sets[domain] = []
         elif (EXTERNAL / f"{name}.jsonl").exists():
@@ -341,6 +350,7 @@ def main() -> int:
     parser.add_argument("--no-peers", action="store_true", help="avis-fr alone (quick)")
     parser.add_argument("--peers-best", action="store_true", help="also each peer at its best threshold")
     parser.add_argument("--no-behaviour", action="store_true", help="skip the behaviour suite (saves a cargo test)")
+    parser.add_argument("--binary", type=Path, help="score with this avis binary instead of building this checkout's")
     parser.add_argument("--avis", action="append", default=[], type=Path, help="another avis binary to score beside")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--compare", type=Path, help="a --json file of before: deltas and the keep rule")
@@ -349,7 +359,7 @@ def main() -> int:
     sets = load_sets(args.part)
     if args.no_behaviour:
         sets.pop("behaviour", None)
-    columns = {"avis-fr": avis_figures(build_avis(), sets)}
+    columns = {"avis-fr": avis_figures(args.binary or build_avis(), sets)}
     if "behaviour" in sets:
         passed = behaviour(ROOT)
         if passed is None:

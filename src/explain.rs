@@ -205,6 +205,16 @@ pub enum Reason<'a> {
         /// Its contribution.
         value: f64,
     },
+    /// The feeling of the sentence, for a name in a clause with none of its own
+    /// (`Décor vieillot, service inexistant.`: the décor).
+    SentenceSentiment {
+        /// The name of the target it was given to.
+        name: Cow<'a, str>,
+        /// The weighed feeling it took from its sentence.
+        sentiment: f64,
+        /// Its contribution.
+        value: f64,
+    },
     /// A stance cue or comparative next to a name (`favoriser le logiciel libre`,
     /// `X dégage`).
     Cue {
@@ -259,6 +269,7 @@ impl Reason<'_> {
         match *self {
             Reason::StanceMarker { value, .. }
             | Reason::ClauseSentiment { value, .. }
+            | Reason::SentenceSentiment { value, .. }
             | Reason::Cue { value, .. }
             | Reason::Objection { value, .. }
             | Reason::Subject { value, .. }
@@ -273,6 +284,7 @@ impl Reason<'_> {
         match self {
             Reason::StanceMarker { .. } => "stance_marker",
             Reason::ClauseSentiment { .. } => "clause_sentiment",
+            Reason::SentenceSentiment { .. } => "sentence_sentiment",
             Reason::Cue { .. } => "cue",
             Reason::Objection { .. } => "objection",
             Reason::Subject { .. } => "subject",
@@ -303,6 +315,15 @@ impl Reason<'_> {
                 word: owned(word),
                 weighed,
                 name: owned(name),
+                value,
+            },
+            Reason::SentenceSentiment {
+                name,
+                sentiment,
+                value,
+            } => Reason::SentenceSentiment {
+                name: owned(name),
+                sentiment,
                 value,
             },
             Reason::Cue { cue, name, value } => Reason::Cue {
@@ -348,6 +369,14 @@ impl fmt::Display for Reason<'_> {
                 f,
                 "`{word}` ({weighed:+.2}) in the clause naming `{name}` {value:+.2}"
             ),
+            Reason::SentenceSentiment {
+                name,
+                sentiment,
+                value,
+            } => write!(
+                f,
+                "its sentence's feeling ({sentiment:+.2}) for `{name}`, named in a clause without one {value:+.2}"
+            ),
             Reason::Cue { cue, name, value } => write!(f, "`{cue}` next to `{name}` {value:+.2}"),
             Reason::Objection { frame, value } => write!(f, "argues with `{frame}` {value:+.2}"),
             Reason::Subject { sentiment, value } => write!(
@@ -390,6 +419,12 @@ impl Serialize for Reason<'_> {
                 map.serialize_entry("word", word)?;
                 map.serialize_entry("weighed", weighed)?;
                 map.serialize_entry("name", name)?;
+            }
+            Reason::SentenceSentiment {
+                name, sentiment, ..
+            } => {
+                map.serialize_entry("name", name)?;
+                map.serialize_entry("sentiment", sentiment)?;
             }
             Reason::Cue { cue, name, .. } => {
                 map.serialize_entry("cue", cue)?;

@@ -66,6 +66,7 @@ fn every_record_of_the_bundled_thread_follows_the_schema() {
     for kind in [
         "stance_marker",
         "clause_sentiment",
+        "sentence_sentiment",
         "subject",
         "rival",
         "objection",

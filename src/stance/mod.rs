@@ -24,6 +24,8 @@
 //! counted as named (`utiliser des logiciels libres`, a stance marker, still names
 //! free software).
 
+mod clauses;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -33,7 +35,7 @@ use crate::explain::Reason;
 use crate::frames::Frames;
 use crate::lexicon::{EntryKind, Hit, TopicIndex, TopicMeaning};
 use crate::reuse::recycle;
-use crate::rules::{Marks, Weighed};
+use crate::rules::Marks;
 use crate::sentiment::Scored;
 
 /// Scale from a word's weighed valence (about ±4) to a stance contribution.
@@ -79,6 +81,8 @@ pub(crate) struct Assessment<'a, 'c> {
 pub(crate) struct StanceCache {
     mentions: Vec<Mention>,
     contributions: Vec<Contribution>,
+    /// The first token of each contrast word.
+    contrasts: Vec<usize>,
     /// Always empty between documents.
     tallies: Vec<Tally<'static>>,
 }
@@ -92,6 +96,9 @@ struct Tally<'a> {
     total: f64,
     before_rivalry: f64,
     mentioned: bool,
+    /// The clause whose neighbours' feeling it took
+    /// last as a name in a clause without feeling: once per clause.
+    took_sentence: Option<u32>,
     because: Vec<Reason<'a>>,
     /// Whether the reasons are kept (not for an analysis of scores only).
     explain: bool,
@@ -118,6 +125,10 @@ struct Mention {
     polarity: f64,
     first: usize,
     end: usize,
+    /// Named inside a longer expression that means something else (a stance
+    /// marker, `problème du logiciel libre`): that expression says what the clause
+    /// thinks of it.
+    inside: bool,
 }
 
 /// The stance toward every target of the topic.
@@ -133,6 +144,7 @@ pub(crate) fn assess<'a, 'c>(
     let StanceCache {
         mentions,
         contributions,
+        contrasts,
         tallies,
     } = cache;
     let mut tally: Vec<Tally<'a>> = recycle(std::mem::take(tallies));
@@ -144,7 +156,7 @@ pub(crate) fn assess<'a, 'c>(
     contributions.clear();
     markers_and_mentions(doc, marks, &mut tally, mentions, contributions);
     mentions.sort_by_key(|m| m.first);
-    clause_sentiment(doc, mentions, &scored.words, &mut tally);
+    clauses::clause_sentiment(doc, mentions, &scored.words, contrasts, &mut tally);
     cues(doc, marks, mentions, &mut tally, contributions);
     objections(frames, topic, &mut tally);
     subject_and_rivals(scored.sentiment.score, topic, &mut tally);
@@ -173,11 +185,13 @@ fn markers_and_mentions<'a>(
             match *meaning {
                 TopicMeaning::Target { target, polarity } => {
                     tally[target].mentioned = true;
+                    let outer = doc.hit_at(hit.first).map(|h| doc.hits[h].kinds);
                     mentions.push(Mention {
                         target,
                         polarity,
                         first: hit.first,
                         end: hit.end,
+                        inside: index.is_none() && !outer.is_some_and(|k| k.names_target()),
                     });
                 }
                 TopicMeaning::Stance { target, weight } => {
@@ -197,25 +211,6 @@ fn markers_and_mentions<'a>(
                 }
                 TopicMeaning::Frame { .. } => {}
             }
-        }
-    }
-}
-
-/// Sentiment of the clauses that name a target (step 2).
-fn clause_sentiment<'a>(
-    doc: &Document<'a>,
-    mentions: &[Mention],
-    words: &[Weighed<'a>],
-    tally: &mut [Tally<'a>],
-) {
-    for word in words {
-        if let Some(m) = nearest_in_clause(doc, mentions, word.first) {
-            tally[m.target].add(Reason::ClauseSentiment {
-                word: doc.hit_text(word.first).into(),
-                weighed: word.value,
-                name: doc.hit_text(m.first).into(),
-                value: m.polarity * word.value * PER_VALENCE,
-            });
         }
     }
 }
@@ -401,27 +396,4 @@ fn labels<'a>(
         );
     }
     stance
-}
-
-/// The mention nearest to token `at` in its clause (the earlier one on a tie).
-/// `mentions` are sorted by position, so the candidates are the two around `at`.
-fn nearest_in_clause<'m>(
-    doc: &Document<'_>,
-    mentions: &'m [Mention],
-    at: usize,
-) -> Option<&'m Mention> {
-    let clause = doc.clause(at);
-    let split = mentions.partition_point(|m| m.first < at);
-    let left = mentions[..split]
-        .last()
-        .filter(|m| doc.clause(m.first) == clause)
-        .map(|last| &mentions[mentions.partition_point(|m| m.first < last.first)]);
-    let right = mentions
-        .get(split)
-        .filter(|m| doc.clause(m.first) == clause);
-    match (left, right) {
-        (Some(l), Some(r)) if r.first - at < at - l.first => Some(r),
-        (Some(l), _) => Some(l),
-        (None, r) => r,
-    }
 }
