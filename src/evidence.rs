@@ -31,29 +31,56 @@ pub(crate) fn assemble<'a>(
         while let Some(inner) = nested.next_if(|inner| inner.first == hit.first) {
             nested_evidence(doc, inner, topic, &mut evidence);
         }
-        while let Some(word) = words.next_if(|word| word.hit == index) {
-            put(
-                &mut evidence,
-                Evidence {
-                    valence: word.valence,
-                    rules: word.rules,
-                    contribution: word.value,
-                    ..marker(doc, hit, word.role)
-                },
-            );
+        let at_start = |word: &Weighed<'_>| word.hit == index && word.first == hit.first;
+        while let Some(word) = words.next_if(at_start) {
+            put(&mut evidence, weighed_evidence(doc, word));
         }
         // Feelings are weighed words already.
         if hit.kinds.beyond_feeling() {
             let contributions = of_hit(contributions, index);
             hit_evidence(doc, hit, contributions, topic, &mut evidence);
         }
-        while let Some(inner) = nested.next_if(|inner| inner.first < hit.end) {
-            nested_evidence(doc, inner, topic, &mut evidence);
+        // What lies inside it further on, in text order: names and frames, and the
+        // feelings the expression keeps (`bravo` in `bravo à`).
+        loop {
+            let word_at = words.peek().filter(|w| w.hit == index).map(|w| w.first);
+            let inner_at = nested.peek().filter(|n| n.first < hit.end).map(|n| n.first);
+            let inner_first = match (word_at, inner_at) {
+                (Some(w), Some(n)) => n <= w,
+                (None, Some(_)) => true,
+                (Some(_), None) => false,
+                (None, None) => break,
+            };
+            if inner_first {
+                if let Some(inner) = nested.next() {
+                    nested_evidence(doc, inner, topic, &mut evidence);
+                }
+            } else if let Some(word) = words.next() {
+                put(&mut evidence, weighed_evidence(doc, word));
+            }
         }
     }
     // Every word is a hit's, every nested hit inside one: none is left over.
     debug_assert!(words.next().is_none() && nested.next().is_none());
     evidence
+}
+
+/// A weighed word's evidence: its own span and entry (inside its hit, for a feeling
+/// a longer expression keeps), its valence, the rules that weighed it and its
+/// contribution.
+fn weighed_evidence<'a>(doc: &Document<'a>, word: Weighed<'a>) -> Evidence<'a> {
+    let (start, end) = (doc.tokens[word.first].start, doc.tokens[word.end - 1].end);
+    Evidence {
+        text: Cow::Borrowed(&doc.text[start..end]),
+        start,
+        end,
+        role: word.role,
+        entry: Cow::Borrowed(word.entry),
+        id: None,
+        valence: word.valence,
+        rules: word.rules,
+        contribution: word.value,
+    }
 }
 
 /// The contributions of hit `index`.

@@ -8,7 +8,7 @@
 
 use crate::analysis::{Label, Role, SentenceSentiment, Sentiment};
 use crate::document::Document;
-use crate::lexicon::EntryKind;
+use crate::lexicon::{EntryKind, Hit, Kinds};
 use crate::reuse::recycle;
 use crate::rules::{self, Marks, Weighed};
 
@@ -90,36 +90,50 @@ pub(crate) fn score<'a>(
 }
 
 /// The document's feelings at their valence, in text order: sentiment words, and
-/// irony cues with a valence of their own.
+/// irony cues with a valence of their own, including those inside a longer
+/// expression that keeps their feeling (`bravo` in the stance cue `bravo à`, `pire`
+/// in the comparative `pire que`: see [`Kinds::layers`]).
 fn collect<'a>(doc: &Document<'a>, explain: bool, words: &mut Vec<Weighed<'a>>) {
-    let feeling = |kinds: crate::lexicon::Kinds| {
-        kinds.has(EntryKind::Sentiment) || kinds.has(EntryKind::Irony)
-    };
-    for (h, hit) in doc
-        .hits
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| feeling(h.kinds))
-    {
-        // Naming a target is not a feeling: `libre` in `logiciel libre` carries none.
-        let names_target = hit.kinds.names_target();
-        for &(kind, valence) in hit.meaning.words.iter() {
-            let role = match kind {
-                EntryKind::Sentiment if !names_target => Role::Sentiment,
-                EntryKind::Irony if valence != 0.0 => Role::Irony,
-                _ => continue,
-            };
-            words.push(Weighed {
-                hit: h,
-                first: hit.first,
-                end: hit.end,
-                role,
-                valence,
-                value: valence,
-                rules: Vec::new(),
-                explain,
-            });
+    let feeling = |kinds: Kinds| kinds.has(EntryKind::Sentiment) || kinds.has(EntryKind::Irony);
+    for (h, hit) in doc.hits.iter().enumerate() {
+        if feeling(hit.kinds) {
+            push_feelings(h, hit, explain, words);
+        } else if hit.kinds.layers() && hit.end - hit.first > 1 {
+            // The feelings nested in it, left to right, never overlapping.
+            let from = doc.nested.partition_point(|inner| inner.first < hit.first);
+            let mut free = hit.first;
+            for inner in doc.nested[from..].iter().take_while(|n| n.first < hit.end) {
+                if inner.first >= free && feeling(inner.kinds) {
+                    push_feelings(h, inner, explain, words);
+                    free = inner.end;
+                }
+            }
         }
+    }
+}
+
+/// The feelings of `hit`, weighed as words of hit `h` (itself, or the expression it
+/// lies in).
+fn push_feelings<'a>(h: usize, hit: &Hit<'a>, explain: bool, words: &mut Vec<Weighed<'a>>) {
+    // Naming a target is not a feeling: `libre` in `logiciel libre` carries none.
+    let names_target = hit.kinds.names_target();
+    for &(kind, valence) in hit.meaning.words.iter() {
+        let role = match kind {
+            EntryKind::Sentiment if !names_target => Role::Sentiment,
+            EntryKind::Irony if valence != 0.0 => Role::Irony,
+            _ => continue,
+        };
+        words.push(Weighed {
+            hit: h,
+            first: hit.first,
+            end: hit.end,
+            entry: &hit.meaning.term,
+            role,
+            valence,
+            value: valence,
+            rules: Vec::new(),
+            explain,
+        });
     }
 }
 
@@ -180,5 +194,37 @@ fn summarise(doc: &Document<'_>, words: &[Weighed<'_>], thresholds: Thresholds) 
         positive: share(positive),
         negative: share(negative),
         neutral: if mass > 0.0 { share(neutral) } else { 1.0 },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Analyzer, Label, Role};
+
+    #[test]
+    fn a_stance_cue_or_a_comparative_keeps_the_feeling_of_its_words() {
+        let analyzer = Analyzer::default();
+        let praise = analyzer.analyze("Bravo à toute l'équipe.");
+        assert_eq!(praise.sentiment.label, Label::Positive);
+        let worse = analyzer.analyze("C'est pire que l'an dernier.");
+        assert_eq!(worse.sentiment.label, Label::Negative);
+        // The evidence shows both: the feeling with its own span, and the marker.
+        let roles: Vec<(&str, Role)> = worse
+            .evidence
+            .iter()
+            .map(|e| (e.text.as_ref(), e.role))
+            .collect();
+        assert_eq!(
+            roles,
+            [("pire", Role::Sentiment), ("pire que", Role::StanceMarker)]
+        );
+    }
+
+    #[test]
+    fn a_name_or_a_rule_word_does_not_keep_the_feeling_of_its_words() {
+        let analyzer = Analyzer::default();
+        // `sans doute` hedges; `doute` in it is no feeling.
+        let hedged = analyzer.analyze("Il viendra sans doute demain.");
+        assert_eq!(hedged.sentiment.label, Label::Neutral);
     }
 }

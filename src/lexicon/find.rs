@@ -30,9 +30,11 @@ impl Matcher {
             match self.best_at(words, ids, i, ids.len()) {
                 Some(mut hit) => {
                     hit.elongated = ids[hit.first..hit.end].iter().any(|id| id.is_elongated());
-                    // A one-word hit has nothing nested in it.
+                    // A one-word hit has nothing nested in it. At its first token,
+                    // the longest expression shorter than it.
                     for j in (hit.first..hit.end).filter(|_| hit.end - hit.first > 1) {
-                        let inner = self.best_at(words, ids, j, hit.end);
+                        let limit = if j == hit.first { hit.end - 1 } else { hit.end };
+                        let inner = self.best_at(words, ids, j, limit);
                         if let Some(inner) = inner.filter(|h| *h != hit) {
                             nested.push(inner);
                         }

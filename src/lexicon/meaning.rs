@@ -43,6 +43,20 @@ impl Kinds {
         self.0 & NAMES_TARGET != 0
     }
 
+    /// Whether the words it covers keep their own feeling under it: a stance marker,
+    /// a stance cue, a comparative or a praise formula says something more of its
+    /// words (`bravo à`, `pire que`), where a rule word (`sans doute`), a target's
+    /// name (`logiciel libre`) or a frame's marker (`esprit critique`) means
+    /// something else than its words.
+    pub(crate) fn layers(self) -> bool {
+        let stance = Kinds::bit(EntryKind::StanceCue)
+            | Kinds::bit(EntryKind::StanceAfter)
+            | Kinds::bit(EntryKind::Comparative)
+            | Kinds::bit(EntryKind::Praise)
+            | MARKS_STANCE;
+        self.0 & stance != 0 && self.0 & !stance == 0
+    }
+
     /// Whether it means something to the topic: names a target, raises a frame or
     /// marks a stance.
     pub(crate) fn concerns_topic(self) -> bool {

@@ -57,10 +57,14 @@ pub(crate) const RULES: [&dyn WordRule; 8] = [
 /// One word the sentiment stage scores: where it is, what it was and what it became.
 #[derive(Clone, Debug)]
 pub(crate) struct Weighed<'a> {
-    /// Hit index.
+    /// Hit index: the hit of the word, or the longer expression it lies in (whose
+    /// marks, negation and contrast, are the word's).
     pub(crate) hit: usize,
+    /// Its tokens.
     pub(crate) first: usize,
     pub(crate) end: usize,
+    /// Its lexicon term.
+    pub(crate) entry: &'a str,
     /// Sentiment for a feeling; irony for an irony cue's own valence (which the
     /// rules do not weigh).
     pub(crate) role: Role,
@@ -190,6 +194,7 @@ pub(crate) mod testing {
                     hit: h,
                     first: hit.first,
                     end: hit.end,
+                    entry: &hit.meaning.term,
                     role: Role::Sentiment,
                     valence,
                     value: valence,

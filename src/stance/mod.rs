@@ -3,8 +3,10 @@
 //! A target's stance score adds up, in this order:
 //! 1. stance markers (`honte` → against the thread's subject), negation-aware;
 //! 2. sentiment words in a clause that names a target, given to the nearest name in
-//!    the clause, with the name's polarity (naming `logiciel propriétaire` in a
-//!    negative clause is being for free software);
+//!    the clause and the names coordinated with it, with the name's polarity
+//!    (naming `logiciel propriétaire` in a negative clause is being for free
+//!    software); a name in a clause without feeling takes the feeling near it in
+//!    its sentence (see [`clauses`]);
 //! 3. stance cues just before a name (`favoriser le logiciel libre`, `voter pour`,
 //!    `non à`) or just after it (`X dégage`);
 //! 4. comparatives between two names (`Microsoft n'apporte rien de plus que les
@@ -20,9 +22,10 @@
 //!    is for the rival.
 //!
 //! Overlaps: at each position the longest expression wins (see the matcher), and it
-//! alone gives the words their lexicon meaning; targets named *inside* it are still
+//! gives the words their lexicon meaning; targets named *inside* it are still
 //! counted as named (`utiliser des logiciels libres`, a stance marker, still names
-//! free software).
+//! free software), and a stance marker, cue or comparative keeps the feeling of the
+//! words it covers (`bravo` in `bravo à`: see the sentiment stage).
 
 mod clauses;
 
