@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::lexicon::Topic;
 use crate::lexicon::{Matcher, TopicIndex};
 use crate::reuse::Pool;
-use crate::sentiment::Thresholds;
+use crate::weights::Weights;
 use crate::{evidence, frames, rules, sentiment, stance};
 
 /// Analyses French texts: sentiment, stance toward the topic's targets, frames, and
@@ -31,7 +31,7 @@ pub struct Analyzer {
     pub(crate) matcher: Matcher,
     pub(crate) topic: Topic,
     pub(crate) index: TopicIndex,
-    pub(crate) thresholds: Thresholds,
+    pub(crate) weights: Weights,
     pub(crate) caches: Pool<Cache>,
 }
 
@@ -49,6 +49,17 @@ impl Analyzer {
     /// ```
     pub fn topic(&self) -> &Topic {
         &self.topic
+    }
+
+    /// The tuning constants this analyzer weighs with (see [`Weights`]).
+    ///
+    /// ```
+    /// use avis_fr::{Analyzer, Weights};
+    ///
+    /// assert_eq!(Analyzer::default().weights(), &Weights::default());
+    /// ```
+    pub fn weights(&self) -> &Weights {
+        &self.weights
     }
 
     /// Analyse one text. Any `&str` is valid input; the time is linear in its length.
@@ -148,9 +159,9 @@ impl Analyzer {
         let explain = depth != Depth::Scores;
         cache.serve(self.id);
         let mut doc = Document::read(text, &self.matcher, &mut cache.document);
-        let marks = rules::mark(&doc, &mut cache.marks);
-        let mut scored =
-            sentiment::score(&doc, marks, self.thresholds, explain, &mut cache.sentiment);
+        let weights = &self.weights;
+        let marks = rules::mark(&doc, weights, &mut cache.marks);
+        let mut scored = sentiment::score(&doc, marks, weights, explain, &mut cache.sentiment);
         let frames = frames::find(&doc, &self.index, &mut cache.frames);
         let stance = stance::assess(
             &doc,
@@ -158,6 +169,7 @@ impl Analyzer {
             &scored,
             frames,
             &self.index,
+            &weights.stance,
             explain,
             &mut cache.stance,
         );

@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::lexicon::{compile, DEFAULT_LEXICONS};
 use crate::lexicon::{Lexicon, Topic};
 use crate::reuse::Pool;
-use crate::sentiment::Thresholds;
+use crate::weights::Weights;
 
 /// Configures an [`Analyzer`]: extra lexicons, a topic, label thresholds.
 ///
@@ -24,7 +24,7 @@ pub struct AnalyzerBuilder {
     defaults: bool,
     lexicons: Vec<Lexicon>,
     topic: Option<Topic>,
-    thresholds: Thresholds,
+    weights: Weights,
 }
 
 impl Default for AnalyzerBuilder {
@@ -34,7 +34,7 @@ impl Default for AnalyzerBuilder {
             defaults: true,
             lexicons: Vec::new(),
             topic: None,
-            thresholds: Thresholds::default(),
+            weights: Weights::default(),
         }
     }
 }
@@ -94,7 +94,27 @@ impl AnalyzerBuilder {
     /// # Errors
     /// At [`build`](Self::build) time, unless `-1 <= negative < positive <= 1`.
     pub fn thresholds(mut self, negative: f64, positive: f64) -> Self {
-        self.thresholds = Thresholds { negative, positive };
+        self.weights.sentiment.negative = negative;
+        self.weights.sentiment.positive = positive;
+        self
+    }
+
+    /// Every tuning constant at once (see [`Weights`]); the thresholds of
+    /// [`thresholds`](Self::thresholds) are two of them, and the later call wins.
+    ///
+    /// # Errors
+    /// At [`build`](Self::build) time, a value out of its range ([`Weights::check`]).
+    ///
+    /// ```
+    /// use avis_fr::{Analyzer, Weights};
+    ///
+    /// let weights = Weights::from_toml("domain.toml", "[rules]\ncapitals = 1.5\n")?;
+    /// let analyzer = Analyzer::builder().weights(weights).build()?;
+    /// assert_eq!(analyzer.weights().rules.capitals, 1.5);
+    /// # Ok::<(), avis_fr::Error>(())
+    /// ```
+    pub fn weights(mut self, weights: Weights) -> Self {
+        self.weights = weights;
         self
     }
 
@@ -102,15 +122,10 @@ impl AnalyzerBuilder {
     ///
     /// # Errors
     /// An embedded lexicon that does not parse (never, the tests check them),
-    /// thresholds out of order, or lexicon patterns (`/mdr+/`) that together are too
+    /// thresholds out of order or another weight out of its range, or lexicon patterns (`/mdr+/`) that together are too
     /// costly to compile.
     pub fn build(self) -> Result<Analyzer, Error> {
-        let Thresholds { negative, positive } = self.thresholds;
-        if !(-1.0 <= negative && negative < positive && positive <= 1.0) {
-            return Err(Error::Config(format!(
-                "thresholds must satisfy -1 <= negative < positive <= 1, got {negative} and {positive}"
-            )));
-        }
+        self.weights.check().map_err(Error::Config)?;
         let mut lexicons = Vec::new();
         if self.defaults {
             for (name, text) in DEFAULT_LEXICONS {
@@ -125,7 +140,7 @@ impl AnalyzerBuilder {
             matcher,
             topic,
             index,
-            thresholds: self.thresholds,
+            weights: self.weights,
             caches: Pool::default(),
         })
     }

@@ -84,3 +84,18 @@ impl std::error::Error for Error {
         }
     }
 }
+
+/// The 1-based line and character column of a byte offset into `text` (an offset
+/// past the end is the end; one inside a char counts as that char).
+pub(crate) fn position(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}

@@ -107,6 +107,7 @@ mod rules;
 mod sentiment;
 mod stance;
 mod tokenize;
+mod weights;
 
 pub use analysis::{
     Analysis, Evidence, Label, Role, SentenceSentiment, Sentiment, Stance, StanceLabel,
@@ -119,3 +120,4 @@ pub use explain::{Reason, Rule, RuleKind};
 pub use lexicon::{Entry, EntryKind, Lexicon, Topic};
 pub use normalize::{fold, normalize};
 pub use tokenize::{sentences, tokenize, Sentence, Sentences, Token, TokenKind, Tokens};
+pub use weights::{RuleWeights, SentimentWeights, StanceWeights, VerdictWeights, Weights};

@@ -2,44 +2,25 @@
 //!
 //! Each sentiment word starts at its lexicon valence (in [-4, 4]) and goes through
 //! the rules of [`crate::rules`], in their order; the comment's score is the sum `s`
-//! of the weighed values squashed into [-1, 1] as `s / sqrt(s² + 15)` (VADER's
-//! normalisation: one strong word gives about ±0.6, several agreeing words
-//! approach ±1).
+//! of the weighed values squashed into [-1, 1] as `s / sqrt(s² + alpha)` (VADER's
+//! normalisation, alpha 15 by default: one strong word gives about ±0.6, several
+//! agreeing words approach ±1; see [`SentimentWeights`]).
 
 use crate::analysis::{Label, Role, SentenceSentiment, Sentiment};
 use crate::document::Document;
 use crate::lexicon::{EntryKind, Hit, Kinds};
 use crate::reuse::recycle;
 use crate::rules::{self, Marks, Weighed};
+use crate::weights::{SentimentWeights, Weights};
 
-/// Normalisation constant of the sum of contributions.
-const ALPHA: f64 = 15.0;
-
-/// Label thresholds on the score.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Thresholds {
-    pub(crate) negative: f64,
-    pub(crate) positive: f64,
-}
-
-impl Default for Thresholds {
-    fn default() -> Self {
-        Thresholds {
-            negative: -0.05,
-            positive: 0.05,
-        }
-    }
-}
-
-impl Thresholds {
-    pub(crate) fn label(&self, score: f64) -> Label {
-        if score <= self.negative {
-            Label::Negative
-        } else if score >= self.positive {
-            Label::Positive
-        } else {
-            Label::Neutral
-        }
+/// A label from a score and the thresholds of `weights`.
+pub(crate) fn label(weights: &SentimentWeights, score: f64) -> Label {
+    if score <= weights.negative {
+        Label::Negative
+    } else if score >= weights.positive {
+        Label::Positive
+    } else {
+        Label::Neutral
     }
 }
 
@@ -71,17 +52,17 @@ impl SentimentCache {
 pub(crate) fn score<'a>(
     doc: &Document<'a>,
     marks: &Marks,
-    thresholds: Thresholds,
+    weights: &Weights,
     explain: bool,
     cache: &mut SentimentCache,
 ) -> Scored<'a> {
     let mut words = recycle(std::mem::take(&mut cache.words));
     collect(doc, explain, &mut words);
-    rules::weigh(doc, marks, &mut words);
+    rules::weigh(doc, marks, weights, &mut words);
     Scored {
-        sentiment: summarise(doc, &words, thresholds),
+        sentiment: summarise(doc, &words, &weights.sentiment),
         sentences: if explain {
-            sentences(doc, &words, thresholds)
+            sentences(doc, &words, &weights.sentiment)
         } else {
             Vec::new()
         },
@@ -141,7 +122,7 @@ fn push_feelings<'a>(h: usize, hit: &Hit<'a>, explain: bool, words: &mut Vec<Wei
 fn sentences(
     doc: &Document<'_>,
     words: &[Weighed<'_>],
-    thresholds: Thresholds,
+    weights: &SentimentWeights,
 ) -> Vec<SentenceSentiment> {
     let spans = doc.sentence_spans();
     let mut out: Vec<SentenceSentiment> = spans
@@ -164,24 +145,24 @@ fn sentences(
         out[at].score += word.value;
     }
     for sentence in &mut out {
-        sentence.score = squash(sentence.score);
-        sentence.label = thresholds.label(sentence.score);
+        sentence.score = squash(sentence.score, weights.alpha);
+        sentence.label = label(weights, sentence.score);
     }
     out
 }
 
 /// A sum of weighed values as a score in [-1, 1].
-fn squash(total: f64) -> f64 {
+fn squash(total: f64, alpha: f64) -> f64 {
     if total == 0.0 {
         0.0
     } else {
-        total / (total * total + ALPHA).sqrt()
+        total / (total * total + alpha).sqrt()
     }
 }
 
-fn summarise(doc: &Document<'_>, words: &[Weighed<'_>], thresholds: Thresholds) -> Sentiment {
+fn summarise(doc: &Document<'_>, words: &[Weighed<'_>], weights: &SentimentWeights) -> Sentiment {
     let total: f64 = words.iter().map(|w| w.value).fold(0.0, |a, b| a + b);
-    let score = squash(total);
+    let score = squash(total, weights.alpha);
     let positive = words.iter().fold(0.0, |sum, w| sum + w.value.max(0.0));
     let negative = words.iter().fold(0.0, |sum, w| sum + (-w.value).max(0.0));
     let carried: usize = words.iter().map(|w| w.end - w.first).sum();
@@ -190,7 +171,7 @@ fn summarise(doc: &Document<'_>, words: &[Weighed<'_>], thresholds: Thresholds) 
     let share = |x: f64| if mass > 0.0 { x / mass } else { 0.0 };
     Sentiment {
         score,
-        label: thresholds.label(score),
+        label: label(weights, score),
         positive: share(positive),
         negative: share(negative),
         neutral: if mass > 0.0 { share(neutral) } else { 1.0 },

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::BUILTIN_TOPICS;
-use crate::error::Error;
+use crate::error::{position, Error};
 use crate::tokenize::tokenize;
 
 /// A target of stance: something a comment can be for or against.
@@ -381,21 +381,6 @@ fn decimal_comma(line: &str) -> Option<String> {
         "; `{written}` has a decimal comma: write {} (a decimal point)",
         written.replace(',', ".")
     ))
-}
-
-/// The 1-based line and character column of a byte offset into `text` (an offset
-/// past the end is the end; one inside a char counts as that char).
-fn position(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (
-        before.matches('\n').count() + 1,
-        before[line_start..].chars().count() + 1,
-    )
 }
 
 fn join(ids: &[&String]) -> String {

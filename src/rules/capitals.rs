@@ -5,15 +5,19 @@ use super::{feelings, Marks, Weighed, WordRule};
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
 use crate::tokenize::TokenKind;
+use crate::weights::Weights;
 
-/// Boost of a shouted sentiment word.
-const CAPITALS: f64 = 1.3;
-
-/// Shouted words weigh [`CAPITALS`] times more.
+/// Shouted words weigh [`RuleWeights::capitals`](crate::RuleWeights) times more.
 pub(crate) struct Capitals;
 
 impl WordRule for Capitals {
-    fn weigh<'a>(&self, doc: &Document<'a>, _marks: &Marks, words: &mut [Weighed<'a>]) {
+    fn weigh<'a>(
+        &self,
+        doc: &Document<'a>,
+        _marks: &Marks,
+        weights: &Weights,
+        words: &mut [Weighed<'a>],
+    ) {
         // Counted once, and only when a word is in capitals.
         let mut shouting_text = None;
         for word in feelings(words) {
@@ -24,7 +28,7 @@ impl WordRule for Capitals {
             if shouted && !*shouting_text.get_or_insert_with(|| mostly_capitals(doc.text)) {
                 word.apply(Rule {
                     kind: RuleKind::Capitals,
-                    factor: CAPITALS,
+                    factor: weights.rules.capitals,
                     by: None,
                 });
             }

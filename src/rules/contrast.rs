@@ -5,11 +5,7 @@ use super::{feelings, Marks, Weighed, WordRule};
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
 use crate::lexicon::{EntryKind, Hit};
-
-/// Contrast words compound (`mais … mais …`), within these bounds: a side weighs
-/// at most this many times more, or less, than without them (and a wall of `mais`
-/// cannot overflow the weight to infinity and the score to NaN).
-const BOUND: f64 = 8.0;
+use crate::weights::Weights;
 
 /// A contrast word of valence `w` weighs the rest of its sentence by `w`, and what
 /// came before it in the sentence by `2 - w`; one that opens its sentence weighs
@@ -18,9 +14,13 @@ pub(crate) struct Contrast;
 
 impl WordRule for Contrast {
     /// A hit's weight is the product over the contrast words of its sentence
-    /// (within [`BOUND`]), found in one pass each way over the hits, so that a
-    /// sentence of many `mais` stays linear.
-    fn mark(&self, doc: &Document<'_>, marks: &mut Marks) {
+    /// (within [`RuleWeights::contrast_bound`](crate::RuleWeights): a side weighs
+    /// at most that many times more, or less, than without them, and a wall of
+    /// `mais` cannot overflow the weight to infinity and the score to NaN), found
+    /// in one pass each way over the hits, so that a sentence of many `mais` stays
+    /// linear.
+    fn mark(&self, doc: &Document<'_>, weights: &Weights, marks: &mut Marks) {
+        let bound = weights.rules.contrast_bound;
         let weight = |hit: &Hit<'_>| hit.meaning.valence(EntryKind::Contrast);
         let hits = &doc.hits;
         if !hits.iter().any(|hit| hit.kinds.has(EntryKind::Contrast)) {
@@ -37,7 +37,7 @@ impl WordRule for Contrast {
             marks[h].contrast = after;
             marks[h].contrast_by = last;
             if let Some(w) = weight(hit) {
-                after = (after * w).min(BOUND);
+                after = (after * w).min(bound);
                 last = h as u32;
             }
         }
@@ -56,16 +56,22 @@ impl WordRule for Contrast {
                 marks[h].contrast_by = next;
             }
             if let Some(w) = weight(hit) {
-                before = (before * (2.0 - w)).max(1.0 / BOUND);
+                before = (before * (2.0 - w)).max(1.0 / bound);
                 next = h as u32;
                 if doc.opens_sentence(hit.first) {
-                    carried = ((2.0 - w).max(1.0 / BOUND), h as u32);
+                    carried = ((2.0 - w).max(1.0 / bound), h as u32);
                 }
             }
         }
     }
 
-    fn weigh<'a>(&self, doc: &Document<'a>, marks: &Marks, words: &mut [Weighed<'a>]) {
+    fn weigh<'a>(
+        &self,
+        doc: &Document<'a>,
+        marks: &Marks,
+        _weights: &Weights,
+        words: &mut [Weighed<'a>],
+    ) {
         for word in feelings(words) {
             let (factor, by) = marks.contrast(word.hit);
             if factor != 1.0 {
@@ -114,7 +120,10 @@ mod tests {
         ]);
         let text = "mais ".repeat(100) + "cher";
         let words = weigh_alone(&Contrast, &read(&text, &m));
-        assert_eq!(words[0].value, -2.0 * BOUND);
+        assert_eq!(
+            words[0].value,
+            -2.0 * Weights::default().rules.contrast_bound
+        );
     }
 
     #[test]

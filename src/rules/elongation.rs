@@ -4,25 +4,30 @@
 use super::{feelings, Marks, Weighed, WordRule};
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
-
-/// Boost of a drawn-out sentiment word: the same as one `!` (see
-/// [`super::exclamation`]), since drawing a word out stresses how it is said, not
-/// what it says; less than capitals, which shout.
-const ELONGATION: f64 = 1.12;
+use crate::weights::Weights;
 
 /// A sentiment word found only once its drawn-out letters were squeezed (see
-/// [`crate::lexicon`]) weighs [`ELONGATION`] times more. A word whose entry is
+/// [`crate::lexicon`]) weighs [`RuleWeights::elongation`](crate::RuleWeights) times
+/// more: by default the boost of one `!` (see [`super::exclamation`]), since drawing
+/// a word out stresses how it is said, not what it says; less than capitals, which
+/// shout. A word whose entry is
 /// written with its repeated letters (`grrr`) or a pattern (`/mdr+/`) is not boosted:
 /// its valence already says what its spelling means.
 pub(crate) struct Elongation;
 
 impl WordRule for Elongation {
-    fn weigh<'a>(&self, doc: &Document<'a>, _marks: &Marks, words: &mut [Weighed<'a>]) {
+    fn weigh<'a>(
+        &self,
+        doc: &Document<'a>,
+        _marks: &Marks,
+        weights: &Weights,
+        words: &mut [Weighed<'a>],
+    ) {
         for word in feelings(words) {
             if doc.hits[word.hit].elongated {
                 word.apply(Rule {
                     kind: RuleKind::Elongation,
-                    factor: ELONGATION,
+                    factor: weights.rules.elongation,
                     by: None,
                 });
             }

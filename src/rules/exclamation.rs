@@ -3,16 +3,21 @@
 use super::{feelings, Marks, Weighed, WordRule};
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
+use crate::weights::Weights;
 
-/// Boost per `!` ending the sentence, up to [`MAX_BANGS`].
-const PER_BANG: f64 = 0.12;
-const MAX_BANGS: usize = 4;
-
-/// Each `!` of the punctuation that ends the word's sentence adds [`PER_BANG`].
+/// Each `!` of the punctuation that ends the word's sentence adds
+/// [`RuleWeights::per_bang`](crate::RuleWeights) to its factor, up to
+/// [`RuleWeights::max_bangs`](crate::RuleWeights) of them.
 pub(crate) struct Exclamation;
 
 impl WordRule for Exclamation {
-    fn weigh<'a>(&self, doc: &Document<'a>, _marks: &Marks, words: &mut [Weighed<'a>]) {
+    fn weigh<'a>(
+        &self,
+        doc: &Document<'a>,
+        _marks: &Marks,
+        weights: &Weights,
+        words: &mut [Weighed<'a>],
+    ) {
         for word in feelings(words) {
             let Some(last) = doc.closing_punctuation(word.first) else {
                 continue;
@@ -22,11 +27,11 @@ impl WordRule for Exclamation {
                 .bytes()
                 .filter(|&b| b == b'!')
                 .count()
-                .min(MAX_BANGS);
+                .min(weights.rules.max_bangs);
             if bangs > 0 {
                 word.apply(Rule {
                     kind: RuleKind::Exclamation,
-                    factor: 1.0 + PER_BANG * bangs as f64,
+                    factor: 1.0 + weights.rules.per_bang * bangs as f64,
                     by: Some(last.text.into()),
                 });
             }

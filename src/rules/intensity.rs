@@ -5,19 +5,25 @@ use super::{feelings, Marks, Weighed, WordRule};
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
 use crate::lexicon::EntryKind;
+use crate::weights::Weights;
 
-/// Tokens before a sentiment word in which an intensifier or diminisher counts.
-const WINDOW: usize = 3;
-
-/// Intensifiers and diminishers within [`WINDOW`] tokens before the word, in its
+/// Intensifiers and diminishers within
+/// [`RuleWeights::intensity_window`](crate::RuleWeights) tokens before the word, in its
 /// clause: each multiplies it (an intensifier of valence `v` by `1 + v`, a
 /// diminisher by `1 - v`).
 pub(crate) struct Intensity;
 
 impl WordRule for Intensity {
-    fn weigh<'a>(&self, doc: &Document<'a>, _marks: &Marks, words: &mut [Weighed<'a>]) {
+    fn weigh<'a>(
+        &self,
+        doc: &Document<'a>,
+        _marks: &Marks,
+        weights: &Weights,
+        words: &mut [Weighed<'a>],
+    ) {
         for word in feelings(words) {
-            let factor = intensity(doc, word.first, |rule| word.record(rule));
+            let window = weights.rules.intensity_window;
+            let factor = intensity(doc, word.first, window, |rule| word.record(rule));
             word.value *= factor;
         }
     }
@@ -25,11 +31,16 @@ impl WordRule for Intensity {
 
 /// The product of the intensifiers and diminishers just before token `first`, each
 /// one's rule given to `why`.
-fn intensity<'a>(doc: &Document<'a>, first: usize, mut why: impl FnMut(Rule<'a>)) -> f64 {
+fn intensity<'a>(
+    doc: &Document<'a>,
+    first: usize,
+    window: usize,
+    mut why: impl FnMut(Rule<'a>),
+) -> f64 {
     let mut factor = 1.0;
     let mut i = first;
     let mut seen = 0;
-    while i > 0 && seen < WINDOW {
+    while i > 0 && seen < window {
         i -= 1;
         if doc.clause(i) != doc.clause(first) {
             break;

@@ -22,16 +22,21 @@ use crate::analysis::Role;
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
 use crate::lexicon::EntryKind;
+use crate::weights::Weights;
 
-/// How negative the rest of a comment must be for its praise to read as irony:
+/// Flips praise in a sentence with an irony cue, or in a negative comment: one whose
+/// other words add up to [`RuleWeights::irony_context`](crate::RuleWeights) or below,
 /// more than one mild word (a stray `pressé` does not turn a sincere review).
-const NEGATIVE_CONTEXT: f64 = -1.0;
-
-/// Flips praise in a sentence with an irony cue, or in a negative comment.
 pub(crate) struct Irony;
 
 impl WordRule for Irony {
-    fn weigh<'a>(&self, doc: &Document<'a>, _marks: &Marks, words: &mut [Weighed<'a>]) {
+    fn weigh<'a>(
+        &self,
+        doc: &Document<'a>,
+        _marks: &Marks,
+        weights: &Weights,
+        words: &mut [Weighed<'a>],
+    ) {
         // Most comments have neither praise nor cue: then nothing is allocated.
         let Some(irony) = Sentences::new(doc) else {
             return;
@@ -49,7 +54,7 @@ impl WordRule for Irony {
             let s = sentence(word);
             let (kind, by) = match (irony.cue[s], irony.praise[s]) {
                 (Some(cue), _) => (RuleKind::IronyCue, cue),
-                (None, Some(praise)) if context < NEGATIVE_CONTEXT => {
+                (None, Some(praise)) if context < weights.rules.irony_context => {
                     (RuleKind::IronyPraise, praise)
                 }
                 _ => continue,

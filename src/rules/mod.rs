@@ -20,6 +20,7 @@ mod question;
 use crate::analysis::Role;
 use crate::document::Document;
 use crate::explain::Rule;
+use crate::weights::Weights;
 
 pub(crate) use capitals::Capitals;
 pub(crate) use contrast::Contrast;
@@ -33,11 +34,17 @@ pub(crate) use question::Question;
 /// One French rule over a document's sentiment words.
 pub(crate) trait WordRule: Sync {
     /// Work out, once per document, what the rule knows of each hit.
-    fn mark(&self, _doc: &Document<'_>, _marks: &mut Marks) {}
+    fn mark(&self, _doc: &Document<'_>, _weights: &Weights, _marks: &mut Marks) {}
 
     /// Weigh the document's words (in text order): multiply the value of those the
     /// rule concerns, and push the [`Rule`] that says by how much and why.
-    fn weigh<'a>(&self, doc: &Document<'a>, marks: &Marks, words: &mut [Weighed<'a>]);
+    fn weigh<'a>(
+        &self,
+        doc: &Document<'a>,
+        marks: &Marks,
+        weights: &Weights,
+        words: &mut [Weighed<'a>],
+    );
 }
 
 /// The rules, in the order they apply to each word. A word's value is its valence
@@ -157,18 +164,23 @@ fn some(index: u32) -> Option<usize> {
 }
 
 /// Stage 3, first half: every rule's marks on the document's hits.
-pub(crate) fn mark<'m>(doc: &Document<'_>, marks: &'m mut Marks) -> &'m Marks {
+pub(crate) fn mark<'m>(doc: &Document<'_>, weights: &Weights, marks: &'m mut Marks) -> &'m Marks {
     marks.reset(doc.hits.len());
     for rule in RULES {
-        rule.mark(doc, marks);
+        rule.mark(doc, weights, marks);
     }
     marks
 }
 
 /// Stage 3, second half: every rule, in order, on the document's sentiment words.
-pub(crate) fn weigh<'a>(doc: &Document<'a>, marks: &Marks, words: &mut [Weighed<'a>]) {
+pub(crate) fn weigh<'a>(
+    doc: &Document<'a>,
+    marks: &Marks,
+    weights: &Weights,
+    words: &mut [Weighed<'a>],
+) {
     for rule in RULES {
-        rule.weigh(doc, marks, words);
+        rule.weigh(doc, marks, weights, words);
     }
 }
 
@@ -203,7 +215,7 @@ pub(crate) mod testing {
                 })
             })
             .collect();
-        rule.weigh(doc, &marks, &mut words);
+        rule.weigh(doc, &marks, &Weights::default(), &mut words);
         words
     }
 
@@ -223,7 +235,7 @@ pub(crate) mod testing {
     pub(crate) fn marks_alone(rule: &dyn WordRule, doc: &Document<'_>) -> Marks {
         let mut marks = Marks::default();
         marks.reset(doc.hits.len());
-        rule.mark(doc, &mut marks);
+        rule.mark(doc, &Weights::default(), &mut marks);
         marks
     }
 }

@@ -20,30 +20,30 @@ use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
 use crate::lexicon::{EntryKind, Hit};
 use crate::tokenize::TokenKind;
-
-/// Tokens after the negating word that its scope still covers.
-const SCOPE_AFTER: usize = 5;
-/// Negation of a positive word.
-const NEGATE_POSITIVE: f64 = -0.75;
-/// Negation of a negative word.
-const NEGATE_NEGATIVE: f64 = -0.3;
+use crate::weights::Weights;
 
 /// Marks the hits in negation scopes, then turns the negated words around.
 pub(crate) struct Negation;
 
 impl WordRule for Negation {
-    fn mark(&self, doc: &Document<'_>, marks: &mut Marks) {
+    fn mark(&self, doc: &Document<'_>, weights: &Weights, marks: &mut Marks) {
         let Marks { hits, negation } = marks;
-        negation.find_scopes(doc);
+        negation.find_scopes(doc, weights.rules.negation_scope);
         negation.count(doc, hits);
     }
 
-    fn weigh<'a>(&self, doc: &Document<'a>, marks: &Marks, words: &mut [Weighed<'a>]) {
+    fn weigh<'a>(
+        &self,
+        doc: &Document<'a>,
+        marks: &Marks,
+        weights: &Weights,
+        words: &mut [Weighed<'a>],
+    ) {
         for word in feelings(words).filter(|w| marks.negated(w.hit)) {
             let factor = if word.value > 0.0 {
-                NEGATE_POSITIVE
+                weights.rules.negated_positive
             } else {
-                NEGATE_NEGATIVE
+                weights.rules.negated_negative
             };
             let by = marks.negator(word.hit).map(|h| doc.span_text(&doc.hits[h]));
             word.apply(Rule {
@@ -83,7 +83,9 @@ pub(super) struct Scratch {
 
 impl Scratch {
     /// Find the negation scopes of a document, in one pass over its hits.
-    fn find_scopes(&mut self, doc: &Document<'_>) {
+    /// The scopes of the document's negations, each reaching `after` tokens past
+    /// its negating word.
+    fn find_scopes(&mut self, doc: &Document<'_>, after: usize) {
         self.scopes.clear();
         let n = doc.tokens.len();
         let hits = &doc.hits;
@@ -112,12 +114,12 @@ impl Scratch {
                 if let Some(g) = self.completions.get(h).copied().flatten() {
                     // Around the negator, not over it (see `Scope`).
                     scope(hit.end, hits[g].first, g);
-                    scope(hits[g].end, hits[g].end + SCOPE_AFTER, g);
+                    scope(hits[g].end, hits[g].end + after, g);
                 } else if let Some(g) = negator_seen.filter(|&g| !has(g, EntryKind::Negator)) {
                     // A `ne`-only negator before `ne` in its clause completes it
                     // (`Personne n'est venu`); a negator there (`Rien n'est dit`)
                     // already negates by itself: one negation, not two.
-                    scope(hit.end, hit.end + SCOPE_AFTER + 2, g);
+                    scope(hit.end, hit.end + after + 2, g);
                 }
             } else if has(h, EntryKind::Negator) && !open_ne {
                 // A negator that completes an earlier `ne` is already covered by it; one
@@ -131,7 +133,7 @@ impl Scratch {
                 if let Some(verb) = verb {
                     scope(verb, hit.first, h);
                 }
-                scope(hit.end, hit.end + SCOPE_AFTER, h);
+                scope(hit.end, hit.end + after, h);
             }
             if completes_ne(hit) {
                 (negator_seen, open_ne) = (Some(h), false);
@@ -287,19 +289,25 @@ mod tests {
 
     #[test]
     fn negators_ne_and_absence_turn_words() {
-        assert_eq!(negations("pas content"), [(NEGATE_POSITIVE, by("pas"))]);
-        assert_eq!(negations("pas mauvais"), [(NEGATE_NEGATIVE, by("pas"))]);
+        assert_eq!(
+            negations("pas content"),
+            [(Weights::default().rules.negated_positive, by("pas"))]
+        );
+        assert_eq!(
+            negations("pas mauvais"),
+            [(Weights::default().rules.negated_negative, by("pas"))]
+        );
         assert_eq!(
             negations("il n'est plus content"),
-            [(NEGATE_POSITIVE, by("plus"))]
+            [(Weights::default().rules.negated_positive, by("plus"))]
         );
         assert_eq!(
             negations("personne n'est content"),
-            [(NEGATE_POSITIVE, by("personne"))]
+            [(Weights::default().rules.negated_positive, by("personne"))]
         );
         assert_eq!(
             negations("à quand un projet content"),
-            [(NEGATE_POSITIVE, by("à quand"))]
+            [(Weights::default().rules.negated_positive, by("à quand"))]
         );
     }
 

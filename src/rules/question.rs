@@ -10,16 +10,20 @@
 use super::{feelings, Marks, Weighed, WordRule};
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
+use crate::weights::Weights;
 
-/// What a question leaves of a positive word.
-const QUESTIONED_PRAISE: f64 = 0.5;
-
-/// Positive words of a sentence that ends with `?` weigh [`QUESTIONED_PRAISE`] as
-/// much.
+/// Positive words of a sentence that ends with `?` weigh
+/// [`RuleWeights::questioned_praise`](crate::RuleWeights) as much.
 pub(crate) struct Question;
 
 impl WordRule for Question {
-    fn weigh<'a>(&self, doc: &Document<'a>, _marks: &Marks, words: &mut [Weighed<'a>]) {
+    fn weigh<'a>(
+        &self,
+        doc: &Document<'a>,
+        _marks: &Marks,
+        weights: &Weights,
+        words: &mut [Weighed<'a>],
+    ) {
         for word in feelings(words).filter(|word| word.value > 0.0) {
             let Some(last) = doc.closing_punctuation(word.first) else {
                 continue;
@@ -27,7 +31,7 @@ impl WordRule for Question {
             if last.text.contains('?') {
                 word.apply(Rule {
                     kind: RuleKind::Question,
-                    factor: QUESTIONED_PRAISE,
+                    factor: weights.rules.questioned_praise,
                     by: Some(last.text.into()),
                 });
             }
@@ -52,8 +56,8 @@ mod tests {
             let words = weigh_alone(&Question, &read(text, &m));
             words[0].rules.first().map_or(1.0, |r| r.factor)
         };
-        assert_eq!(factor("est-il compétent ?"), QUESTIONED_PRAISE);
-        assert_eq!(factor("compétent ?!"), QUESTIONED_PRAISE);
+        assert_eq!(factor("est-il compétent ?"), 0.5);
+        assert_eq!(factor("compétent ?!"), 0.5);
         // Not a question, or not this sentence's.
         assert_eq!(factor("il est compétent."), 1.0);
         assert_eq!(factor("il est compétent. Vraiment ?"), 1.0);

@@ -7,8 +7,9 @@
 //!   never to a name of the same clause that is not (`Ce partenariat est une honte
 //!   alors que le logiciel libre …`: the partnership alone).
 //! - A name in a clause with no feeling of its own takes its sentence's: the
-//!   words of the sentence that no name claimed (`Le service, franchement,
-//!   quelle lenteur`), or, weaker, the feeling of the whole
+//!   words near it ([`StanceWeights::near`]) that no name claimed (`Le service,
+//!   franchement, quelle lenteur`: [`StanceWeights::unclaimed`]), or, weaker
+//!   ([`StanceWeights::listed`]), the feeling of the whole
 //!   sentence when every word went to another name (`Décor vieillot, menus sales,
 //!   service inexistant`: each item of a list of complaints is one of them). A
 //!   contrast word (`mais`) stops it: what a sentence says before `mais` is not
@@ -18,24 +19,13 @@
 //! sentences they fall in are found by binary search; each sentence's sums are
 //! worked out once).
 
-use super::{Mention, Tally, PER_VALENCE};
+use super::{Mention, Tally};
 use crate::document::Document;
 use crate::explain::Reason;
 use crate::lexicon::EntryKind;
 use crate::normalize::{fold, normalize};
 use crate::rules::Weighed;
-
-/// How much of its sentence's feeling a name in a clause without feeling takes.
-/// The words no other name claimed weigh fully: they are said of the sentence's
-/// subject, often the name itself (`Service : lent, désagréable`).
-const UNCLAIMED: f64 = 1.0;
-/// The same, from words every one of which went to another name of the sentence:
-/// a list of items judged alike (`carte variée, produits frais, plats savoureux`).
-/// Weaker, since the sentence may judge them differently.
-const LISTED: f64 = 0.5;
-/// How many tokens away from a name the feeling of its sentence is taken from:
-/// a long sentence says other things of other things.
-const NEAR: usize = 20;
+use crate::weights::StanceWeights;
 
 /// At most this many tokens between two names of one phrase (`et de la`), and at
 /// most this many names in one: a phrase is short, and the bounds keep the time
@@ -97,6 +87,7 @@ pub(super) fn clause_sentiment<'a>(
     doc: &Document<'a>,
     mentions: &[Mention],
     words: &[Weighed<'a>],
+    weights: &StanceWeights,
     contrasts: &mut Vec<usize>,
     tally: &mut [Tally<'a>],
 ) {
@@ -121,7 +112,7 @@ pub(super) fn clause_sentiment<'a>(
                 word: doc.hit_text(word.first).into(),
                 weighed: word.value,
                 name: doc.hit_text(m.first).into(),
-                value: m.polarity * word.value * PER_VALENCE,
+                value: m.polarity * word.value * weights.per_valence,
             });
         }
     }
@@ -132,7 +123,7 @@ pub(super) fn clause_sentiment<'a>(
             .filter(|hit| hit.kinds.has(EntryKind::Contrast))
             .map(|hit| hit.first),
     );
-    sentence_sentiment(doc, mentions, words, contrasts, tally);
+    sentence_sentiment(doc, mentions, words, weights, contrasts, tally);
 }
 
 /// The names of each clause without feeling take the feeling of the words near
@@ -141,6 +132,7 @@ fn sentence_sentiment<'a>(
     doc: &Document<'a>,
     mentions: &[Mention],
     words: &[Weighed<'a>],
+    weights: &StanceWeights,
     contrasts: &[usize],
     tally: &mut [Tally<'a>],
 ) {
@@ -158,15 +150,15 @@ fn sentence_sentiment<'a>(
             continue;
         }
         let key = part(m.first);
-        let near = words.partition_point(|w| w.first + NEAR < m.first)
-            ..words.partition_point(|w| w.first < m.end + NEAR);
+        let near = words.partition_point(|w| w.first + weights.near < m.first)
+            ..words.partition_point(|w| w.first < m.end + weights.near);
         let mut sums = Sums::default();
         let same_part = |w: &&Weighed<'_>| part(w.first) == key;
         sums.add(doc, mentions, words[near].iter().filter(same_part));
         let sentiment = if sums.unclaimed != 0.0 {
-            sums.unclaimed * UNCLAIMED
+            sums.unclaimed * weights.unclaimed
         } else {
-            sums.claimed * LISTED
+            sums.claimed * weights.listed
         };
         // Once per target and clause, however often it is named there.
         let t = &mut tally[m.target];
@@ -177,7 +169,7 @@ fn sentence_sentiment<'a>(
         t.add(Reason::SentenceSentiment {
             name: doc.hit_text(m.first).into(),
             sentiment,
-            value: m.polarity * sentiment * PER_VALENCE,
+            value: m.polarity * sentiment * weights.per_valence,
         });
     }
 }

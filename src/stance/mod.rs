@@ -40,26 +40,7 @@ use crate::lexicon::{EntryKind, Hit, TopicIndex, TopicMeaning};
 use crate::reuse::recycle;
 use crate::rules::Marks;
 use crate::sentiment::Scored;
-
-/// Scale from a word's weighed valence (about ±4) to a stance contribution.
-const PER_VALENCE: f64 = 0.25;
-/// Tokens between a stance cue and the target name it applies to.
-const CUE_WINDOW: usize = 4;
-/// Tokens between a target name and a stance cue that follows it (`X dégage`, `X,
-/// jamais`): one, for a comma or a question mark. Words that follow a name
-/// are far more often about something else than words that lead to it.
-const AFTER_WINDOW: usize = 1;
-/// The overall sentiment, in absolute value, below which it says nothing of what
-/// the comment is about (one mild word, `intéressant`, scores about 0.3).
-const CLEARLY_EVALUATIVE: f64 = 0.2;
-/// Weight of the overall sentiment on the stance toward what the comment is about.
-const SUBJECT_DEFAULT: f64 = 0.8;
-/// Weight of a rival's stance.
-const RIVALRY: f64 = 0.5;
-/// Scores at or beyond this are a stance.
-const THRESHOLD: f64 = 0.1;
-/// A stance marker or cue under negation.
-const NEGATED: f64 = -0.75;
+use crate::weights::StanceWeights;
 
 /// What one marker, cue or comparative (hit `hit`) contributed toward `target`.
 #[derive(Clone, Copy, Debug)]
@@ -135,12 +116,16 @@ struct Mention {
 }
 
 /// The stance toward every target of the topic.
+// Each argument is what one earlier stage returned, or one setting of the
+// analyzer: bundled, they would hide which stage feeds the stance.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn assess<'a, 'c>(
     doc: &Document<'a>,
     marks: &Marks,
     scored: &Scored<'a>,
     frames: Frames<'_>,
     topic: &'a TopicIndex,
+    weights: &StanceWeights,
     explain: bool,
     cache: &'c mut StanceCache,
 ) -> Assessment<'a, 'c> {
@@ -157,13 +142,13 @@ pub(crate) fn assess<'a, 'c>(
     }));
     mentions.clear();
     contributions.clear();
-    markers_and_mentions(doc, marks, &mut tally, mentions, contributions);
+    markers_and_mentions(doc, marks, weights, &mut tally, mentions, contributions);
     mentions.sort_by_key(|m| m.first);
-    clauses::clause_sentiment(doc, mentions, &scored.words, contrasts, &mut tally);
-    cues(doc, marks, mentions, &mut tally, contributions);
+    clauses::clause_sentiment(doc, mentions, &scored.words, weights, contrasts, &mut tally);
+    cues(doc, marks, weights, mentions, &mut tally, contributions);
     objections(frames, topic, &mut tally);
-    subject_and_rivals(scored.sentiment.score, topic, &mut tally);
-    let by_target = labels(topic, &mut tally);
+    subject_and_rivals(scored.sentiment.score, topic, weights, &mut tally);
+    let by_target = labels(topic, weights.threshold, &mut tally);
     *tallies = recycle(tally);
     contributions.sort_by_key(|c| (c.hit, c.target));
     Assessment {
@@ -177,6 +162,7 @@ pub(crate) fn assess<'a, 'c>(
 fn markers_and_mentions<'a>(
     doc: &Document<'a>,
     marks: &Marks,
+    weights: &StanceWeights,
     tally: &mut [Tally<'a>],
     mentions: &mut Vec<Mention>,
     contributions: &mut Vec<Contribution>,
@@ -200,7 +186,11 @@ fn markers_and_mentions<'a>(
                 TopicMeaning::Stance { target, weight } => {
                     let Some(index) = index else { continue };
                     let negated = marks.negated(index);
-                    let value = if negated { weight * NEGATED } else { weight };
+                    let value = if negated {
+                        weight * weights.negated
+                    } else {
+                        weight
+                    };
                     contributions.push(Contribution {
                         hit: index,
                         target,
@@ -222,6 +212,7 @@ fn markers_and_mentions<'a>(
 fn cues<'a>(
     doc: &Document<'a>,
     marks: &Marks,
+    weights: &StanceWeights,
     mentions: &[Mention],
     tally: &mut [Tally<'a>],
     contributions: &mut Vec<Contribution>,
@@ -235,7 +226,11 @@ fn cues<'a>(
         kinds.iter().any(|&kind| hit.kinds.has(kind))
     };
     for (index, hit) in doc.hits.iter().enumerate().filter(|(_, hit)| is_cue(hit)) {
-        let sign = if marks.negated(index) { NEGATED } else { 1.0 };
+        let sign = if marks.negated(index) {
+            weights.negated
+        } else {
+            1.0
+        };
         let mut add = |m: &Mention, value: f64, evidence: bool| {
             if evidence {
                 let target = m.target;
@@ -256,7 +251,7 @@ fn cues<'a>(
                 EntryKind::StanceCue => {
                     let next = mentions
                         .get(mentions.partition_point(|m| m.first < hit.end))
-                        .filter(|m| m.first <= hit.end + CUE_WINDOW);
+                        .filter(|m| m.first <= hit.end + weights.cue_window);
                     if let Some(m) = next {
                         add(m, sign * valence * m.polarity, true);
                     }
@@ -264,7 +259,9 @@ fn cues<'a>(
                 EntryKind::StanceAfter => {
                     let before = mentions[..mentions.partition_point(|m| m.first < hit.first)]
                         .last()
-                        .filter(|m| m.end <= hit.first && hit.first <= m.end + AFTER_WINDOW);
+                        .filter(|m| {
+                            m.end <= hit.first && hit.first <= m.end + weights.after_window
+                        });
                     if let Some(m) = before {
                         add(m, sign * valence * m.polarity, true);
                     }
@@ -316,14 +313,19 @@ fn objections<'a>(frames: Frames<'_>, topic: &'a TopicIndex, tally: &mut [Tally<
 }
 
 /// The subject default and rivalries (steps 6 and 7).
-fn subject_and_rivals<'a>(sentiment: f64, topic: &'a TopicIndex, tally: &mut [Tally<'a>]) {
+fn subject_and_rivals<'a>(
+    sentiment: f64,
+    topic: &'a TopicIndex,
+    weights: &StanceWeights,
+    tally: &mut [Tally<'a>],
+) {
     for t in tally.iter_mut() {
         t.total = t.direct;
     }
     // Only clearly evaluative language says what a comment thinks of its subject:
     // a notice that mentions a `salle des fêtes` takes no stance.
-    let value = if sentiment.abs() >= CLEARLY_EVALUATIVE {
-        sentiment * SUBJECT_DEFAULT
+    let value = if sentiment.abs() >= weights.clearly_evaluative {
+        sentiment * weights.subject
     } else {
         0.0
     };
@@ -347,7 +349,7 @@ fn subject_and_rivals<'a>(sentiment: f64, topic: &'a TopicIndex, tally: &mut [Ta
             let direct = tally[rival].direct;
             // A rival's stance says nothing of a target the comment does not name.
             if direct != 0.0 && tally[target].mentioned {
-                let value = -RIVALRY * direct;
+                let value = -weights.rivalry * direct;
                 tally[target].total += value;
                 tally[target].note(Reason::Rival {
                     rival: topic.targets[rival].as_str().into(),
@@ -356,7 +358,7 @@ fn subject_and_rivals<'a>(sentiment: f64, topic: &'a TopicIndex, tally: &mut [Ta
             }
             let before = tally[target].before_rivalry;
             if tally[rival].mentioned && before < 0.0 {
-                let value = -RIVALRY * before;
+                let value = -weights.rivalry * before;
                 tally[rival].total += value;
                 tally[rival].note(Reason::AgainstRival {
                     rival: topic.targets[target].as_str().into(),
@@ -375,15 +377,16 @@ fn mentioned(tally: &[Tally<'_>]) -> Vec<usize> {
 /// Each target's score, label and reasons.
 fn labels<'a>(
     topic: &'a TopicIndex,
+    threshold: f64,
     tally: &mut Vec<Tally<'a>>,
 ) -> BTreeMap<Cow<'a, str>, Stance<'a>> {
     // Inserted one by one: collecting would sort a vector of them first.
     let mut stance = BTreeMap::new();
     for (id, t) in topic.targets.iter().zip(tally.drain(..)) {
         let score = t.total.clamp(-1.0, 1.0);
-        let label = if score <= -THRESHOLD {
+        let label = if score <= -threshold {
             StanceLabel::Against
-        } else if score >= THRESHOLD {
+        } else if score >= threshold {
             StanceLabel::Favor
         } else {
             StanceLabel::None
