@@ -139,6 +139,9 @@ pub enum Role {
     StanceMarker,
     /// Emphasis: capitals, `!!!`.
     Emphasis,
+    /// A conclusion or a recommendation (`bref`, `au final`, `je recommande`): its
+    /// sentence is the writer's verdict.
+    Verdict,
 }
 
 spelled!(Role {
@@ -152,11 +155,12 @@ spelled!(Role {
     Frame => "frame",
     StanceMarker => "stance_marker",
     Emphasis => "emphasis",
+    Verdict => "verdict",
 });
 
 impl Role {
     /// Every role, in declaration order.
-    pub const ALL: [Role; 10] = [
+    pub const ALL: [Role; 11] = [
         Role::Sentiment,
         Role::Negator,
         Role::Intensifier,
@@ -167,6 +171,7 @@ impl Role {
         Role::Frame,
         Role::StanceMarker,
         Role::Emphasis,
+        Role::Verdict,
     ];
 }
 

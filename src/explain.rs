@@ -48,6 +48,9 @@ pub enum RuleKind {
     IronyCue,
     /// A praise formula in a negative comment turned this praise around.
     IronyPraise,
+    /// The word is in the writer's verdict: a sentence that concludes or
+    /// recommends (`bref`, `je recommande`), or the last of a longer text.
+    Verdict,
 }
 
 impl RuleKind {
@@ -64,6 +67,7 @@ impl RuleKind {
             RuleKind::Question => "question",
             RuleKind::IronyCue => "irony_cue",
             RuleKind::IronyPraise => "irony_praise",
+            RuleKind::Verdict => "verdict",
         }
     }
 }

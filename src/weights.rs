@@ -173,7 +173,7 @@ impl Default for RuleWeights {
 impl Default for VerdictWeights {
     fn default() -> Self {
         VerdictWeights {
-            conclusion: 1.0,
+            conclusion: 1.5,
             last_sentence: 1.0,
         }
     }

@@ -56,6 +56,9 @@ pub enum EntryKind {
     /// States a stance toward the target named just before it (`X dégage`,
     /// `X démission`); valence in [-1, 1], not 0.
     StanceAfter,
+    /// Concludes or recommends (`bref`, `au final`, `je recommande`): its sentence
+    /// is the writer's verdict, which outweighs description; valence 0.
+    Verdict,
 }
 
 /// The valences a kind takes: an interval, open or closed at each end, with or
@@ -176,7 +179,7 @@ const STANCE: Valences = Valences::closed(-1.0, 1.0).not_zero();
 /// Every kind, in the order of [`EntryKind`]'s variants: name in files, valences,
 /// evidence role, scored by the sentiment stage, matches inflected forms.
 #[rustfmt::skip]
-pub(crate) const KINDS: [KindSpec; 14] = {
+pub(crate) const KINDS: [KindSpec; 15] = {
     use EntryKind::*;
     let zero = Valences::ZERO;
     let intensity = Valences::closed(0.0, 2.0).open_below();
@@ -199,6 +202,7 @@ pub(crate) const KINDS: [KindSpec; 14] = {
         row(StanceCue,   "stance_cue",  STANCE,      Some(Role::StanceMarker), false, false),
         row(Comparative, "comparative", STANCE,      Some(Role::StanceMarker), false, false),
         row(StanceAfter, "stance_after", STANCE,     Some(Role::StanceMarker), false, false),
+        row(Verdict,     "verdict",     zero,        Some(Role::Verdict),      false, false),
     ]
 };
 

@@ -44,13 +44,14 @@ impl Kinds {
     }
 
     /// Whether the words it covers keep their own feeling under it: a stance marker,
-    /// a stance cue, a comparative or a praise formula says something more of its
-    /// words (`bravo à`, `pire que`), where a rule word (`sans doute`), a target's
+    /// a stance cue, a comparative, a praise formula or a verdict says something
+    /// more of its words (`bravo à`, `pire que`, `je le conseille`), where a rule word (`sans doute`), a target's
     /// name (`logiciel libre`) or a frame's marker (`esprit critique`) means
     /// something else than its words.
     pub(crate) fn layers(self) -> bool {
         let stance = Kinds::bit(EntryKind::StanceCue)
             | Kinds::bit(EntryKind::StanceAfter)
+            | Kinds::bit(EntryKind::Verdict)
             | Kinds::bit(EntryKind::Comparative)
             | Kinds::bit(EntryKind::Praise)
             | MARKS_STANCE;

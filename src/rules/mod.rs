@@ -16,6 +16,7 @@ mod intensity;
 mod irony;
 mod negation;
 mod question;
+mod verdict;
 
 use crate::analysis::Role;
 use crate::document::Document;
@@ -30,6 +31,7 @@ pub(crate) use intensity::Intensity;
 pub(crate) use irony::Irony;
 pub(crate) use negation::Negation;
 pub(crate) use question::Question;
+pub(crate) use verdict::Verdict;
 
 /// One French rule over a document's sentiment words.
 pub(crate) trait WordRule: Sync {
@@ -50,12 +52,13 @@ pub(crate) trait WordRule: Sync {
 /// The rules, in the order they apply to each word. A word's value is its valence
 /// times the factors of the rules that fired, in this order; irony comes last
 /// because it reads the weighed values of the other words.
-pub(crate) const RULES: [&dyn WordRule; 8] = [
+pub(crate) const RULES: [&dyn WordRule; 9] = [
     &Intensity,
     &Negation,
     &Capitals,
     &Elongation,
     &Contrast,
+    &Verdict,
     &Exclamation,
     &Question,
     &Irony,

@@ -1,8 +1,9 @@
 //! Negation: `ne … pas/plus/jamais/rien/…`, spoken `pas` alone, `sans`, `non`.
 //!
 //! - A negator (`pas`, `jamais`, `sans`…) negates the next few tokens of its clause,
-//!   and, without `ne`, the word just before it: spoken French drops `ne` and
-//!   leaves `pas` after the verb (`j'aime pas`).
+//!   and, without `ne`, the word just before it when it is one that follows its
+//!   verb: spoken French drops `ne` and leaves `pas` after the verb (`j'aime pas`);
+//!   `sans` comes before what it negates (`à recommander sans réserve`).
 //! - `ne`/`n'` opens a scope that a negator or a `ne`-only negator (`plus`, `point`,
 //!   `personne`) completes, before or after it (`Personne n'est convaincu`); the scope
 //!   then runs from `ne` to a few tokens past the completion. `ne … que` is a
@@ -53,6 +54,18 @@ impl WordRule for Negation {
             });
         }
     }
+}
+
+/// Whether a negator stands after the verb it negates when `ne` is dropped (`j'aime
+/// pas`, `ça vaut rien`): the adverbs of `ne … pas` do; `sans`, `non`, `ni` and
+/// `aucun` stand before what they negate (`à recommander sans réserve` does not
+/// negate `recommander`). A closed class of French grammar, so it is written here.
+fn follows_its_verb(negator: &str) -> bool {
+    let folded = crate::normalize::fold(negator);
+    matches!(
+        folded.as_ref(),
+        "pas" | "jamais" | "rien" | "guere" | "nullement" | "point" | "plus"
+    )
 }
 
 /// One negation scope: tokens `from..to` of a clause, and the hit that negates.
@@ -129,6 +142,7 @@ impl Scratch {
                 let verb = hit
                     .first
                     .checked_sub(1)
+                    .filter(|_| follows_its_verb(doc.span_text(hit)))
                     .filter(|&v| doc.clause(v) == clause && doc.tokens[v].kind == TokenKind::Word);
                 if let Some(verb) = verb {
                     scope(verb, hit.first, h);
@@ -318,6 +332,12 @@ mod tests {
         assert_eq!(negations("ne content"), [(1.0, None)]);
         assert_eq!(negations("pas, content"), [(1.0, None)]);
         assert_eq!(negations("pas a b c d e f content"), [(1.0, None)]);
+        // `sans` negates what follows it, never the word before it.
+        assert_eq!(negations("content sans a"), [(1.0, None)]);
+        assert_eq!(
+            negations("content pas"),
+            [(Weights::default().rules.negated_positive, by("pas"))]
+        );
     }
 
     #[test]

@@ -1,0 +1,126 @@
+//! Verdict: what a writer concludes outweighs what they describe.
+//!
+//! A review tells its story (`une histoire de guerre, de deuil et de trahison`)
+//! and then says what it thinks of it (`Je l'ai lu d'une traite`, `Bref, ennuyeux
+//! à mourir`); counting every word alike reads the plot as the verdict, and the
+//! longer the description, the more it drowns the verdict out. So the words of a
+//! sentence that concludes or recommends (a `verdict` entry: `bref`, `au final`,
+//! `en résumé`, `je recommande`, `à éviter`) weigh
+//! [`VerdictWeights::conclusion`](crate::VerdictWeights) times more, and those of
+//! the last sentence of a text of three sentences or more
+//! [`VerdictWeights::last_sentence`](crate::VerdictWeights) times more (reviews end
+//! on their verdict); a word in both takes the larger.
+
+use super::{feelings, Marks, Weighed, WordRule};
+use crate::document::Document;
+use crate::explain::{Rule, RuleKind};
+use crate::lexicon::EntryKind;
+use crate::weights::Weights;
+
+/// Texts with fewer sentences have no description to outweigh: their last sentence
+/// is most of what they say.
+const LONG_TEXT: usize = 3;
+
+/// Weighs the words of the sentences that conclude or recommend, and of the last.
+pub(crate) struct Verdict;
+
+impl WordRule for Verdict {
+    fn weigh<'a>(
+        &self,
+        doc: &Document<'a>,
+        _marks: &Marks,
+        weights: &Weights,
+        words: &mut [Weighed<'a>],
+    ) {
+        let w = weights.verdict;
+        let spans = doc.sentence_spans();
+        let last = (spans.len() >= LONG_TEXT && w.last_sentence != 1.0)
+            .then(|| spans.last().map(|&(first, _)| doc.sentence(first)))
+            .flatten();
+        // Most texts have no verdict word: nothing is allocated for them.
+        let mut verdicts: Vec<(u32, usize)> = Vec::new();
+        if w.conclusion != 1.0 {
+            for (h, hit) in doc.hits.iter().enumerate() {
+                let sentence = doc.sentence(hit.first);
+                let new = verdicts.last().map_or(true, |&(s, _)| s != sentence);
+                if hit.kinds.has(EntryKind::Verdict) && new {
+                    verdicts.push((sentence, h));
+                }
+            }
+        }
+        if verdicts.is_empty() && last.is_none() {
+            return;
+        }
+        let mut next = 0;
+        for word in feelings(words) {
+            let sentence = doc.sentence(word.first);
+            // Words come in text order, so their sentences do too.
+            while next < verdicts.len() && verdicts[next].0 < sentence {
+                next += 1;
+            }
+            let marker = verdicts.get(next).filter(|&&(s, _)| s == sentence);
+            let conclusion = marker.map(|&(_, h)| (w.conclusion, Some(h)));
+            let closing = (last == Some(sentence)).then_some((w.last_sentence, None));
+            let best = match (conclusion, closing) {
+                (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+                (a, b) => a.or(b),
+            };
+            if let Some((factor, by)) = best {
+                word.apply(Rule {
+                    kind: RuleKind::Verdict,
+                    factor,
+                    by: by.map(|h| doc.span_text(&doc.hits[h]).into()),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::in_pipeline;
+    use crate::Analyzer;
+
+    /// The verdict factor of each sentiment word of `text`, with a conclusion
+    /// weighing 2 and a last sentence 1.5.
+    fn factors(text: &str) -> Vec<f64> {
+        let mut weights = Weights::default();
+        weights.verdict.conclusion = 2.0;
+        weights.verdict.last_sentence = 1.5;
+        let analyzer = Analyzer::builder().weights(weights).build();
+        let analyzer = analyzer.expect("the weights are in range");
+        let analysis = analyzer.analyze(text);
+        let verdict = |e: &crate::Evidence<'_>| {
+            let rule = e.rules.iter().find(|r| r.kind == RuleKind::Verdict);
+            rule.map_or(1.0, |r| r.factor)
+        };
+        let words = analysis.evidence.iter();
+        let words = words.filter(|e| e.role == crate::Role::Sentiment);
+        words.map(verdict).collect()
+    }
+
+    #[test]
+    fn a_concluding_sentence_and_the_last_weigh_more() {
+        // One sentence: only the conclusion counts.
+        assert_eq!(factors("Bref, génial."), [2.0]);
+        assert_eq!(factors("Un film horrible."), [1.0]);
+        // Three sentences: the last weighs more, the description does not.
+        assert_eq!(
+            factors("Un film horrible. Puis un autre. Génial."),
+            [1.0, 1.5]
+        );
+        assert_eq!(
+            factors("Bref, génial. Un film horrible. Puis un autre."),
+            [2.0, 1.0]
+        );
+    }
+
+    #[test]
+    fn through_the_pipeline() {
+        let text = "L'histoire est horrible et sinistre. Bref, un très bon livre.";
+        let rules = in_pipeline(text, "bon");
+        let verdict = rules.iter().find(|r| r.0 == RuleKind::Verdict);
+        assert_eq!(verdict.and_then(|r| r.2.as_deref()), Some("Bref"));
+    }
+}
