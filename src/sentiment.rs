@@ -208,4 +208,13 @@ mod tests {
         let hedged = analyzer.analyze("Il viendra sans doute demain.");
         assert_eq!(hedged.sentiment.label, Label::Neutral);
     }
+
+    #[test]
+    fn a_politeness_formula_carries_no_feeling() {
+        let analyzer = Analyzer::default();
+        let request = analyzer.analyze("Pouvez-vous me rappeler ? Merci d'avance.");
+        assert_eq!(request.sentiment.label, Label::Neutral);
+        let thanks = analyzer.analyze("Merci pour votre aide.");
+        assert_eq!(thanks.sentiment.label, Label::Positive);
+    }
 }

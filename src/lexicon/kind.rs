@@ -59,6 +59,9 @@ pub enum EntryKind {
     /// Concludes or recommends (`bref`, `au final`, `je recommande`): its sentence
     /// is the writer's verdict, which outweighs description; valence 0.
     Verdict,
+    /// A politeness formula (`merci d'avance`, `cordialement`, `bien à vous`):
+    /// the form of a letter, no feeling, and its words carry none; valence 0.
+    Formula,
 }
 
 /// The valences a kind takes: an interval, open or closed at each end, with or
@@ -179,7 +182,7 @@ const STANCE: Valences = Valences::closed(-1.0, 1.0).not_zero();
 /// Every kind, in the order of [`EntryKind`]'s variants: name in files, valences,
 /// evidence role, scored by the sentiment stage, matches inflected forms.
 #[rustfmt::skip]
-pub(crate) const KINDS: [KindSpec; 15] = {
+pub(crate) const KINDS: [KindSpec; 16] = {
     use EntryKind::*;
     let zero = Valences::ZERO;
     let intensity = Valences::closed(0.0, 2.0).open_below();
@@ -203,6 +206,8 @@ pub(crate) const KINDS: [KindSpec; 15] = {
         row(Comparative, "comparative", STANCE,      Some(Role::StanceMarker), false, false),
         row(StanceAfter, "stance_after", STANCE,     Some(Role::StanceMarker), false, false),
         row(Verdict,     "verdict",     zero,        Some(Role::Verdict),      false, false),
+        // A formula is no marker: it only hides the feeling of its words.
+        row(Formula,     "formula",     zero,        None,                     false, false),
     ]
 };
 

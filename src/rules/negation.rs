@@ -41,6 +41,10 @@ impl WordRule for Negation {
         words: &mut [Weighed<'a>],
     ) {
         for word in feelings(words).filter(|w| marks.negated(w.hit)) {
+            let negator = marks.negator(word.hit).map(|h| &doc.hits[h]);
+            if negator.is_some_and(|n| superlative(doc, n, word)) {
+                continue;
+            }
             let factor = if word.value > 0.0 {
                 weights.rules.negated_positive
             } else {
@@ -54,6 +58,42 @@ impl WordRule for Negation {
             });
         }
     }
+}
+
+/// Whether a universal negation of a comparison makes a superlative rather than a
+/// negation: `je n'ai jamais mangé aussi bien`, `rien de mieux`, `personne ne fait
+/// un meilleur couscous`, `on n'a jamais aussi mal mangé` say the best (or the
+/// worst) there is. The negator says nothing exists (`jamais`, `rien`,
+/// `personne`, `aucun`) and the word is a comparative (`mieux`, `meilleur`,
+/// `pire`) or follows a word of degree (`aussi`, `si`, `autant`, `plus`) within
+/// two tokens. `pas` keeps negating: `pas aussi bon que l'original` is worse.
+fn superlative(doc: &Document<'_>, negator: &Hit<'_>, word: &Weighed<'_>) -> bool {
+    let universal = |text: &str| {
+        let folded = crate::normalize::fold(text);
+        matches!(
+            folded.as_ref(),
+            "jamais" | "rien" | "personne" | "aucun" | "aucune" | "nulle part"
+        )
+    };
+    let comparative = |text: &str| {
+        let folded = crate::normalize::fold(text);
+        matches!(
+            folded.as_ref(),
+            "mieux" | "meilleur" | "meilleure" | "meilleurs" | "meilleures" | "pire" | "pires"
+        )
+    };
+    let degree = |text: &str| {
+        let folded = crate::normalize::fold(text);
+        matches!(
+            folded.as_ref(),
+            "aussi" | "si" | "autant" | "plus" | "moins"
+        )
+    };
+    if !universal(doc.span_text(negator)) {
+        return false;
+    }
+    let before = &doc.tokens[word.first.saturating_sub(2)..word.first];
+    comparative(doc.tokens[word.first].text) || before.iter().any(|t| degree(t.text))
 }
 
 /// Whether a negator stands after the verb it negates when `ne` is dropped (`j'aime
@@ -268,6 +308,7 @@ mod tests {
     use crate::document::testing::{matcher, read};
     use crate::lexicon::Matcher;
     use crate::rules::testing::{in_pipeline, weigh_alone};
+    use crate::Label;
 
     fn lexicon() -> Matcher {
         matcher(&[
@@ -337,6 +378,23 @@ mod tests {
         assert_eq!(
             negations("content pas"),
             [(Weights::default().rules.negated_positive, by("pas"))]
+        );
+    }
+
+    #[test]
+    fn a_universal_negation_of_a_comparison_is_a_superlative() {
+        let analyzer = crate::Analyzer::default();
+        let label = |text: &str| analyzer.analyze(text).sentiment.label;
+        assert_eq!(
+            label("Jamais vu un service aussi attentionné."),
+            Label::Positive
+        );
+        assert_eq!(label("Il n'y a rien de mieux."), Label::Positive);
+        assert_eq!(label("On n'a jamais aussi mal mangé."), Label::Negative);
+        // `pas` still negates: not as good is worse.
+        assert_eq!(
+            label("Ce n'est pas aussi bon que l'original."),
+            Label::Negative
         );
     }
 
