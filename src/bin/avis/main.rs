@@ -10,6 +10,7 @@ mod error;
 mod evaluate;
 mod explain;
 mod input;
+mod interrupt;
 mod output;
 mod scored;
 mod sniff;
@@ -20,6 +21,11 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
+    // Before any temporary output file exists, so that each is removed on SIGINT,
+    // SIGTERM or SIGHUP. Without handlers a run still works, as before.
+    if let Err(e) = interrupt::install() {
+        eprintln!("avis: warning: cannot handle interruptions ({e}): an interrupted run may leave a temporary file");
+    }
     // Everything that holds a temporary output file is dropped inside `run`, so a
     // failed run has removed its partial output before we exit.
     match commands::run(cli) {
