@@ -24,11 +24,21 @@ struct Pending {
     existed: bool,
 }
 
-static PENDING: Mutex<Vec<Pending>> = Mutex::new(Vec::new());
+/// The temporary files that exist, and the outputs already moved into place (a
+/// signal after that, while the run prints its summary, says they were written).
+struct Registry {
+    pending: Vec<Pending>,
+    written: Vec<PathBuf>,
+}
 
-fn pending() -> MutexGuard<'static, Vec<Pending>> {
-    // A panic elsewhere while holding the lock leaves the list as valid as before.
-    PENDING.lock().unwrap_or_else(PoisonError::into_inner)
+static REGISTRY: Mutex<Registry> = Mutex::new(Registry {
+    pending: Vec::new(),
+    written: Vec::new(),
+});
+
+fn registry() -> MutexGuard<'static, Registry> {
+    // A panic elsewhere while holding the lock leaves the lists as valid as before.
+    REGISTRY.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The registration of one temporary file: dropping it (a failed run, whose
@@ -39,19 +49,19 @@ pub struct Registered {
 
 impl Drop for Registered {
     fn drop(&mut self) {
-        pending().retain(|p| p.tmp != self.tmp);
+        registry().pending.retain(|p| p.tmp != self.tmp);
     }
 }
 
 /// Create a temporary file in `dir` for `dest`, registered before any signal can
 /// see it exist unregistered.
 pub fn create(dir: &Path, dest: &Path) -> io::Result<(NamedTempFile, Registered)> {
-    let mut pending = pending();
+    let mut registry = registry();
     let tmp = tempfile::Builder::new()
         .prefix(".avis-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    pending.push(Pending {
+    registry.pending.push(Pending {
         tmp: tmp.path().to_path_buf(),
         dest: dest.to_path_buf(),
         existed: dest.exists(),
@@ -66,10 +76,11 @@ pub fn create(dir: &Path, dest: &Path) -> io::Result<(NamedTempFile, Registered)
 /// handled meanwhile waits for the rename, so that it never reports unchanged a
 /// file that was just replaced.
 pub fn persist(tmp: NamedTempFile, dest: &Path) -> io::Result<()> {
-    let mut pending = pending();
+    let mut registry = registry();
     let path = tmp.path().to_path_buf();
     tmp.persist(dest).map_err(|e| e.error)?;
-    pending.retain(|p| p.tmp != path);
+    registry.pending.retain(|p| p.tmp != path);
+    registry.written.push(dest.to_path_buf());
     Ok(())
 }
 
@@ -111,9 +122,11 @@ pub fn install() -> io::Result<()> {
 /// Remove the temporary files, say which outputs were left as they were, exit.
 fn clean_up_and_exit(signal: i32) -> ! {
     // Held until the process is gone: no rename starts after this point.
-    let mut pending = pending();
-    let mut told = Vec::new();
-    for p in pending.drain(..) {
+    let mut registry = registry();
+    let mut told: Vec<String> = (registry.written.iter())
+        .map(|dest| format!("{} written", dest.display()))
+        .collect();
+    for p in registry.pending.drain(..) {
         // Already gone is as good as removed.
         let _ = std::fs::remove_file(&p.tmp);
         let state = if p.existed {
