@@ -6,10 +6,10 @@ use std::io::BufRead;
 use serde_json::{Map, Value};
 
 use crate::args::InputArgs;
-use crate::encoding;
 use crate::error::CliError;
 use crate::input::{invalid, misread, Next, Record};
 use crate::sniff;
+use crate::{encoding, limit};
 
 pub struct CsvInput {
     reader: csv::Reader<Box<dyn BufRead + Send>>,
@@ -21,6 +21,8 @@ pub struct CsvInput {
     /// Added to the parser's line numbers: 1 when lines end with CRLF (see
     /// [`sniff::ends_with_crlf`]).
     line_fix: u64,
+    /// `--max-record-bytes`, checked on a row's fields once it is read.
+    max: u64,
 }
 
 impl CsvInput {
@@ -101,6 +103,7 @@ impl CsvInput {
             id,
             row: csv::ByteRecord::new(),
             line_fix,
+            max: args.max_record_bytes,
         })
     }
 
@@ -114,6 +117,14 @@ impl CsvInput {
         }
         let row = &self.row;
         let line = row.position().map_or(0, |p| p.line()) + self.line_fix;
+        let bytes = row.as_slice().len() as u64;
+        if bytes > self.max {
+            let at = row.position().map_or(0, |p| p.byte());
+            let message = limit::too_long(bytes, at, self.max);
+            // The parser holds the row's capacity: freed, not kept for the next rows.
+            self.row = csv::ByteRecord::new();
+            return Ok(invalid(line, message));
+        }
         if row.len() != self.headers.len() {
             return Ok(invalid(
                 line,
