@@ -47,6 +47,18 @@ pub fn open(
     encoding: Option<&'static Encoding>,
 ) -> Result<Source, CliError> {
     let (name, raw, progress) = open_raw(path, quiet)?;
+    source(name, raw, progress, quiet, encoding)
+}
+
+/// The input `raw`, named `name` in messages, read in `encoding` as [`open`] says
+/// (also what the fuzz target `csv_input` feeds the readers through).
+pub fn source(
+    name: String,
+    raw: Box<dyn Read + Send>,
+    progress: Option<ProgressBar>,
+    quiet: bool,
+    encoding: Option<&'static Encoding>,
+) -> Result<Source, CliError> {
     let mut raw = BufReader::with_capacity(BUFFER, raw);
     let read_error = |e| CliError::io(format!("cannot read {name}"), e);
     let mut head = Vec::with_capacity(4);
