@@ -122,3 +122,18 @@ fn long_records_come_out_whole_in_order_and_as_when_alone() {
         assert_eq!(&lines(&alone.get_output().stdout)[0], scored, "record {i}");
     }
 }
+
+#[test]
+fn a_csv_header_naming_a_column_twice_is_an_error() {
+    // Found by fuzzing: the second column of a name overwrote the first one's cells
+    // (trailing empty header cells, as some spreadsheets export them, did the same).
+    avis()
+        .args(["score", "--format", "csv"])
+        .write_stdin("id;text;;\n1;Bravo.;a;b\n")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "avis: error: <stdin>: the CSV header names two columns \"\" (columns 3 and 4): \
+             give each column its own name",
+        ));
+}

@@ -25,6 +25,22 @@ pub struct CsvInput {
     max: u64,
 }
 
+/// Records are maps by column name: a second column of the same name would
+/// overwrite the first one's cells without a word, so it is an error.
+fn unique(headers: &[String]) -> Result<(), String> {
+    for (i, name) in headers.iter().enumerate() {
+        if let Some(first) = headers[..i].iter().position(|h| h == name) {
+            return Err(format!(
+                "the CSV header names two columns {name:?} (columns {} and {}): give each \
+                 column its own name",
+                first + 1,
+                i + 1
+            ));
+        }
+    }
+    Ok(())
+}
+
 impl CsvInput {
     /// Read the header, find the text and id columns. `delimiter` is the one the user
     /// gave (or tab for TSV); without one it is detected from the header, and said.
@@ -72,6 +88,7 @@ impl CsvInput {
                 })?,
             Err(e) => return Err(header_error(format!("cannot read the CSV header: {e}"))),
         };
+        unique(&headers).map_err(header_error)?;
         let find = |col: &str| headers.iter().position(|h| h == col);
         let missing = |what: &str, col: &str, flag: &str| {
             let mut message = format!(
