@@ -57,7 +57,10 @@ fn open(bytes: Vec<u8>, args: &InputArgs) -> Option<RecordReader> {
 pub fn raw(mode: u8, bytes: &[u8]) {
     let mut extra = Vec::new();
     if mode & 2 != 0 {
-        extra.push(format!("--delimiter={}", DELIMITERS[usize::from(mode >> 2) % 4] as char));
+        extra.push(format!(
+            "--delimiter={}",
+            DELIMITERS[usize::from(mode >> 2) % 4] as char
+        ));
     }
     if mode & 16 != 0 {
         let encoding = ENCODINGS[usize::from(mode >> 5) % 4];
@@ -80,7 +83,10 @@ pub fn raw(mode: u8, bytes: &[u8]) {
             Ok(Next::Record(record)) => {
                 assert_eq!(record.fields.len(), columns, "a record has every column");
                 assert!(record.fields.values().all(Value::is_string));
-                assert_eq!(record.fields.get("text").and_then(Value::as_str), Some(&*record.text));
+                assert_eq!(
+                    record.fields.get("text").and_then(Value::as_str),
+                    Some(&*record.text)
+                );
                 record.line
             }
             Ok(Next::Invalid { line, message, .. }) => {
@@ -113,7 +119,13 @@ fn generate(u: &mut Unstructured<'_>) -> Result<Generated> {
     let columns = u.int_in_range(2..=5)?;
     let text_at = u.choose_index(columns)?;
     let header = (0..columns)
-        .map(|i| if i == text_at { "text".to_string() } else { format!("col{i}") })
+        .map(|i| {
+            if i == text_at {
+                "text".to_string()
+            } else {
+                format!("col{i}")
+            }
+        })
         .collect();
     let encoding = *u.choose(&ENCODINGS)?;
     let mut rows = Vec::new();
@@ -123,7 +135,13 @@ fn generate(u: &mut Unstructured<'_>) -> Result<Generated> {
             let field: String = u.arbitrary()?;
             // What the file can hold: an emoji in Windows-1252 is written `&#…;`.
             let (bytes, _, _) = encoding.output_encoding().encode(&field);
-            row.push(encoding.output_encoding().decode_without_bom_handling(&bytes).0.into_owned());
+            row.push(
+                encoding
+                    .output_encoding()
+                    .decode_without_bom_handling(&bytes)
+                    .0
+                    .into_owned(),
+            );
         }
         rows.push(row);
     }
