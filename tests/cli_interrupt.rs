@@ -256,3 +256,33 @@ fn a_new_output_is_not_written_and_standard_output_is_just_stopped() {
     assert_eq!(out.status.code(), Some(143));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "avis: interrupted\n");
 }
+
+#[test]
+fn a_signal_ignored_at_start_stays_ignored() {
+    // `nohup` runs avis with SIGHUP ignored: a hangup must not stop it.
+    let (dir, dest) = setup();
+    let mut child = Command::new("nohup")
+        .arg(env!("CARGO_BIN_EXE_avis"))
+        .args(["score", "-q", "--output"])
+        .arg(&dest)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(records(0, 10).as_bytes()).unwrap();
+    wait_until("a temporary file", || temp_size(dir.path()).is_some());
+    kill(&child, "HUP");
+    stdin.write_all(records(10, 10).as_bytes()).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read_to_string(&dest).unwrap();
+    assert_eq!(written.lines().count(), 20);
+    assert_eq!(temp_files(dir.path()), Vec::<String>::new());
+}

@@ -1,7 +1,8 @@
 //! Interrupted runs leave nothing behind: on SIGINT, SIGTERM or SIGHUP the
 //! temporary output files are removed, one line says so, and the process exits with
 //! the conventional status (128 + the signal: 130, 143, 129). A second signal while
-//! the first is handled ends the process at once (the signal's default action).
+//! the first is handled ends the process at once (the signal's default action). A
+//! signal the run started with ignored (`nohup`) stays ignored.
 //!
 //! Every temporary output file is registered here while it exists (see
 //! [`create`]). The handler runs on a thread of its own, not in the signal
@@ -94,15 +95,20 @@ pub fn install() -> io::Result<()> {
     use signal_hook::flag;
     use signal_hook::iterator::Signals;
 
-    const SIGNALS: [i32; 3] = [SIGINT, SIGTERM, SIGHUP];
+    // A signal ignored when the run started stays ignored: `nohup avis …` must
+    // outlive its terminal, a background job of a script is not stopped by Ctrl-C.
+    let signals: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
+        .into_iter()
+        .filter(|&signal| !ignored(signal))
+        .collect();
     let seen = Arc::new(AtomicBool::new(false));
-    for signal in SIGNALS {
+    for &signal in &signals {
         // In this order: the default action runs only if an earlier signal set
         // `seen`, so the first one is handled below and a second ends the process.
         flag::register_conditional_default(signal, Arc::clone(&seen))?;
         flag::register(signal, Arc::clone(&seen))?;
     }
-    let mut signals = Signals::new(SIGNALS)?;
+    let mut signals = Signals::new(signals)?;
     std::thread::Builder::new()
         .name("avis-signals".into())
         .spawn(move || {
@@ -111,6 +117,22 @@ pub fn install() -> io::Result<()> {
             }
         })?;
     Ok(())
+}
+
+/// Whether `signal` is ignored by this process, from the kernel's account of it
+/// (`SigIgn` in `/proc/self/status`, a hexadecimal mask with bit N-1 for signal
+/// N). Elsewhere than on Linux nothing tells without `unsafe`: not ignored.
+#[cfg(unix)]
+fn ignored(signal: i32) -> bool {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return false;
+    };
+    let mask = status
+        .lines()
+        .find_map(|line| line.strip_prefix("SigIgn:"))
+        .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
+        .unwrap_or(0);
+    (1..=64).contains(&signal) && mask & (1 << (signal - 1)) != 0
 }
 
 /// Signals are not handled off Unix: the default action stands.
