@@ -30,6 +30,9 @@ rm "$work/full.jsonl"
 echo "interrupt-soak: $records records ($megabytes MB), a whole run takes $((span_ms * 10 / 11)) ms"
 
 old='{"old":"output"}'
+# Job control: without it a script's background jobs start with SIGINT ignored (and
+# avis keeps an ignored signal ignored, as `nohup` needs).
+set -m
 signals=(INT TERM HUP)
 declare -A code=([INT]=130 [TERM]=143 [HUP]=129) count=()
 interrupted=0 finished=0 left=0 wrong=0
