@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 corpus=corpus
-mkdir -p "$corpus"/{tokenize,analyze,lexicon_tsv,topic_toml}
+mkdir -p "$corpus"/{tokenize,analyze,lexicon_tsv,topic_toml,csv_input}
 
 # One seed per comment: the "text" field with JSON escapes for line breaks undone.
 n=0
@@ -38,7 +38,18 @@ for toml in "$root"/lexicons/*.toml; do
     { printf '\0'; sed -n '1,80p' "$toml"; } >"$corpus/topic_toml/$name-head"
 done
 
-for target in tokenize analyze lexicon_tsv topic_toml; do
+# CSV files: the tramway export (`;`, Windows-1252, CRLF, quoted line breaks) read
+# as it is (mode 0: UTF-8, delimiter detected) and with --encoding windows-1252
+# (mode 0x30); a few generated ones (odd modes: the rest drives the generator).
+printf '\0' | cat - "$root/data/tramway.csv" >"$corpus/csv_input/tramway"
+printf '\060' | cat - "$root/data/tramway.csv" >"$corpus/csv_input/tramway-cp1252"
+printf '\0id,text\n1,"Bravo, vraiment"\n2,Une honte\n' >"$corpus/csv_input/comma"
+for seed in 1 2 3 4; do
+    { printf '\001'; head -c 256 "$root/data/consultation-2015.jsonl" | tail -c $((seed * 60)); } \
+        >"$corpus/csv_input/generated-$seed"
+done
+
+for target in tokenize analyze lexicon_tsv topic_toml csv_input; do
     echo "seed.sh: $target: $(ls "$corpus/$target" | wc -l) seeds"
 done
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use encoding_rs::Encoding;
 
-use crate::{encoding, sniff};
+use crate::{encoding, limit, sniff};
 
 /// Read French comments: tokens, sentiment, stance, frames, with evidence.
 #[derive(Debug, Parser)]
@@ -94,6 +94,12 @@ pub struct InputArgs {
     /// Report bad records on standard error and skip them instead of stopping.
     #[arg(long)]
     pub skip_invalid: bool,
+    /// The largest record to read, in bytes (or 64M, 1G…); a longer one is a bad
+    /// record (see --skip-invalid). Memory grows with the largest record: see the
+    /// README, "Memory" [default: 64M].
+    #[arg(long, value_name = "BYTES", value_parser = limit::parse_size,
+          default_value_t = limit::DEFAULT_MAX_RECORD, hide_default_value = true)]
+    pub max_record_bytes: u64,
     /// A lexicon TSV file to add over the built-in lexicons (repeatable).
     #[arg(long = "lexicon", value_name = "FILE")]
     pub lexicons: Vec<PathBuf>,

@@ -5,21 +5,24 @@ use std::path::{Path, PathBuf};
 
 use avis_fr::report::ReportBuilder;
 use avis_fr::{Analysis, Analyzer, Lexicon, TokenKind, Topic};
-use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::args::{Cli, Command, InputArgs, OutputFormat, ReportArgs, ScoreArgs, TokensArgs};
+use crate::args::{
+    Cli, Command, EvidenceMode, InputArgs, OutputFormat, ReportArgs, ScoreArgs, TokensArgs,
+};
 use crate::csv_out::CsvOut;
+use crate::drive::{drive, Depth, Stats};
 use crate::error::CliError;
-use crate::input::{self, Next, Record, RecordReader};
+use crate::input::{self, Record, RecordReader};
 use crate::output::Sink;
 use crate::scored::{cell, json_error, write_json_line, write_scored};
 use crate::{evaluate, explain};
 
-/// Records analysed together: big enough to keep both cores busy, small enough
-/// that memory does not grow with the input.
-const CHUNK: usize = 1024;
+/// Records up to this many bytes of text are written out in parallel with the
+/// analyses (into a buffer per record); longer ones straight into the output, so
+/// that no record's JSON is ever held whole in memory.
+const RENDERED: usize = 256 << 10;
 
 pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
@@ -80,20 +83,30 @@ fn score(args: ScoreArgs) -> Result<(), CliError> {
     let stats = match args.output_format {
         OutputFormat::Jsonl => {
             let evidence = args.evidence;
-            // Each line is written out in parallel with the analyses, then copied in order.
-            let render = |record: &Record, analysis: &Analysis<'_>| {
-                let mut line = Vec::with_capacity(4096);
-                write_scored(&mut line, &record.fields, analysis, evidence).map(|()| line)
+            let depth = match evidence {
+                EvidenceMode::Omit => Depth::Explained,
+                EvidenceMode::All | EvidenceMode::Top => Depth::Evidence,
+            };
+            // Each line is written out in parallel with the analyses, then copied in
+            // order; a long record's is written straight out when its turn comes.
+            let render = |record: &Record, text: &str, analysis: &Analysis<'_>| {
+                (text.len() <= RENDERED).then(|| {
+                    let mut line = Vec::with_capacity(4096);
+                    write_scored(&mut line, &record.fields, analysis, evidence).map(|()| line)
+                })
             };
             drive(
                 &mut reader,
                 &analyzer,
                 &args.input,
+                depth,
                 render,
-                |_, _, _, line| {
-                    sink.writer()
+                |record, _, analysis, line| match line {
+                    Some(line) => sink
+                        .writer()
                         .write_all(&line?)
-                        .map_err(|e| CliError::io("cannot write output", e))
+                        .map_err(|e| CliError::io("cannot write output", e)),
+                    None => write_scored(sink.writer(), &record.fields, &analysis, evidence),
                 },
             )?
         }
@@ -129,11 +142,18 @@ fn score_csv(
     let mut out = CsvOut::new(delimiter, targets, args.columns.clone(), input_columns);
     out.encoding = encoding;
     out.decimal_comma = args.decimal_comma;
+    // The default columns end with `top_evidence`; without it, the values suffice.
+    let depth = if args.columns.is_empty() || args.columns.iter().any(|c| c == "top_evidence") {
+        Depth::Evidence
+    } else {
+        Depth::Scores
+    };
     let stats = drive(
         reader,
         analyzer,
         &args.input,
-        |_, _| (),
+        depth,
+        |_, _, _| (),
         |record, _, analysis, ()| out.write(sink.writer(), &record.id, &record.fields, &analysis),
     )?;
     out.finish(sink.writer())?;
@@ -177,7 +197,8 @@ fn report(args: ReportArgs) -> Result<(), CliError> {
         &mut reader,
         &analyzer,
         &args.input,
-        |_, _| (),
+        Depth::Evidence,
+        |_, _, _| (),
         |record, text, analysis, ()| {
             // The columns the user asked to see, as they are in the input (a JSON
             // record without one shows nothing for it).
@@ -213,95 +234,6 @@ fn report(args: ReportArgs) -> Result<(), CliError> {
     out.commit()?;
     summary(&args.input, &mut reader, &stats, "read");
     Ok(())
-}
-
-/// Counts for the summary line.
-#[derive(Default)]
-pub(crate) struct Stats {
-    records: u64,
-    skipped: u64,
-}
-
-/// Read records chunk by chunk, analyse each chunk in parallel (and `render` what
-/// can be worked out from each analysis alone), hand the results to `sink` in input
-/// order. A bad record stops the run after the records before it were handed on
-/// (none of it is), unless `--skip-invalid`.
-pub(crate) fn drive<R: Send>(
-    reader: &mut RecordReader,
-    analyzer: &Analyzer,
-    args: &InputArgs,
-    render: impl Fn(&Record, &Analysis<'_>) -> R + Sync,
-    mut sink: impl FnMut(Record, &str, Analysis<'_>, R) -> Result<(), CliError>,
-) -> Result<Stats, CliError> {
-    let mut stats = Stats::default();
-    loop {
-        let mut chunk = Vec::with_capacity(CHUNK);
-        let mut stop = None;
-        let mut eof = false;
-        while chunk.len() < CHUNK {
-            match reader.next_record()? {
-                Next::Record(record) => chunk.push(record),
-                Next::Invalid {
-                    line,
-                    message,
-                    whole_input,
-                } => {
-                    let source = reader.name.clone();
-                    if args.skip_invalid {
-                        let error = CliError::Invalid {
-                            source,
-                            line,
-                            message,
-                        };
-                        reader.warn(&format!("avis: skipped {error}"));
-                        stats.skipped += 1;
-                    } else {
-                        // Skipping is no fix for a file in another encoding or format.
-                        let message = if whole_input {
-                            message
-                        } else {
-                            format!("{message} (or pass --skip-invalid to skip bad records)")
-                        };
-                        stop = Some(CliError::Invalid {
-                            source,
-                            line,
-                            message,
-                        });
-                        break;
-                    }
-                }
-                Next::Eof => {
-                    eof = true;
-                    break;
-                }
-            }
-        }
-        // The analyses borrow the texts; the rest of each record moves on to `sink`.
-        let texts: Vec<String> = chunk
-            .iter_mut()
-            .map(|record| std::mem::take(&mut record.text))
-            .collect();
-        // `collect` on an indexed parallel iterator keeps input order.
-        let analyses: Vec<(Analysis, R)> = chunk
-            .par_iter()
-            .zip(&texts)
-            .map(|(record, text)| {
-                let analysis = analyzer.analyze(text);
-                let rendered = render(record, &analysis);
-                (analysis, rendered)
-            })
-            .collect();
-        for ((record, text), (analysis, rendered)) in chunk.into_iter().zip(&texts).zip(analyses) {
-            sink(record, text, analysis, rendered)?;
-            stats.records += 1;
-        }
-        if let Some(error) = stop {
-            return Err(error);
-        }
-        if eof {
-            return Ok(stats);
-        }
-    }
 }
 
 pub(crate) fn reader(args: &InputArgs) -> Result<RecordReader, CliError> {

@@ -6,10 +6,10 @@ use std::io::BufRead;
 use serde_json::{Map, Value};
 
 use crate::args::InputArgs;
-use crate::encoding;
 use crate::error::CliError;
 use crate::input::{invalid, misread, Next, Record};
 use crate::sniff;
+use crate::{encoding, limit};
 
 pub struct CsvInput {
     reader: csv::Reader<Box<dyn BufRead + Send>>,
@@ -21,6 +21,24 @@ pub struct CsvInput {
     /// Added to the parser's line numbers: 1 when lines end with CRLF (see
     /// [`sniff::ends_with_crlf`]).
     line_fix: u64,
+    /// `--max-record-bytes`, checked on a row's fields once it is read.
+    max: u64,
+}
+
+/// Records are maps by column name: a second column of the same name would
+/// overwrite the first one's cells without a word, so it is an error.
+fn unique(headers: &[String]) -> Result<(), String> {
+    for (i, name) in headers.iter().enumerate() {
+        if let Some(first) = headers[..i].iter().position(|h| h == name) {
+            return Err(format!(
+                "the CSV header names two columns {name:?} (columns {} and {}): give each \
+                 column its own name",
+                first + 1,
+                i + 1
+            ));
+        }
+    }
+    Ok(())
 }
 
 impl CsvInput {
@@ -70,6 +88,7 @@ impl CsvInput {
                 })?,
             Err(e) => return Err(header_error(format!("cannot read the CSV header: {e}"))),
         };
+        unique(&headers).map_err(header_error)?;
         let find = |col: &str| headers.iter().position(|h| h == col);
         let missing = |what: &str, col: &str, flag: &str| {
             let mut message = format!(
@@ -101,6 +120,7 @@ impl CsvInput {
             id,
             row: csv::ByteRecord::new(),
             line_fix,
+            max: args.max_record_bytes,
         })
     }
 
@@ -114,6 +134,14 @@ impl CsvInput {
         }
         let row = &self.row;
         let line = row.position().map_or(0, |p| p.line()) + self.line_fix;
+        let bytes = row.as_slice().len() as u64;
+        if bytes > self.max {
+            let at = row.position().map_or(0, |p| p.byte());
+            let message = limit::too_long(bytes, at, self.max);
+            // The parser holds the row's capacity: freed, not kept for the next rows.
+            self.row = csv::ByteRecord::new();
+            return Ok(invalid(line, message));
+        }
         if row.len() != self.headers.len() {
             return Ok(invalid(
                 line,

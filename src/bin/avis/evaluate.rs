@@ -6,7 +6,8 @@ use std::io::Write;
 use serde_json::Value;
 
 use crate::args::EvaluateArgs;
-use crate::commands::{analyzer, drive, reader, summary};
+use crate::commands::{analyzer, reader, summary};
+use crate::drive::{drive, Depth};
 use crate::error::CliError;
 
 pub fn run(args: EvaluateArgs) -> Result<(), CliError> {
@@ -29,7 +30,9 @@ pub fn run(args: EvaluateArgs) -> Result<(), CliError> {
         &mut reader,
         &analyzer,
         &args.input,
-        |_, _| (),
+        // Labels are all an evaluation reads.
+        Depth::Scores,
+        |_, _, _| (),
         |record, _, analysis, ()| {
             let gold = match gold(&args, &record.fields, &source, record.line) {
                 Ok(gold) => gold,

@@ -17,7 +17,7 @@ use crate::args::{Format, InputArgs};
 use crate::csv_in::CsvInput;
 use crate::encoding::{self, Decoding};
 use crate::error::CliError;
-use crate::sniff;
+use crate::{limit, sniff};
 
 const BUFFER: usize = 256 * 1024;
 
@@ -47,6 +47,18 @@ pub fn open(
     encoding: Option<&'static Encoding>,
 ) -> Result<Source, CliError> {
     let (name, raw, progress) = open_raw(path, quiet)?;
+    source(name, raw, progress, quiet, encoding)
+}
+
+/// The input `raw`, named `name` in messages, read in `encoding` as [`open`] says
+/// (also what the fuzz target `csv_input` feeds the readers through).
+pub fn source(
+    name: String,
+    raw: Box<dyn Read + Send>,
+    progress: Option<ProgressBar>,
+    quiet: bool,
+    encoding: Option<&'static Encoding>,
+) -> Result<Source, CliError> {
     let mut raw = BufReader::with_capacity(BUFFER, raw);
     let read_error = |e| CliError::io(format!("cannot read {name}"), e);
     let mut head = Vec::with_capacity(4);
@@ -184,7 +196,12 @@ struct Lines {
     line: u64,
     offset: u64,
     buf: Vec<u8>,
+    /// `--max-record-bytes`.
+    max: u64,
 }
+
+/// Line buffer capacity kept from one record to the next.
+const KEPT_LINE: usize = 1 << 20;
 
 enum Kind {
     Lines(Lines),
@@ -223,6 +240,7 @@ impl RecordReader {
                 line: 0,
                 offset: source.skipped,
                 buf: Vec::new(),
+                max: args.max_record_bytes,
             }),
             format @ (Format::Csv | Format::Tsv) => {
                 let tab = (format == Format::Tsv).then_some(b'\t');
@@ -288,18 +306,29 @@ impl RecordReader {
 
 impl Lines {
     fn next(&mut self, name: &str, empty_lines: &mut u64) -> Result<Next, CliError> {
+        let next = self.read(name, empty_lines);
+        // The buffer grew to the longest line so far: past a long record it is
+        // freed, not held through the analyses that follow.
+        if self.buf.capacity() > KEPT_LINE {
+            self.buf = Vec::new();
+        }
+        next
+    }
+
+    fn read(&mut self, name: &str, empty_lines: &mut u64) -> Result<Next, CliError> {
         loop {
-            self.buf.clear();
-            let n = self
-                .reader
-                .read_until(b'\n', &mut self.buf)
+            let read = limit::read_line(&mut self.reader, &mut self.buf, self.max)
                 .map_err(|e| CliError::io(format!("cannot read {name}"), e))?;
-            if n == 0 {
+            if read.consumed == 0 {
                 return Ok(Next::Eof);
             }
             self.line += 1;
             let start = self.offset;
-            self.offset += n as u64;
+            self.offset += read.consumed;
+            if read.too_long {
+                let message = limit::too_long(read.consumed, start, self.max);
+                return Ok(invalid(self.line, message));
+            }
             let buf = &mut self.buf;
             while matches!(buf.last(), Some(b'\n' | b'\r')) {
                 buf.pop();

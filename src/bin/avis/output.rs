@@ -6,15 +6,18 @@ use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
 use crate::error::CliError;
+use crate::interrupt::{self, Registered};
 
 pub enum Sink {
     Stdout(BufWriter<io::Stdout>),
     /// A temporary file beside the destination, renamed over it by `commit`. If the
     /// run fails, dropping it deletes the temporary file: no partial output, and an
-    /// existing destination is left as it was.
+    /// existing destination is left as it was. If it is interrupted, the signal
+    /// handler deletes it (see [`interrupt`]).
     File {
         writer: BufWriter<NamedTempFile>,
         dest: PathBuf,
+        _registered: Registered,
     },
 }
 
@@ -31,19 +34,16 @@ impl Sink {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let tmp = tempfile::Builder::new()
-            .prefix(".avis-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(|e| {
-                CliError::io(
-                    format!("cannot create a temporary file in {}", dir.display()),
-                    e,
-                )
-            })?;
+        let (tmp, registered) = interrupt::create(dir, dest).map_err(|e| {
+            CliError::io(
+                format!("cannot create a temporary file in {}", dir.display()),
+                e,
+            )
+        })?;
         Ok(Sink::File {
             writer: BufWriter::with_capacity(256 * 1024, tmp),
             dest: dest.to_path_buf(),
+            _registered: registered,
         })
     }
 
@@ -67,14 +67,13 @@ impl Sink {
         let write_error = |e| CliError::io(format!("cannot write {name}"), e);
         match self {
             Sink::Stdout(mut w) => w.flush().map_err(write_error),
-            Sink::File { writer, dest } => {
+            Sink::File { writer, dest, .. } => {
                 let tmp = writer
                     .into_inner()
                     .map_err(|e| write_error(e.into_error()))?;
                 tmp.as_file().sync_all().map_err(write_error)?;
                 set_readable(&tmp);
-                tmp.persist(&dest).map_err(|e| write_error(e.error))?;
-                Ok(())
+                interrupt::persist(tmp, &dest).map_err(write_error)
             }
         }
     }
