@@ -112,11 +112,13 @@ def best_threshold(figure, scores: list[float]) -> float:
 # --- avis-fr ---------------------------------------------------------------
 
 
-def avis_score(binary: Path, records: list[dict], topic: str | None = None) -> list[dict]:
+def avis_score(binary: Path, records: list[dict], topic: str | None = None, weights: Path | None = None) -> list[dict]:
     """`avis score --evidence none` over the records, in order."""
     args = [str(binary), "score", "-q", "--evidence", "none", "--format", "jsonl"]
     if topic:
         args += ["--topic", topic]
+    if weights:
+        args += ["--weights", str(weights)]
     lines = "".join(json.dumps({"id": i, "text": r["text"]}, ensure_ascii=False) + "\n" for i, r in enumerate(records))
     out = subprocess.run(args, input=lines, capture_output=True, text=True)
     if out.returncode != 0:
@@ -149,36 +151,38 @@ def aspect_topic(records: list[dict]) -> str:
 POLARITY = {"favor": "positive", "against": "negative", "none": "neutral"}
 
 
-def avis_figures(binary: Path, sets: dict) -> dict[str, float]:
+def avis_figures(binary: Path, sets: dict, weights: Path | None = None) -> dict[str, float]:
+    """avis-fr's figure on each set (`weights`: a TOML file of tuning constants)."""
     out = {}
+    score = lambda records, topic=None: avis_score(binary, records, topic, weights)  # noqa: E731
     for domain, records in sets.items():
         if domain == "behaviour":
             continue
         if domain == "allocine":
-            scores = [r["sentiment"]["score"] for r in avis_score(binary, records)]
+            scores = [r["sentiment"]["score"] for r in score(records)]
             out[domain] = accuracy(by_sign(scores), [r["label"] for r in records])
         elif domain in ("tweets", "restaurants"):
-            pred = [r["sentiment"]["label"] for r in avis_score(binary, records)]
+            pred = [r["sentiment"]["label"] for r in score(records)]
             gold = [r["label"] for r in records]
             out[domain] = macro_f1(pred, gold, LABELS) if domain == "tweets" else accuracy(pred, gold)
         elif domain == "aspects":
             with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False, encoding="utf-8") as f:
                 f.write(aspect_topic(records))
             try:
-                scored = avis_score(binary, records, f.name)
+                scored = score(records, f.name)
             finally:
                 os.unlink(f.name)
             pred = [POLARITY[s["stance"][f"a_{aspect_key(r['target'])}"]["label"]] for r, s in zip(records, scored)]
             out[domain] = accuracy(pred, [r["label"] for r in records])
         elif domain == "macron":
-            scored = avis_score(binary, records, str(MACRON_TOPIC))
+            scored = score(records, str(MACRON_TOPIC))
             pred = [s["stance"]["macron"]["label"] for s in scored]
             out[domain] = macro_f1(pred, [r["label"] for r in records], ("against", "favor"))
         elif domain == "thread":
-            scored = avis_score(binary, records, "consultation-2015")
+            scored = score(records, "consultation-2015")
             out[domain] = accuracy([s["sentiment"]["label"] for s in scored], [r["label"] for r in records])
         elif domain == "thread-stance":
-            scored = avis_score(binary, records, "consultation-2015")
+            scored = score(records, "consultation-2015")
             pairs = [(s["stance"][t]["label"], r["stance"][t]) for r, s in zip(records, scored) for t in r["stance"]]
             out[domain] = accuracy([p for p, _ in pairs], [g for _, g in pairs])
     return out

@@ -374,3 +374,26 @@ fn obvious_indignation_is_negative() {
         "negative"
     );
 }
+
+#[test]
+fn weights_from_a_file_change_the_labels_and_bad_ones_name_the_key() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let strict = dir.path().join("strict.toml");
+    std::fs::write(&strict, "[sentiment]\npositive = 0.5\n").expect("written");
+    let text = "{\"text\":\"C'est correct.\"}\n";
+    let label = |args: &[&str]| {
+        let out = avis().args(args).write_stdin(text).output().expect("avis runs");
+        lines(&out.stdout)[0]["sentiment"]["label"].clone()
+    };
+    assert_eq!(label(&["score", "-q"]), "positive");
+    let strict = strict.to_str().expect("a UTF-8 path");
+    assert_eq!(label(&["score", "-q", "--weights", strict]), "neutral");
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[rules]\ncapital = 2\n").expect("written");
+    avis()
+        .args(["score", "--weights", bad.to_str().expect("a UTF-8 path")])
+        .write_stdin(text)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("bad.toml:2:1: unknown field `capital`"));
+}

@@ -108,6 +108,10 @@ pub struct InputArgs {
     /// sentiment and evidence only, no targets, no frames.
     #[arg(long, value_name = "FILE|NAME")]
     pub topic: Option<PathBuf>,
+    /// Tuning constants to weigh with (a TOML file of `[sentiment]`, `[rules]`,
+    /// `[verdict]`, `[stance]` values; what it does not set keeps its default).
+    #[arg(long, value_name = "FILE")]
+    pub weights: Option<PathBuf>,
     /// No progress bar and no summary line on standard error (errors still go there).
     #[arg(short, long)]
     pub quiet: bool,
@@ -201,6 +205,10 @@ pub struct ExplainArgs {
     /// sentiment and evidence only, no targets, no frames.
     #[arg(long, value_name = "FILE|NAME")]
     pub topic: Option<PathBuf>,
+    /// Tuning constants to weigh with (a TOML file of `[sentiment]`, `[rules]`,
+    /// `[verdict]`, `[stance]` values; what it does not set keeps its default).
+    #[arg(long, value_name = "FILE")]
+    pub weights: Option<PathBuf>,
     /// Print the analysis and the sentences as one JSON object.
     #[arg(long)]
     pub json: bool,

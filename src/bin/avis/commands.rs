@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use avis_fr::report::ReportBuilder;
-use avis_fr::{Analysis, Analyzer, Lexicon, TokenKind, Topic};
+use avis_fr::{Analysis, Analyzer, Lexicon, TokenKind, Topic, Weights};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -77,7 +77,11 @@ fn score(args: ScoreArgs) -> Result<(), CliError> {
             )));
         }
     }
-    let analyzer = analyzer(&args.input.lexicons, args.input.topic.as_deref())?;
+    let analyzer = analyzer(
+        &args.input.lexicons,
+        args.input.topic.as_deref(),
+        args.input.weights.as_deref(),
+    )?;
     let mut reader = reader(&args.input)?;
     let mut sink = Sink::open(args.output.as_deref())?;
     let stats = match args.output_format {
@@ -173,7 +177,11 @@ fn score_csv(
 }
 
 fn report(args: ReportArgs) -> Result<(), CliError> {
-    let analyzer = analyzer(&args.input.lexicons, args.input.topic.as_deref())?;
+    let analyzer = analyzer(
+        &args.input.lexicons,
+        args.input.topic.as_deref(),
+        args.input.weights.as_deref(),
+    )?;
     let mut reader = reader(&args.input)?;
     if let Some(columns) = reader.columns() {
         if let Some(name) = args.show_columns.iter().find(|c| !columns.contains(c)) {
@@ -241,10 +249,14 @@ pub(crate) fn reader(args: &InputArgs) -> Result<RecordReader, CliError> {
     RecordReader::new(source, args)
 }
 
-/// The default analyzer (general lexicons, no topic), or one with the user's
-/// lexicons and topic.
-pub fn analyzer(lexicons: &[PathBuf], topic: Option<&Path>) -> Result<Analyzer, CliError> {
-    if lexicons.is_empty() && topic.is_none() {
+/// The default analyzer (general lexicons, no topic, default weights), or one with
+/// the user's lexicons, topic and weights.
+pub fn analyzer(
+    lexicons: &[PathBuf],
+    topic: Option<&Path>,
+    weights: Option<&Path>,
+) -> Result<Analyzer, CliError> {
+    if lexicons.is_empty() && topic.is_none() && weights.is_none() {
         return Ok(Analyzer::default());
     }
     let mut builder = Analyzer::builder();
@@ -256,6 +268,10 @@ pub fn analyzer(lexicons: &[PathBuf], topic: Option<&Path>) -> Result<Analyzer, 
     }
     if let Some(path) = topic {
         builder = builder.topic(topic_of(path)?);
+    }
+    if let Some(path) = weights {
+        let text = read_file(path, "weights")?;
+        builder = builder.weights(Weights::from_toml(&name(path), &text)?);
     }
     Ok(builder.build()?)
 }

@@ -11,7 +11,11 @@ use crate::drive::{drive, Depth};
 use crate::error::CliError;
 
 pub fn run(args: EvaluateArgs) -> Result<(), CliError> {
-    let analyzer = analyzer(&args.input.lexicons, args.input.topic.as_deref())?;
+    let analyzer = analyzer(
+        &args.input.lexicons,
+        args.input.topic.as_deref(),
+        args.input.weights.as_deref(),
+    )?;
     if let Some(target) = &args.target {
         let ids = analyzer.topic().target_ids();
         if !ids.contains(&target.as_str()) {

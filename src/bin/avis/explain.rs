@@ -17,7 +17,11 @@ use crate::scored::{json_error, serial};
 
 pub fn run(args: ExplainArgs) -> Result<(), CliError> {
     let text = text(&args)?;
-    let analyzer = analyzer(&args.lexicons, args.topic.as_deref())?;
+    let analyzer = analyzer(
+        &args.lexicons,
+        args.topic.as_deref(),
+        args.weights.as_deref(),
+    )?;
     let analysis = analyzer.analyze(&text);
     let sentences: Vec<Sentence> = avis_fr::sentences(&text).collect();
     let groups = group(&sentences, &analysis.evidence);
