@@ -382,7 +382,11 @@ fn weights_from_a_file_change_the_labels_and_bad_ones_name_the_key() {
     std::fs::write(&strict, "[sentiment]\npositive = 0.5\n").expect("written");
     let text = "{\"text\":\"C'est correct.\"}\n";
     let label = |args: &[&str]| {
-        let out = avis().args(args).write_stdin(text).output().expect("avis runs");
+        let out = avis()
+            .args(args)
+            .write_stdin(text)
+            .output()
+            .expect("avis runs");
         lines(&out.stdout)[0]["sentiment"]["label"].clone()
     };
     assert_eq!(label(&["score", "-q"]), "positive");
@@ -395,5 +399,7 @@ fn weights_from_a_file_change_the_labels_and_bad_ones_name_the_key() {
         .write_stdin(text)
         .assert()
         .failure()
-        .stderr(predicates::str::contains("bad.toml:2:1: unknown field `capital`"));
+        .stderr(predicates::str::contains(
+            "bad.toml:2:1: unknown field `capital`",
+        ));
 }

@@ -62,6 +62,10 @@ pub enum EntryKind {
     /// A politeness formula (`merci d'avance`, `cordialement`, `bien à vous`):
     /// the form of a letter, no feeling, and its words carry none; valence 0.
     Formula,
+    /// Says that something happens again (`encore`, `de plus`, `une nouvelle`,
+    /// `énième`): after a praising interjection (`Super, une taxe de plus`), the
+    /// interjection is irony; valence 0.
+    Repetition,
 }
 
 /// The valences a kind takes: an interval, open or closed at each end, with or
@@ -182,7 +186,7 @@ const STANCE: Valences = Valences::closed(-1.0, 1.0).not_zero();
 /// Every kind, in the order of [`EntryKind`]'s variants: name in files, valences,
 /// evidence role, scored by the sentiment stage, matches inflected forms.
 #[rustfmt::skip]
-pub(crate) const KINDS: [KindSpec; 16] = {
+pub(crate) const KINDS: [KindSpec; 17] = {
     use EntryKind::*;
     let zero = Valences::ZERO;
     let intensity = Valences::closed(0.0, 2.0).open_below();
@@ -208,6 +212,7 @@ pub(crate) const KINDS: [KindSpec; 16] = {
         row(Verdict,     "verdict",     zero,        Some(Role::Verdict),      false, false),
         // A formula is no marker: it only hides the feeling of its words.
         row(Formula,     "formula",     zero,        None,                     false, false),
+        row(Repetition,  "repetition",  zero,        Some(Role::Irony),        false, false),
     ]
 };
 

@@ -13,6 +13,12 @@
 //!    the comment is clearly negative. Praise inside a sentence (`une série vraiment
 //!    excellente, mais …`) is sincere more often than not: mixed reviews are.
 //!
+//! 3. A praising interjection that opens its sentence alone before a comma, a colon
+//!    or a `!` (`Super,`, `Génial !`), followed in its sentence by no praise and by
+//!    a setback (a negative word) or a repetition (`encore`, `de plus`, `une
+//!    nouvelle`, `énième`), is irony: `Super, une augmentation de plus`, `Bravo,
+//!    troisième panne de la semaine`. What follows it says what it greets.
+//!
 //! Limits: a sincere thank-you in an otherwise critical comment is read as ironic;
 //! irony with no cue and no negative context (deadpan) is not seen; a cue only
 //! reaches its own sentence.
@@ -37,6 +43,7 @@ impl WordRule for Irony {
         weights: &Weights,
         words: &mut [Weighed<'a>],
     ) {
+        ironic_openings(doc, words);
         // Most comments have neither praise nor cue: then nothing is allocated.
         let Some(irony) = Sentences::new(doc) else {
             return;
@@ -66,6 +73,63 @@ impl WordRule for Irony {
             });
         }
     }
+}
+
+/// Part 3: each praising interjection that opens its sentence, greeting a setback
+/// or a repetition, flipped.
+fn ironic_openings<'a>(doc: &Document<'a>, words: &mut [Weighed<'a>]) {
+    let mut i = 0;
+    while i < words.len() {
+        let Some(setback) = greeted_setback(doc, words, i) else {
+            i += 1;
+            continue;
+        };
+        let word = &mut words[i];
+        word.apply(Rule {
+            kind: RuleKind::IronyCue,
+            factor: -1.0,
+            by: Some(doc.hit_text(setback).into()),
+        });
+        i += 1;
+    }
+}
+
+/// If word `i` is a praising interjection opening its sentence and the rest of the
+/// sentence greets a setback or a repetition with no praise: the token of the first
+/// setback or repetition.
+fn greeted_setback(doc: &Document<'_>, words: &[Weighed<'_>], i: usize) -> Option<usize> {
+    let word = &words[i];
+    let alone = |t: &str| matches!(t, "," | ":" | "!" | "…" | "..." | "!!" | "!!!");
+    let after = doc.tokens.get(word.end)?;
+    if word.role != Role::Sentiment
+        || word.value <= 0.0
+        || word.end - word.first != 1
+        || !doc.opens_sentence(word.first)
+        || !alone(after.text)
+    {
+        return None;
+    }
+    let sentence = doc.sentence(word.first);
+    let rest = words[i + 1..]
+        .iter()
+        .take_while(|w| doc.sentence(w.first) == sentence);
+    let mut setback = None;
+    for w in rest {
+        if w.value > 0.0 {
+            return None;
+        }
+        setback = setback.or(Some(w.first));
+    }
+    // No setback word: a repetition in the sentence.
+    let repetition = || {
+        (word.end..doc.tokens.len())
+            .take_while(|&t| doc.sentence(t) == sentence)
+            .find(|&t| {
+                doc.hit_at(t)
+                    .is_some_and(|h| doc.hits[h].kinds.has(EntryKind::Repetition))
+            })
+    };
+    setback.or_else(repetition)
 }
 
 /// Per sentence, the first praise formula and the first irony cue in it (hit indices).
@@ -144,6 +208,19 @@ mod tests {
         );
         // Praise inside its sentence is sincere: mixed reviews are.
         assert_eq!(flipped("c'est bien, merci. Une honte."), [None, None]);
+    }
+
+    #[test]
+    fn a_praising_interjection_greeting_a_setback_is_irony() {
+        let analyzer = crate::Analyzer::default();
+        let label = |text: &str| analyzer.analyze(text).sentiment.label;
+        use crate::Label::{Negative, Positive};
+        assert_eq!(label("Super, une augmentation de plus."), Negative);
+        assert_eq!(label("Génial, le bus est encore en retard."), Negative);
+        // Praise after it: sincere.
+        assert_eq!(label("Super, encore une excellente soirée !"), Positive);
+        // Not alone before its comma: not an interjection.
+        assert_eq!(label("Super soirée, encore merci."), Positive);
     }
 
     #[test]
