@@ -108,6 +108,10 @@ fn follows_its_verb(negator: &str) -> bool {
     )
 }
 
+/// How many earlier scopes a new post-verbal negator may cut: a bound, so that a
+/// wall of `pas pas pas …` stays linear (a clause rarely holds more than two).
+const MAX_CUT: usize = 4;
+
 /// One negation scope: tokens `from..to` of a clause, and the hit that negates.
 ///
 /// A scope never covers its own negator: a word that negates is not negated by
@@ -151,10 +155,11 @@ impl Scratch {
             if clause != current {
                 (current, negator_seen, open_ne) = (clause, None, false);
             }
-            let mut scope = |from: usize, to: usize, by: usize| {
+            let scopes = &mut self.scopes;
+            let scope = |scopes: &mut Vec<Scope>, from: usize, to: usize, by: usize| {
                 // Scopes stay in text order of their start (see `count`).
-                let from = from.max(self.scopes.last().map_or(0, |s| s.from));
-                self.scopes.push(Scope {
+                let from = from.max(scopes.last().map_or(0, |s| s.from));
+                scopes.push(Scope {
                     from,
                     to,
                     clause,
@@ -162,32 +167,44 @@ impl Scratch {
                 })
             };
             if has(h, EntryKind::Absence) {
-                scope(hit.end, n, h);
+                scope(scopes, hit.end, n, h);
             } else if has(h, EntryKind::Ne) {
                 if let Some(g) = self.completions.get(h).copied().flatten() {
                     // Around the negator, not over it (see `Scope`).
-                    scope(hit.end, hits[g].first, g);
-                    scope(hits[g].end, hits[g].end + after, g);
+                    scope(scopes, hit.end, hits[g].first, g);
+                    scope(scopes, hits[g].end, hits[g].end + after, g);
                 } else if let Some(g) = negator_seen.filter(|&g| !has(g, EntryKind::Negator)) {
                     // A `ne`-only negator before `ne` in its clause completes it
                     // (`Personne n'est venu`); a negator there (`Rien n'est dit`)
                     // already negates by itself: one negation, not two.
-                    scope(hit.end, hit.end + after + 2, g);
+                    scope(scopes, hit.end, hit.end + after + 2, g);
                 }
             } else if has(h, EntryKind::Negator) && !open_ne {
                 // A negator that completes an earlier `ne` is already covered by it; one
                 // that does not negates by itself, and inside another scope flips it back.
                 // Without `ne` (spoken French: `j'aime pas`, `c'est pas terrible`) it
                 // follows the verb it negates: the word just before it is covered too.
+                let post_verbal = follows_its_verb(doc.span_text(hit));
                 let verb = hit
                     .first
                     .checked_sub(1)
-                    .filter(|_| follows_its_verb(doc.span_text(hit)))
+                    .filter(|_| post_verbal)
                     .filter(|&v| doc.clause(v) == clause && doc.tokens[v].kind == TokenKind::Word);
-                if let Some(verb) = verb {
-                    scope(verb, hit.first, h);
+                if post_verbal {
+                    // A new `pas` negates another verb: the negations before it in
+                    // the clause stop there (`je n'y retournerai pas car pas bon`
+                    // negates `bon` once, not twice). `sans`, `non` inside a scope
+                    // still flip it back (`pas sans intérêt`).
+                    let stop = verb.unwrap_or(hit.first);
+                    let earlier = scopes.iter_mut().rev().take(MAX_CUT);
+                    for earlier in earlier.take_while(|s| s.clause == clause) {
+                        earlier.to = earlier.to.min(stop).max(earlier.from);
+                    }
                 }
-                scope(hit.end, hit.end + after, h);
+                if let Some(verb) = verb {
+                    scope(scopes, verb, hit.first, h);
+                }
+                scope(scopes, hit.end, hit.end + after, h);
             }
             if completes_ne(hit) {
                 (negator_seen, open_ne) = (Some(h), false);
@@ -373,6 +390,11 @@ mod tests {
         assert_eq!(negations("ne content"), [(1.0, None)]);
         assert_eq!(negations("pas, content"), [(1.0, None)]);
         assert_eq!(negations("pas a b c d e f content"), [(1.0, None)]);
+        // A second `pas` negates its own verb: the first stops there.
+        assert_eq!(
+            negations("pas a pas content"),
+            [(Weights::default().rules.negated_positive, by("pas"))]
+        );
         // `sans` negates what follows it, never the word before it.
         assert_eq!(negations("content sans a"), [(1.0, None)]);
         assert_eq!(
