@@ -22,6 +22,7 @@ message, and the thread and the behaviour suite are in this repository):
 | thread | gold-dev (23) | gold-dev (23) | sentiment accuracy |
 | thread-stance | gold-dev (23) | gold-dev (23) | stance accuracy toward its two targets |
 | behaviour | tests/behaviour | tests/behaviour | share of cases passed |
+| behaviour-labels | tests/behaviour | tests/behaviour | share of its sentiment-label cases right (peers too) |
 
 The peers (vaderSentiment-fr, textblob-fr) are scored with VADER's thresholds
 (+-0.05) for three classes and by sign for two; `--peers-best` adds each one's
@@ -68,6 +69,7 @@ DOMAINS = {
     "thread": ("gold-dev", "gold-dev", "sentiment accuracy (23)"),
     "thread-stance": ("gold-dev", "gold-dev", "stance accuracy, 2 targets (46)"),
     "behaviour": ("behaviour", "behaviour", "cases passed"),
+    "behaviour-labels": ("behaviour", "behaviour", "sentiment-label cases right"),
 }
 LABELS = ("negative", "neutral", "positive")
 
@@ -156,7 +158,7 @@ def avis_figures(binary: Path, sets: dict, weights: Path | None = None) -> dict[
     out = {}
     score = lambda records, topic=None: avis_score(binary, records, topic, weights)  # noqa: E731
     for domain, records in sets.items():
-        if domain == "behaviour":
+        if domain in ("behaviour", "behaviour-labels"):
             continue
         if domain == "allocine":
             scores = [r["sentiment"]["score"] for r in score(records)]
@@ -188,9 +190,9 @@ def avis_figures(binary: Path, sets: dict, weights: Path | None = None) -> dict[
     return out
 
 
-def behaviour(binary_dir: Path) -> float | None:
-    """Share of the behaviour suite's cases this checkout passes (its test writes
-    them as JSON), or None when the suite is not there."""
+def behaviour_report() -> dict | None:
+    """The behaviour suite's results as its test writes them (AVIS_BEHAVIOUR_JSON),
+    or None when the suite is not there."""
     if not (ROOT / "tests" / "behaviour.rs").exists():
         return None
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
@@ -204,11 +206,18 @@ def behaviour(binary_dir: Path) -> float | None:
         return None
     finally:
         os.unlink(path)
-    if not report:
-        return None
-    behaviours = report["behaviours"] if isinstance(report, dict) else report
-    cases = sum(b["cases"] for b in behaviours)
-    return sum(b["passed"] for b in behaviours) / cases if cases else None
+    return report or None
+
+
+def behaviour_label_cases(report: dict) -> list[dict]:
+    """The suite's sentiment-label cases (one text, a label): what the peers can be
+    scored on too."""
+    return [
+        {"text": r["texts"][0], "label": r["expected"], "passed": r["passed"]}
+        for b in report["behaviours"]
+        for r in b["results"]
+        if r["check"] == "label" and r["measure"] == "sentiment"
+    ]
 
 
 # --- peers -----------------------------------------------------------------
@@ -234,7 +243,7 @@ def peer_scores(sets: dict) -> dict[str, dict[str, list[float]]]:
     scorers = None
     out: dict[str, dict[str, list[float]]] = {}
     for domain, records in sets.items():
-        if domain in ("behaviour", "thread-stance"):
+        if domain in ("behaviour", "thread-stance") or not records:
             continue
         for tool in ("vaderSentiment-fr", "textblob-fr"):
             known = cache.setdefault(tool, {})
@@ -291,7 +300,7 @@ def load_sets(part: str) -> dict[str, list[dict]]:
                 {"text": d["text"], "label": gold[d["id"]]["sentiment"], "stance": gold[d["id"]]["stance"]}
                 for d in docs
             ]
-        elif domain == "behaviour":
+        elif domain in ("behaviour", "behaviour-labels"):
             sets[domain] = []
         elif (EXTERNAL / f"{name}.jsonl").exists():
             sets[domain] = read_jsonl(EXTERNAL / f"{name}.jsonl")
@@ -361,15 +370,17 @@ def main() -> int:
     args = parser.parse_args()
 
     sets = load_sets(args.part)
-    if args.no_behaviour:
+    report = None if args.no_behaviour else behaviour_report()
+    if report is None:
         sets.pop("behaviour", None)
+        sets.pop("behaviour-labels", None)
+    else:
+        sets["behaviour-labels"] = behaviour_label_cases(report)
     columns = {"avis-fr": avis_figures(args.binary or build_avis(), sets)}
-    if "behaviour" in sets:
-        passed = behaviour(ROOT)
-        if passed is None:
-            sets.pop("behaviour")
-        else:
-            columns["avis-fr"]["behaviour"] = passed
+    if report is not None:
+        columns["avis-fr"]["behaviour"] = report["passed"] / report["cases"]
+        cases = sets["behaviour-labels"]
+        columns["avis-fr"]["behaviour-labels"] = sum(c["passed"] for c in cases) / len(cases)
     for other in args.avis:
         columns[f"avis-fr ({other})"] = avis_figures(other, sets)
     if not args.no_peers:

@@ -124,7 +124,8 @@ def main() -> int:
     parser.add_argument("--write", type=Path, help="save the fitted weights.toml here")
     args = parser.parse_args()
     sets = bench.load_sets("tune")
-    sets.pop("behaviour", None)
+    for suite in ("behaviour", "behaviour-labels"):
+        sets.pop(suite, None)
     domains = list(sets)
     # A copy: a rebuild of the checkout while the fit runs must not change its engine.
     binary = Path(tempfile.mkdtemp()) / "avis"
