@@ -59,8 +59,9 @@ pub enum EntryKind {
     /// Concludes or recommends (`bref`, `au final`, `je recommande`): its sentence
     /// is the writer's verdict, which outweighs description; valence 0.
     Verdict,
-    /// A politeness formula (`merci d'avance`, `cordialement`, `bien à vous`):
-    /// the form of a letter, no feeling, and its words carry none; valence 0.
+    /// A set phrase with no feeling, whose words carry none either: a politeness
+    /// formula (`merci d'avance`, `cordialement`, `bien à vous`), a locution
+    /// (`au moins` is no `moins`); valence 0.
     Formula,
     /// Says that something happens again (`encore`, `de plus`, `une nouvelle`,
     /// `énième`): after a praising interjection (`Super, une taxe de plus`), the
