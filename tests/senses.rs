@@ -118,7 +118,7 @@ const MUST: [(&str, &str); 10] = [
     ("dépassées", "dépassé"),
     ("détestais", "détester"),
     ("rapidement", "rapide"),
-    ("correctement", "correct"),
+    ("savoureusement", "savoureux"),
     ("brutalement", "brutal"),
     ("détruira", "détruire"),
     ("perdra", "perdre"),
