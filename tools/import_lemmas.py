@@ -252,17 +252,21 @@ def build(archive_dir):
     stemmed, exact, prefixes = lex.load_exclusions(lex.EXCLUDE_PATH)
     # A word written by hand in sentiment.tsv is meant, even when import-exclude.txt
     # drops the imported word of that spelling (`cher`: its sources disagree).
-    excluded = {key(term) for term in stemmed | exact} - hand
+    every_excluded = {key(term) for term in stemmed | exact}
+    excluded = every_excluded - hand
+    hand_terms = {inflecting[k][0] for k in hand}
     stats = defaultdict(int)
     rows = {}
     for form in sorted(lemmas):
         if singular(form) in every_word:
             stats["skipped: the form is a lexicon word (it matches as written)"] += 1
             continue
-        if singular(form) in excluded and not lemmas[form] & IRREGULAR.keys():
-            # The lexicons leave the word out on purpose (`sûre`, "bien sûr"): no form
-            # of an entry brings it back. (An irregular verb's row is kept: it is there
-            # to keep the form away from an entry.)
+        if singular(form) in every_excluded and not lemmas[form] & (IRREGULAR.keys() | hand_terms):
+            # The lexicons leave the word out on purpose (`souhaite`, the verb, is not a
+            # form of the noun `souhait`): no form of an imported entry brings it back.
+            # A hand entry's forms are meant (`conquise`, excluded as imported with the
+            # wrong sign, is the feminine of `conquis`), and an irregular verb's row is
+            # there to keep the form away from an entry.
             stats["skipped: the form is in import-exclude.txt"] += 1
             continue
         found = sorted(lemmas[form])
