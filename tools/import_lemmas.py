@@ -5,10 +5,11 @@ Source: the lexicons themselves and the regular inflection of French, written he
 (no external table: the French lemma tables we could find, spaCy's included, derive
 from Lefff, DELA or Mechura's lists, whose licences (LGPL-LR, ODbL) do not allow
 embedding them in this MIT/Apache crate). For each single-word entry of an
-inflecting kind, `inflections` spells the forms French grammar gives it:
-  * a verb in -er (first group, the one productive conjugation): present, imperfect,
-    simple past, future, conditional, subjunctive, participles; the `g`/`c` of
-    `manger`/`lancer` keep their sound (`mangeons`, `lançait`);
+inflecting kind, `inflections` spells the forms of its part of speech:
+  * a verb in -er (first group, the one productive conjugation; not the nouns and
+    adjectives in -er, see is_verb and NOT_VERBS): present, imperfect, simple past,
+    future, conditional, subjunctive, participles; the `g`/`c` of `manger`/`lancer`
+    keep their sound (`mangeons`, `lançait`);
   * anything else read as an adjective or noun: feminine and plural by the regular
     patterns (`-e`, `-s`; `-eux`/`-euse`, `-if`/`-ive`, `-el`/`-elle`, `-en`/`-enne`,
     `-on`/`-onne`, `-et`/`-ette`, `-al`/`-aux`, `-er`/`-ère`, `-eur`/`-euse`,
@@ -81,9 +82,9 @@ def key(term):
 
 def read_lexicons():
     """The lexicon words, as the engine keys them: single-word entries of inflecting
-    kinds (key -> (term, valence), later files overriding) and the keys of every word
-    of every entry."""
-    inflecting, every_word = {}, set()
+    kinds (key -> (term, valence), later files overriding), the keys of every word
+    of every entry, and the keys of the entries written by hand (not imported)."""
+    inflecting, every_word, hand = {}, set(), set()
     for name in LEXICONS:
         with open(os.path.join(ROOT, "lexicons", name), encoding="utf-8") as f:
             rows = [line.rstrip("\n").split("\t") for line in f if not line.startswith("#")]
@@ -95,7 +96,9 @@ def read_lexicons():
             every_word.update(key(w) for w in words if w)
             if len(words) == 1 and kind in INFLECTING_KINDS:
                 inflecting[key(term)] = (term, valence)
-    return inflecting, every_word
+                if name != "imported.tsv":
+                    hand.add(key(term))
+    return inflecting, every_word, hand
 
 
 # Verb endings after the stem (`aim` of `aimer`), then after the infinitive.
@@ -169,11 +172,22 @@ IRREGULAR = {
 }
 
 
+# Lexicon words in -er that are nouns or adjectives, not verbs: conjugated, they would
+# spell real words of other families (`enf` + `ant` is `enfant`, read as `enfer`).
+# An entry in -er is taken for a verb unless it is here, is shorter than 5 letters
+# (`cher`, `fier`, `amer`) or has its feminine in -ère among the lexicon words.
+NOT_VERBS = {
+    "blockbuster", "cancer", "danger", "enfer", "gravier", "grossier", "joker", "léger",
+    "mensonger", "nigger", "super", "thriller", "premier", "dernier", "entier", "amer",
+    "hiver", "laser", "poster", "leader", "loser", "boxer", "cocker", "hamburger",
+}
+
+
 def is_verb(term, every_word):
     """A first-group verb: ends in -er with a stem of 3 letters or more (`cher`, `fier`,
-    `amer` are adjectives), and no feminine in -ère among the lexicon words (`grossier`,
-    `premier`, `léger` are adjectives)."""
-    if not term.endswith("er") or len(term) < 5:
+    `amer` are adjectives), is not a noun or adjective of NOT_VERBS, and has no
+    feminine in -ère among the lexicon words (`grossière`, `première`)."""
+    if not term.endswith("er") or len(term) < 5 or term in NOT_VERBS:
         return False
     return key(term[:-2] + "ère") not in every_word
 
@@ -211,9 +225,11 @@ def inflections(inflecting, every_word):
     for term, _ in sorted(inflecting.values()):
         if not FORM_RE.match(term):
             continue
-        forms = agreement_forms(term)
-        if is_verb(term, every_word):
-            forms += verb_forms(term)
+        # Only the forms of the entry's part of speech: a verb's conjugation (its
+        # participles agree there), or a noun's or adjective's agreement. (Manner
+        # adverbs, `honteusement`, are derivations the engine licenses by the stem:
+        # src/lexicon/ending.rs.)
+        forms = verb_forms(term) if is_verb(term, every_word) else agreement_forms(term)
         for form in forms:
             if FORM_RE.match(form) and form != term:
                 lemmas[engine_fold(form)].add(term)
@@ -224,7 +240,7 @@ def inflections(inflecting, every_word):
 
 
 def build(archive_dir):
-    inflecting, every_word = read_lexicons()
+    inflecting, every_word, hand = read_lexicons()
     stemmer = lex.load_stemmer(archive_dir)
 
     def stem(word):
@@ -234,12 +250,24 @@ def build(archive_dir):
     entry_stems = {s for s in entry_stems if len(s) >= MIN_STEM_MATCH}
     lemmas = inflections(inflecting, every_word)
     stemmed, exact, prefixes = lex.load_exclusions(lex.EXCLUDE_PATH)
-    excluded = {key(term) for term in stemmed | exact}
+    # A word written by hand in sentiment.tsv is meant, even when import-exclude.txt
+    # drops the imported word of that spelling (`cher`: its sources disagree).
+    every_excluded = {key(term) for term in stemmed | exact}
+    excluded = every_excluded - hand
+    hand_terms = {inflecting[k][0] for k in hand}
     stats = defaultdict(int)
     rows = {}
     for form in sorted(lemmas):
         if singular(form) in every_word:
             stats["skipped: the form is a lexicon word (it matches as written)"] += 1
+            continue
+        if singular(form) in every_excluded and not lemmas[form] & (IRREGULAR.keys() | hand_terms):
+            # The lexicons leave the word out on purpose (`souhaite`, the verb, is not a
+            # form of the noun `souhait`): no form of an imported entry brings it back.
+            # A hand entry's forms are meant (`conquise`, excluded as imported with the
+            # wrong sign, is the feminine of `conquis`), and an irregular verb's row is
+            # there to keep the form away from an entry.
+            stats["skipped: the form is in import-exclude.txt"] += 1
             continue
         found = sorted(lemmas[form])
         in_lexicon = [lemma for lemma in found if key(lemma) in inflecting]

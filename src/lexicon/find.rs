@@ -104,7 +104,7 @@ impl Matcher {
         let inflects = e.inflects;
         for (entry_word, &id) in e.words.iter().zip(&ids[first..end]).skip(1) {
             let word = words.get(id);
-            level = level.max(word_level(entry_word, inflects, word, &word.fold)?);
+            level = level.max(word_level(entry_word, inflects, word)?);
         }
         Some(self.hit(expr, first, end, level))
     }

@@ -4,6 +4,7 @@
 
 use rust_stemmers::Stemmer;
 
+use super::ending::Ending;
 use crate::fold;
 
 /// How closely a match fits: lower is better.
@@ -33,10 +34,13 @@ pub(crate) struct Word {
     /// The longer expressions whose first word this word matches: a range of
     /// [`Words::longer`](super::words::Words::longer).
     pub(super) longer: (u32, u32),
-    /// Lowercase, accents removed: stem matches check its ending.
+    /// Lowercase, accents removed: patterns are tried on it.
     pub(super) fold: Box<str>,
     /// Whether its key (the third symbol) is its lemma's rather than its own.
     pub(super) by_lemma: bool,
+    /// What its ending after the stem says it is: a stem match needs it to fit the
+    /// entry word's (see [`Ending::reaches`]).
+    pub(super) ending: Ending,
 }
 
 /// A longer expression that may start with a word.

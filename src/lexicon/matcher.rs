@@ -16,6 +16,7 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
+use super::ending::EntryEnding;
 use super::forms::{self, singular, stem_prefix, Level, Longer, Spelling, Word, MIN_STEM_MATCH};
 use super::hit::Hit;
 use super::lemmas::Lemmas;
@@ -63,12 +64,14 @@ impl Payload {
 
 #[derive(Clone, Debug)]
 pub(super) struct WordKey {
-    fold: Box<str>,
     /// The folded singular: what identifies the word across spellings and number.
     key: Box<str>,
     stem: Box<str>,
     /// The symbols of `norm`, `fold`, `key` and `stem` (see [`Matcher::symbol`]).
     syms: [u32; 4],
+    /// What its ending after the stem says it is, and its adverbs' (see
+    /// [`super::ending`]).
+    ending: EntryEnding,
 }
 
 #[derive(Clone, Debug)]
@@ -199,9 +202,9 @@ impl Matcher {
                 let key = singular(&folded);
                 WordKey {
                     syms: [&norm, &folded, key, &stem].map(|s| self.intern(s)),
+                    ending: EntryEnding::new(&norm, &folded, &stem),
                     stem: stem.as_str().into(),
                     key: key.into(),
-                    fold: folded.as_ref().into(),
                 }
             })
             .collect();
@@ -360,7 +363,7 @@ impl Matcher {
         let Some(list) = list else { return };
         for &expr in &self.lists[list as usize] {
             let e = &self.exprs[expr as usize];
-            let Some(level) = word_level(&e.words[0], e.inflects, word, spelling.fold) else {
+            let Some(level) = word_level(&e.words[0], e.inflects, word) else {
                 continue;
             };
             if e.words.len() > 1 {
@@ -377,17 +380,14 @@ impl Matcher {
     }
 }
 
-/// How a token's word (`folded`) matches one word of an entry.
-pub(super) fn word_level(
-    entry: &WordKey,
-    inflects: bool,
-    word: &Word,
-    folded: &str,
-) -> Option<Level> {
+/// How a token's word matches one word of an entry.
+pub(super) fn word_level(entry: &WordKey, inflects: bool, word: &Word) -> Option<Level> {
     let [norm, fold, key, stem] = entry.syms;
     let [my_norm, my_fold, my_key, my_stem] = word.syms.0;
     // As written counts as exact; a case or accent difference as folded, and so does
-    // the plural; a word whose key is its lemma's matches at the lemma's level.
+    // the plural; a word whose key is its lemma's matches at the lemma's level. A
+    // shared stem is a match only when the endings say the two are forms of one word
+    // (`pourrait` is not `pourri`, `réchauffement` is not `réchauffé`).
     if my_norm == norm {
         Some(Level::Exact)
     } else if my_fold == fold {
@@ -401,27 +401,10 @@ pub(super) fn word_level(
     } else if inflects
         && entry.stem.len() >= MIN_STEM_MATCH
         && my_stem == stem
-        && !conjugates_non_verb(folded, entry)
+        && word.ending.reaches(&entry.ending)
     {
         Some(Level::Stemmed)
     } else {
         None
     }
-}
-
-/// Endings that only a conjugated verb has. A stem match through one of them to an
-/// entry that is not a verb is a false friend: `pourrait` (could) is not `pourri`
-/// (rotten), `sentait` is not `sentiment`.
-const VERB_ENDINGS: [&str; 22] = [
-    "ait", "ais", "aient", "ions", "iez", "ez", "ons", "ont", "ra", "ras", "rai", "rons", "rez",
-    "ront", "rait", "raient", "erai", "era", "eront", "erait", "eraient", "erent",
-];
-
-/// Whether `token` (folded) reaches the non-verb entry `word` only by a verb ending.
-fn conjugates_non_verb(token: &str, word: &WordKey) -> bool {
-    let is_verb = ["er", "ir", "re"]
-        .iter()
-        .any(|end| word.fold.ends_with(end));
-    let ending = token.get(word.stem.len()..).unwrap_or("");
-    !is_verb && VERB_ENDINGS.contains(&ending)
 }

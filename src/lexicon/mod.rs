@@ -16,6 +16,7 @@
 //! `lexicons/README.md`.
 
 mod compile;
+mod ending;
 mod find;
 mod forms;
 mod hit;

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use super::ending::Ending;
 use super::forms::{singular, squeeze, stem, Level, Longer, Spelling, Symbols, Word};
 use super::matcher::Matcher;
 use crate::normalize::{fold, normalize};
@@ -202,8 +203,16 @@ impl Words {
             (Some(lemma), Some(lemma_fold)) => (lemma, lemma_fold.as_ref()),
             _ => (text, folded.as_ref()),
         };
-        let stem = (is_word && matcher.may_stem(base_fold))
-            .then(|| stem(matcher.stemmer(), &normalize(base)));
+        // Only a word that may match by stem is stemmed, and its ending read.
+        let (stem, ending) = match is_word && matcher.may_stem(base_fold) {
+            true => {
+                let norm = normalize(base);
+                let stem = stem(matcher.stemmer(), &norm);
+                let ending = Ending::of_text(&norm, base_fold, &stem);
+                (Some(stem), ending)
+            }
+            false => (None, Ending::default()),
+        };
         let spelling = Spelling {
             fold: &folded,
             key: singular(base_fold),
@@ -224,6 +233,7 @@ impl Words {
             longer: (0, 0),
             fold: spelling.fold.into(),
             by_lemma: lemma.is_some(),
+            ending,
         };
         let from = self.longer.len() as u32;
         matcher.resolve(&mut word, &spelling, &mut self.longer);
