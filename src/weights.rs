@@ -20,11 +20,13 @@ use crate::error::{position, Error};
 /// ```
 /// use avis_fr::{Analyzer, Label, Weights};
 ///
+/// let text = "C'est agréable.";
+/// assert_eq!(Analyzer::default().analyze(text).sentiment.label, Label::Positive);
 /// let mut weights = Weights::default();
-/// weights.sentiment.positive = 0.3;
+/// weights.sentiment.positive = 0.9;
 /// let analyzer = Analyzer::builder().weights(weights).build()?;
-/// // One mild word no longer makes a text positive.
-/// assert_eq!(analyzer.analyze("C'est correct.").sentiment.label, Label::Neutral);
+/// // One pleasant word no longer makes a text positive.
+/// assert_eq!(analyzer.analyze(text).sentiment.label, Label::Neutral);
 ///
 /// let weights = Weights::from_toml("domain.toml", "[stance]\nthreshold = 0.2\n")?;
 /// assert_eq!(weights.stance.threshold, 0.2);

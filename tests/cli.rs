@@ -379,8 +379,8 @@ fn obvious_indignation_is_negative() {
 fn weights_from_a_file_change_the_labels_and_bad_ones_name_the_key() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let strict = dir.path().join("strict.toml");
-    std::fs::write(&strict, "[sentiment]\npositive = 0.5\n").expect("written");
-    let text = "{\"text\":\"C'est correct.\"}\n";
+    std::fs::write(&strict, "[sentiment]\npositive = 0.95\n").expect("written");
+    let text = "{\"text\":\"C'est agréable.\"}\n";
     let label = |args: &[&str]| {
         let out = avis()
             .args(args)
