@@ -5,42 +5,19 @@
 //! for results that must outlive either. The owned form also reads back from JSON
 //! (`avis score` writes the same fields).
 
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
 
 use crate::explain::{owned, Reason, Rule};
-
-/// Labels that are written as one lower-case word (`favor`, `stance_marker`): the
-/// same in JSON, in [`Display`](fmt::Display) and from `as_str`.
-macro_rules! spelled {
-    ($type:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
-        impl $type {
-            /// The label as written in JSON.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($type::$variant => $name),+
-                }
-            }
-        }
-
-        impl fmt::Display for $type {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
+use crate::names::spelled;
 
 /// A sentiment label, from the score and the analyzer's thresholds.
 ///
 /// ```
 /// assert_eq!(avis_fr::Label::Negative.to_string(), "negative");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Label {
     /// Score at or below the negative threshold.
     Negative,
@@ -50,15 +27,14 @@ pub enum Label {
     Positive,
 }
 
-spelled!(Label { Negative => "negative", Neutral => "neutral", Positive => "positive" });
+spelled!(serde Label { Negative => "negative", Neutral => "neutral", Positive => "positive" });
 
 /// A stance label toward one target.
 ///
 /// ```
 /// assert_eq!(avis_fr::StanceLabel::Favor.as_str(), "favor");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum StanceLabel {
     /// Against the target.
     Against,
@@ -68,7 +44,7 @@ pub enum StanceLabel {
     Favor,
 }
 
-spelled!(StanceLabel { Against => "against", None => "none", Favor => "favor" });
+spelled!(serde StanceLabel { Against => "against", None => "none", Favor => "favor" });
 
 /// The overall sentiment of a text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -115,8 +91,7 @@ pub struct SentenceSentiment {
 /// assert_eq!(Role::StanceMarker.to_string(), "stance_marker");
 /// assert!(Role::ALL.contains(&Role::Negator));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Role {
     /// A sentiment word or expression.
@@ -141,7 +116,7 @@ pub enum Role {
     Emphasis,
 }
 
-spelled!(Role {
+spelled!(serde Role {
     Sentiment => "sentiment",
     Negator => "negator",
     Intensifier => "intensifier",
@@ -153,22 +128,6 @@ spelled!(Role {
     StanceMarker => "stance_marker",
     Emphasis => "emphasis",
 });
-
-impl Role {
-    /// Every role, in declaration order.
-    pub const ALL: [Role; 10] = [
-        Role::Sentiment,
-        Role::Negator,
-        Role::Intensifier,
-        Role::Diminisher,
-        Role::Contrast,
-        Role::Irony,
-        Role::Target,
-        Role::Frame,
-        Role::StanceMarker,
-        Role::Emphasis,
-    ];
-}
 
 /// One matched marker, with its byte span in the analysed text.
 ///

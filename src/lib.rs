@@ -100,6 +100,7 @@ mod evidence;
 mod explain;
 mod frames;
 pub mod lexicon;
+mod names;
 mod normalize;
 pub mod report;
 mod reuse;
