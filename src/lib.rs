@@ -27,7 +27,7 @@
 //! One module per stage, each taking what the stages before it returned and
 //! returning its own result; [`Analyzer::analyze_with`] runs them in this order:
 //!
-//! 1. **tokenize** ([`tokenize`], [`sentences`]): French words with their elisions
+//! 1. **tokenize** ([`tokenize`]): French words with their elisions
 //!    (`l’`, `qu’`), hyphenated words, abbreviations, numbers, URLs, emoticons and
 //!    emoji, each a [`Token`] borrowing its text and byte span; no allocation per
 //!    token. Lookups [`normalize`] and [`fold`] them: lower case, `’` as `'`, `œ` as
@@ -37,7 +37,8 @@
 //!    by its lemma, then by its Snowball French stem, longest expression first;
 //!    words no entry knows are tried against the lexicons' patterns, then with
 //!    their drawn-out letters squeezed, `nuuuul`), what each one
-//!    means with its valences, and each token's sentence and clause.
+//!    means with its valences, its sentences ([`sentences`]: quotes, abbreviations,
+//!    ellipses and line breaks understood) and each token's clause.
 //! 3. **rules**: one list, applied in order to each sentiment word: intensity
 //!    (`très`, `un peu`), negation (`ne … pas`, `sans`; `ne … que` is not one),
 //!    capitals, elongation, contrast (`mais`), `!!!`, questions (praise asked,
@@ -115,8 +116,9 @@ pub use analysis::{
 pub use analyzer::Analyzer;
 pub use builder::AnalyzerBuilder;
 pub use cache::Cache;
+pub use document::{sentences, Sentence, Sentences};
 pub use error::{Error, ErrorKind};
 pub use explain::{Reason, Rule, RuleKind};
 pub use lexicon::{Entry, EntryKind, Lexicon, Topic};
 pub use normalize::{fold, normalize};
-pub use tokenize::{sentences, tokenize, Sentence, Sentences, Token, TokenKind, Tokens};
+pub use tokenize::{tokenize, Token, TokenKind, Tokens};

@@ -1,17 +1,27 @@
-//! Cutting a document into sentences and clauses: what negation, intensity and
-//! contrast may reach across, and what they may not.
+//! Cutting a document into sentences, stops and clauses: what negation, intensity
+//! and contrast may reach across, and what they may not.
+//!
+//! Two cuts hold each other: the **sentences** (the one splitter's, see
+//! [`super::sentences`]: what an analysis scores one by one and `avis explain`
+//! shows) and the **stops**, cut at every run of `.` `!` `?` `…` and every line
+//! break. A sentence holds one stop or several (`Il dit « Non ! » puis part.`, `Si…
+//! non.`), and a stop ends at most one token past a sentence (`etc. Puis`). The
+//! rules read stops: they reach up to the next `!`, `?` or full stop, as they did
+//! before the splitter was one. (Whether they should read sentences instead is a
+//! change of answers, left to the engine's rules.)
 
+use super::sentences::{line_break_in, Splitter};
 use crate::lexicon::{EntryKind, Hit};
 use crate::tokenize::{Token, TokenKind};
 
-/// A document cut into sentences and clauses, token by token.
+/// A document cut into sentences, stops and clauses, token by token.
 #[derive(Debug, Default)]
 pub(super) struct Cuts {
     /// Per token.
     pub(super) slots: Vec<Slot>,
-    /// The last punctuation token of each sentence, if any.
+    /// The last punctuation token of each stop, if any.
     pub(super) closing: Vec<Option<usize>>,
-    /// The first and last token of each sentence that has tokens, in order.
+    /// The first and last token of each sentence, in order.
     pub(super) spans: Vec<(usize, usize)>,
     /// Tokens that are not punctuation.
     pub(super) words: usize,
@@ -20,8 +30,9 @@ pub(super) struct Cuts {
 /// What the document knows of one token.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Slot {
+    /// The stop that holds the token (what the rules call its sentence).
     pub(super) sentence: u32,
-    /// Clauses never cross sentences.
+    /// Clauses never cross stops.
     pub(super) clause: u32,
     /// The hit covering the token, or [`NO_HIT`].
     pub(super) hit: u32,
@@ -61,27 +72,12 @@ fn cut_of_char(c: char) -> Cut {
     }
 }
 
-/// Whether a line break lies in `text[from..to]`, the gap before a token.
-///
-/// The gap is mostly one space or none, and which of the two is not predictable:
-/// its first byte is read whatever its length (with no gap, it is the token's own
-/// first byte, never a line break), so that only a longer gap takes a branch.
-#[inline]
-fn line_break_in(text: &[u8], from: usize, to: usize) -> bool {
-    let first = text.get(from) == Some(&b'\n');
-    first
-        || (to > from + 1
-            && text
-                .get(from + 1..to)
-                .is_some_and(|rest| rest.contains(&b'\n')))
-}
-
-/// Each token's slot (sentence, clause, hit), the closing punctuation of each
-/// sentence and the word count, in one pass over the tokens; `cuts` lends its
+/// Each token's slot (stop, clause, hit), the closing punctuation of each stop,
+/// the sentences and the word count, in one pass over the tokens; `cuts` lends its
 /// emptied vectors.
 ///
-/// A line break ends a sentence (comments use them as full stops); a contrast word
-/// (`mais`) opens a clause.
+/// A line break ends a stop and a sentence (comments use them as full stops); a
+/// contrast word (`mais`) opens a clause.
 pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts) -> Cuts {
     let Cuts {
         mut slots,
@@ -95,20 +91,24 @@ pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts
     closing.clear();
     spans.clear();
     let (mut s, mut c) = (0u32, 0u32);
-    let mut previous_end = 0;
     let mut contrasts = hits.iter().filter(|hit| hit.kinds.has(EntryKind::Contrast));
     let mut next_contrast = || contrasts.next().map_or(usize::MAX, |hit| hit.first);
     let mut contrast = next_contrast();
-    // The first token of sentence `s`, once it has one: its span is pushed when it
-    // ends, rather than the last span stretched at every token.
-    let mut opened: Option<usize> = None;
+    let mut splitter = Splitter::default();
+    // The first token of the current sentence: its span is pushed when the next one
+    // starts, rather than the last span stretched at every token.
+    let mut opened = 0;
     for (i, token) in tokens.iter().enumerate() {
-        if i > 0 && line_break_in(text.as_bytes(), previous_end, token.start) {
-            if let Some(first) = opened.take() {
-                spans.push((first, i - 1));
-            }
+        let previous = i.checked_sub(1).and_then(|p| tokens.get(p));
+        let line_break = previous
+            .is_some_and(|previous| line_break_in(text.as_bytes(), previous.end, token.start));
+        if line_break {
             s += 1;
             c += 1;
+        }
+        if splitter.read(previous, token, line_break) {
+            spans.push((opened, i - 1));
+            opened = i;
         }
         if i == contrast {
             if slots.last().is_some_and(|last: &Slot| last.clause == c) {
@@ -116,7 +116,6 @@ pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts
             }
             contrast = next_contrast();
         }
-        let first = *opened.get_or_insert(i);
         slots.push(Slot {
             sentence: s,
             clause: c,
@@ -128,27 +127,22 @@ pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts
             closing.resize(s as usize + 1, None);
             closing[s as usize] = Some(i);
             match cut_of(token.text) {
-                Cut::Sentence => {
-                    spans.push((first, i));
-                    opened = None;
-                    (s, c) = (s + 1, c + 1);
-                }
+                Cut::Sentence => (s, c) = (s + 1, c + 1),
                 Cut::Clause => c += 1,
                 Cut::None => {}
             }
         }
-        previous_end = token.end;
     }
-    if let Some(first) = opened {
-        spans.push((first, tokens.len() - 1));
+    if !tokens.is_empty() {
+        spans.push((opened, tokens.len() - 1));
     }
     for (index, hit) in hits.iter().enumerate() {
         for slot in &mut slots[hit.first..hit.end] {
             slot.hit = index as u32;
         }
     }
-    // Sentence indices may skip (a line break after a full stop): every index up to
-    // the last token's has its entry.
+    // Stop indices may skip (a line break after a full stop): every index up to the
+    // last token's has its entry.
     let sentences = slots.last().map_or(0, |last| last.sentence as usize + 1);
     closing.resize(sentences, None);
     Cuts {

@@ -2,8 +2,10 @@
 //!
 //! A [`Document`] is a text with its tokens, the expressions found in it (each with
 //! what it means, valences included, see [`crate::lexicon`]), the expressions
-//! nested inside longer ones, and for each token its sentence, its clause and the
-//! hit covering it. Stages only read it: the rules, sentiment, stance, frames and
+//! nested inside longer ones, its sentences (cut by the one sentence splitter,
+//! [`sentences()`](crate::sentences)), and for each token its stop (the stretch up to
+//! the next `.` `!` `?` `…` or line break, what the rules reach across), its clause
+//! and the hit covering it. Stages only read it: the rules, sentiment, stance, frames and
 //! evidence all take `&Document`.
 //!
 //! Building one reuses the vectors of the previous document (see [`DocumentCache`]):
@@ -11,11 +13,13 @@
 
 mod cut;
 mod hashtags;
+mod sentences;
 
 use crate::lexicon::{Hit, Matcher, WordId, Words};
 use crate::reuse::recycle;
 use crate::tokenize::{tokenize, Token, TokenKind};
 use cut::{Cuts, NO_HIT};
+pub use sentences::{sentences, Sentence, Sentences};
 
 /// Tokens' worth of capacity a cache keeps after a long document (about 2.5 MB of
 /// vectors): longer documents still work, their vectors are freed afterwards.
@@ -32,8 +36,8 @@ pub(crate) struct Document<'a> {
     /// logiciels libres`): the longer one gives the words their lexicon meaning, but
     /// the targets and frames named inside it are still named.
     pub(crate) nested: Vec<Hit<'a>>,
-    /// Its sentences and clauses: each token's sentence, clause and hit, each
-    /// sentence's span and closing punctuation, the word count.
+    /// Its sentences, stops and clauses: each token's stop, clause and hit, each
+    /// stop's closing punctuation, each sentence's span, the word count.
     cuts: Cuts,
 }
 
@@ -80,7 +84,9 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// Sentence index of token `i`.
+    /// Index of the stop that holds token `i`: the stretch up to the next run of
+    /// `.` `!` `?` `…` or line break, which the rules take for its sentence (see
+    /// `cut`).
     pub(crate) fn sentence(&self, i: usize) -> u32 {
         self.cuts.slots[i].sentence
     }
@@ -90,13 +96,12 @@ impl<'a> Document<'a> {
         self.cuts.slots[i].clause
     }
 
-    /// How many sentence indices the document uses.
+    /// How many stop indices the document uses.
     pub(crate) fn sentence_count(&self) -> usize {
         self.cuts.closing.len()
     }
 
-    /// The first and last token of each sentence, in order (sentences without
-    /// tokens are not there).
+    /// The first and last token of each sentence (the splitter's), in order.
     pub(crate) fn sentence_spans(&self) -> &[(usize, usize)] {
         &self.cuts.spans
     }
@@ -113,7 +118,7 @@ impl<'a> Document<'a> {
             .map(|h| h as usize)
     }
 
-    /// Whether token `first` is the first word of its sentence (after quotes, dashes
+    /// Whether token `first` is the first word of its stop (after quotes, dashes
     /// and the like).
     pub(crate) fn opens_sentence(&self, first: usize) -> bool {
         let sentence = self.sentence(first);
@@ -123,7 +128,7 @@ impl<'a> Document<'a> {
             .all(|(_, token)| token.kind == TokenKind::Punct)
     }
 
-    /// The last punctuation token of the sentence that holds token `i`.
+    /// The last punctuation token of the stop that holds token `i`.
     pub(crate) fn closing_punctuation(&self, i: usize) -> Option<&Token<'a>> {
         let closing = self.cuts.closing[self.sentence(i) as usize]?;
         Some(&self.tokens[closing])

@@ -28,13 +28,12 @@
 
 mod classify;
 mod scan;
-mod sentences;
 
 use std::borrow::Cow;
 
 use crate::names::spelled;
 
-pub use sentences::{sentences, Sentence, Sentences};
+pub(crate) use classify::{abbreviation, Abbrev};
 
 /// What a token is.
 ///

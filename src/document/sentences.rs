@@ -1,0 +1,292 @@
+//! The one sentence splitter: where a sentence ends, decided token by token.
+//!
+//! The document cuts its sentences with it ([`Splitter`], fed as the document is
+//! cut), and [`sentences`] runs it over a text's tokens for callers that want the
+//! sentences alone: the two always agree, and an analysis's
+//! [`sentences`](crate::Analysis::sentences) are these.
+
+use crate::tokenize::{abbreviation, tokenize, Abbrev, Token, TokenKind, Tokens};
+
+/// A sentence: a slice of the input and its byte span.
+///
+/// ```
+/// use avis_fr::sentences;
+///
+/// let text = "Bravo ! On attend la suite.";
+/// let s: Vec<_> = sentences(text).collect();
+/// assert_eq!(s[1].text, "On attend la suite.");
+/// assert_eq!(&text[s[1].start..s[1].end], s[1].text);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence<'a> {
+    /// The sentence text, `&input[start..end]`: from its first token to its last.
+    pub text: &'a str,
+    /// Byte offset of the first byte (of its first token).
+    pub start: usize,
+    /// Byte offset one past the last byte (of its last token).
+    pub end: usize,
+}
+
+/// Iterator over the sentences of a text; see [`sentences`].
+///
+/// ```
+/// use avis_fr::sentences;
+///
+/// assert_eq!(sentences("Non.\nOui.").count(), 2);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Sentences<'a> {
+    text: &'a str,
+    tokens: Tokens<'a>,
+    splitter: Splitter,
+    /// The last token read, and the span of the sentence it belongs to.
+    last: Option<(Token<'a>, usize)>,
+}
+
+/// Split a text into sentences (or, for comments that do not punctuate, lines):
+/// the sentences an analysis scores ([`Analysis::sentences`](crate::Analysis)).
+///
+/// A sentence ends after a run of `.` `!` `?` `…` (with the closing quotes or
+/// brackets right after it) when whitespace and another token follow, at the end
+/// of the text, and at every line break. It does not end:
+///
+/// - inside `« … »`, `“ … ”`, `( … )` or `[ … ]` opened on the same line;
+/// - after a title (`M.`, `Mme`, `Dr.`), or after an abbreviation (`etc.`, `cf.`,
+///   `ex.`) followed by a lowercase word; `etc.` before a capital ends it;
+/// - after an ellipsis (`...`, `…`) followed by a lowercase word (`c'est… compliqué`);
+/// - after the number of a list item that opens it (`1. L'engagement`);
+/// - inside a number (`13.5`) or a URL, nor where no whitespace follows (`fin.Mais`).
+///
+/// Sentences are in order, never overlap, run from their first token to their
+/// last (so they are trimmed) and together cover every token of the text.
+///
+/// ```
+/// use avis_fr::sentences;
+///
+/// let text = "M. Dupont a dit « Non ! » hier, etc. et alors ?! Voir www.ac.fr.\nMerci";
+/// let got: Vec<&str> = sentences(text).map(|s| s.text).collect();
+/// assert_eq!(got, [
+///     "M. Dupont a dit « Non ! » hier, etc. et alors ?!",
+///     "Voir www.ac.fr.",
+///     "Merci",
+/// ]);
+/// ```
+pub fn sentences(text: &str) -> Sentences<'_> {
+    Sentences {
+        text,
+        tokens: tokenize(text),
+        splitter: Splitter::default(),
+        last: None,
+    }
+}
+
+impl<'a> Iterator for Sentences<'a> {
+    type Item = Sentence<'a>;
+
+    fn next(&mut self) -> Option<Sentence<'a>> {
+        loop {
+            let Some(token) = self.tokens.next() else {
+                let (last, start) = self.last.take()?;
+                return Some(self.sentence(start, last.end));
+            };
+            let Some((last, start)) = self.last else {
+                self.splitter.read(None, &token, false);
+                self.last = Some((token, token.start));
+                continue;
+            };
+            let line_break = line_break_in(self.text.as_bytes(), last.end, token.start);
+            if self.splitter.read(Some(&last), &token, line_break) {
+                self.last = Some((token, token.start));
+                return Some(self.sentence(start, last.end));
+            }
+            self.last = Some((token, start));
+        }
+    }
+}
+
+impl<'a> Sentences<'a> {
+    fn sentence(&self, start: usize, end: usize) -> Sentence<'a> {
+        Sentence {
+            text: &self.text[start..end],
+            start,
+            end,
+        }
+    }
+}
+
+impl std::iter::FusedIterator for Sentences<'_> {}
+
+/// Whether a line break (`\n`, `\r`, U+2028, U+2029, U+0085) lies in
+/// `text[from..to]`, the gap before a token.
+///
+/// The gap is mostly one space or none, and which of the two is not predictable:
+/// its first byte is read whatever its length (with no gap, it is the token's own
+/// first byte, never a line break), so that only a longer gap takes a branch.
+#[inline]
+pub(super) fn line_break_in(text: &[u8], from: usize, to: usize) -> bool {
+    let first = matches!(text.get(from), Some(b'\n' | b'\r'));
+    first
+        || (to > from + 1
+            && text.get(from..to).is_some_and(|gap| {
+                gap.iter().any(|b| matches!(b, b'\n' | b'\r'))
+                    // U+2028 and U+2029 (E2 80 A8/A9), U+0085 (C2 85): rare, and
+                    // only in a gap of several bytes. A gap holds only whitespace,
+                    // and no other whitespace has these byte pairs.
+                    || gap.windows(2).any(|w| w == [0xC2, 0x85] || w == [0x80, 0xA8] || w == [0x80, 0xA9])
+            }))
+}
+
+/// Where the splitter stands: a bracket depth on the current line and whether the
+/// sentence may end before the next token.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Splitter {
+    /// Quotes and brackets open in the current sentence.
+    depth: u32,
+    /// A terminator was read at depth 0: the sentence ends before the next token
+    /// that follows whitespace, unless that token starts with a lowercase letter
+    /// and `lowercase_goes_on` (after an ellipsis or an abbreviation).
+    pending: Option<Pending>,
+    /// Tokens read in the current sentence (up to 2: a list number is its first).
+    read: u8,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Pending {
+    lowercase_goes_on: bool,
+}
+
+impl Splitter {
+    /// Read the next token (`previous` is the one before it, `line_break` whether a
+    /// line break lies between them): whether it starts a new sentence.
+    #[inline]
+    pub(crate) fn read(
+        &mut self,
+        previous: Option<&Token<'_>>,
+        token: &Token<'_>,
+        line_break: bool,
+    ) -> bool {
+        let starts = match (previous, self.pending) {
+            (None, _) => false,
+            (Some(_), _) if line_break => true,
+            (Some(_), None) => false,
+            (Some(previous), Some(pending)) => {
+                if previous.end == token.start {
+                    // `?!»`: a closer right after the run is still this sentence's;
+                    // `fin.Mais`, `13.5`: no whitespace, no boundary.
+                    if !(token.kind == TokenKind::Punct && is_closer(token.text)) {
+                        self.pending = None;
+                    }
+                    false
+                } else {
+                    self.pending = None;
+                    !(pending.lowercase_goes_on && starts_lowercase(token.text))
+                }
+            }
+        };
+        if starts {
+            *self = Splitter::default();
+        }
+        self.read = self.read.saturating_add(1);
+        match token.kind {
+            TokenKind::Punct => self.punctuation(previous, token),
+            // An abbreviation that keeps its period (`etc.`) ends a sentence before
+            // a capital; a title (`M.`) never does.
+            TokenKind::Word if token.text.ends_with('.') && self.depth == 0 => {
+                let word = &token.text[..token.text.len() - 1];
+                if abbreviation(word) == Some(Abbrev::Always) {
+                    self.pending = Some(Pending {
+                        lowercase_goes_on: true,
+                    });
+                }
+            }
+            _ => {}
+        }
+        starts
+    }
+
+    /// A punctuation token: a bracket, or a run of terminators.
+    fn punctuation(&mut self, previous: Option<&Token<'_>>, token: &Token<'_>) {
+        match token.text {
+            "(" | "[" | "«" | "“" => self.depth += 1,
+            ")" | "]" | "»" | "”" => self.depth = self.depth.saturating_sub(1),
+            run if self.depth == 0 && is_terminator(run) => {
+                let single_dot = run == ".";
+                let adjacent = previous.filter(|p| p.end == token.start);
+                // `1. L'engagement`: the number of a list item, not a full stop.
+                if single_dot && self.read == 2 && adjacent.is_some_and(is_list_number) {
+                    return;
+                }
+                let dots = run.chars().all(|c| c == '.' || c == '…');
+                // `M. dupont`: the tokenizer leaves a title's period apart before a
+                // lowercase word; an abbreviation goes on before one.
+                let abbreviated = single_dot
+                    && adjacent.is_some_and(|p| {
+                        p.kind == TokenKind::Word && abbreviation(p.text).is_some()
+                    });
+                self.pending = Some(Pending {
+                    lowercase_goes_on: (dots && !single_dot) || abbreviated,
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A run of `.` `!` `?` `…` (the tokenizer keeps a run in one token).
+fn is_terminator(run: &str) -> bool {
+    run.chars().any(|c| matches!(c, '.' | '!' | '?' | '…'))
+        && run.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
+}
+
+/// A closing quote or bracket that stays with the run of terminators before it.
+fn is_closer(text: &str) -> bool {
+    matches!(text, "\"" | "'" | ")" | "]" | "»" | "”" | "’")
+}
+
+/// One to three digits: the number of a list item.
+fn is_list_number(token: &Token<'_>) -> bool {
+    token.kind == TokenKind::Number
+        && (1..=3).contains(&token.text.len())
+        && token.text.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_of_every_kind() {
+        for gap in [
+            "\n",
+            "\r",
+            " \n ",
+            "  \r\n",
+            " \u{2028} ",
+            " \u{2029}",
+            " \u{85} ",
+        ] {
+            let text = format!("a{gap}b");
+            let b = text.len() - 1;
+            assert!(line_break_in(text.as_bytes(), 1, b), "{gap:?}");
+        }
+        for gap in ["", " ", "\u{a0}", "  \u{202f} "] {
+            let text = format!("a{gap}b");
+            let b = text.len() - 1;
+            assert!(!line_break_in(text.as_bytes(), 1, b), "{gap:?}");
+        }
+    }
+
+    #[test]
+    fn the_issue_example() {
+        let text = "M. Dupont a dit « Non ! » hier, c'est nul. Bravo.";
+        let got: Vec<&str> = sentences(text).map(|s| s.text).collect();
+        assert_eq!(
+            got,
+            ["M. Dupont a dit « Non ! » hier, c'est nul.", "Bravo."]
+        );
+    }
+}
