@@ -101,6 +101,7 @@ mod evidence;
 mod explain;
 mod frames;
 pub mod lexicon;
+mod load;
 mod names;
 mod normalize;
 pub mod report;
