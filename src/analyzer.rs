@@ -2,11 +2,11 @@
 //! pipeline that runs the stages on one text.
 
 use crate::analysis::Analysis;
+use crate::batch::CachePool;
 use crate::cache::Cache;
 use crate::document::Document;
 use crate::lexicon::Topic;
 use crate::lexicon::{Matcher, TopicIndex};
-use crate::reuse::Pool;
 use crate::sentiment::Thresholds;
 use crate::{evidence, frames, rules, sentiment, stance};
 
@@ -32,7 +32,8 @@ pub struct Analyzer {
     pub(crate) topic: Topic,
     pub(crate) index: TopicIndex,
     pub(crate) thresholds: Thresholds,
-    pub(crate) caches: Pool<Cache>,
+    /// Where [`analyze`](Self::analyze) and batches take their caches from.
+    pub(crate) caches: CachePool,
 }
 
 impl Analyzer {
@@ -64,7 +65,7 @@ impl Analyzer {
     /// assert!(analysis.sentiment.score > 0.0);
     /// ```
     pub fn analyze<'a>(&'a self, text: &'a str) -> Analysis<'a> {
-        let mut cache = self.caches.take();
+        let mut cache = self.caches.get();
         self.analyze_with(&mut cache, text)
     }
 

@@ -92,6 +92,7 @@
 
 mod analysis;
 mod analyzer;
+mod batch;
 mod builder;
 mod cache;
 mod document;
@@ -115,6 +116,7 @@ pub use analysis::{
     Analysis, Evidence, Label, Role, SentenceSentiment, Sentiment, Stance, StanceLabel,
 };
 pub use analyzer::Analyzer;
+pub use batch::{Batch, CachePool, PooledCache, Wait};
 pub use builder::AnalyzerBuilder;
 pub use cache::Cache;
 pub use document::{sentences, Sentence, Sentences};

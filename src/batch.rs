@@ -1,0 +1,554 @@
+//! Many texts at once: a pool of caches that threads share, and a batch that runs
+//! a call over many items on several threads and gives the results in input order.
+//!
+//! The command line (`avis score`, `report`, `evaluate`) and the Python package
+//! (`analyze_many`, `analyze_columns`) run their batches with [`Batch`], and every
+//! analysis takes its scratch memory from its analyzer's [`CachePool`].
+//!
+//! # Why a pool of caches
+//!
+//! An analysis needs a [`Cache`]: mutable scratch memory, and the word memo that
+//! makes every later occurrence of a word cost one lookup. An [`Analyzer`] is
+//! shared by every thread, so the question is where each thread gets a cache.
+//! The ways, and why the library takes the pool:
+//!
+//! 1. a new cache per call: correct, and the slowest (every word of every comment
+//!    looked up from scratch, every vector allocated again);
+//! 2. one cache behind a `Mutex`: one analysis at a time;
+//! 3. a `thread_local!`: one cache per thread *and per analyzer*, which a
+//!    thread-local cannot hold for analyzers built at run time;
+//! 4. the caller keeps one per thread and passes it
+//!    ([`Analyzer::analyze_with`]): the fastest, when the caller runs its own
+//!    threads;
+//! 5. a pool: [`Analyzer::analyze`] takes a cache from its analyzer's pool and
+//!    gives it back, and a [`Batch`] gives one to each of its threads.
+//!
+//! The pool holds one cache per core, so its memory is bounded. A thread never
+//! waits for another: when every cache is taken (more threads than cores), it gets
+//! a fresh one, dropped after use.
+//!
+//! # Why a batch
+//!
+//! Splitting a corpus over threads has pitfalls that each caller would meet
+//! again: keeping input order, a few long texts leaving the other threads idle,
+//! a cache per thread rather than per text, a thread the system refuses. A
+//! [`Batch`] hands out short runs of consecutive items from a shared counter,
+//! gives each thread one cache for the whole batch, puts the results back in input
+//! order, and goes on with the threads it could start (the calling thread works
+//! too). A panic in the work is raised again on the calling thread.
+
+use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Mutex, MutexGuard, TryLockError};
+use std::thread;
+
+use crate::analysis::Analysis;
+use crate::analyzer::Analyzer;
+use crate::cache::Cache;
+
+/// At most this many threads per batch, whatever is asked: more than the cores
+/// only adds switching, and thousands could exhaust the process's threads.
+const MAX_THREADS: usize = 256;
+
+/// Caches for the threads that analyse at once with one analyzer, one per core.
+///
+/// Every [`Analyzer`] has its own ([`Analyzer::caches`]); a program may hold
+/// more. See [the module docs](self) for why a pool.
+///
+/// ```
+/// use avis_fr::{Analyzer, CachePool};
+///
+/// let analyzer = Analyzer::default();
+/// let pool = CachePool::new();
+/// let mut cache = pool.get();
+/// let analysis = analyzer.analyze_with(&mut cache, "Quelle honte !");
+/// assert_eq!(analysis, analyzer.analyze("Quelle honte !"));
+/// ```
+pub struct CachePool(Box<[Mutex<Cache>]>);
+
+impl CachePool {
+    /// A pool of one cache per core.
+    ///
+    /// ```
+    /// assert!(avis_fr::CachePool::new().size() >= 1);
+    /// ```
+    pub fn new() -> CachePool {
+        CachePool::with_size(default_threads())
+    }
+
+    /// A pool of `size` caches (at least one).
+    ///
+    /// ```
+    /// assert_eq!(avis_fr::CachePool::with_size(0).size(), 1);
+    /// ```
+    pub fn with_size(size: usize) -> CachePool {
+        CachePool((0..size.max(1)).map(|_| Mutex::default()).collect())
+    }
+
+    /// How many caches the pool keeps.
+    ///
+    /// ```
+    /// assert_eq!(avis_fr::CachePool::with_size(3).size(), 3);
+    /// ```
+    pub fn size(&self) -> usize {
+        self.0.len()
+    }
+
+    /// A cache no other thread holds, given back when the guard is dropped; a fresh
+    /// one, dropped with the guard, when every cache of the pool is held.
+    ///
+    /// ```
+    /// let pool = avis_fr::CachePool::with_size(1);
+    /// let first = pool.get();
+    /// let second = pool.get(); // the pool's one cache is held: a fresh one
+    /// assert!(first.is_pooled() && !second.is_pooled());
+    /// ```
+    pub fn get(&self) -> PooledCache<'_> {
+        for slot in self.0.iter() {
+            match slot.try_lock() {
+                Ok(guard) => return PooledCache(Lease::Pooled(guard)),
+                // A panic elsewhere may have left the cache half-updated: start over
+                // (a cache never changes a result, an empty one is always right).
+                Err(TryLockError::Poisoned(poisoned)) => {
+                    let mut guard = poisoned.into_inner();
+                    *guard = Cache::default();
+                    return PooledCache(Lease::Pooled(guard));
+                }
+                Err(TryLockError::WouldBlock) => continue,
+            }
+        }
+        PooledCache(Lease::Fresh(Box::default()))
+    }
+}
+
+impl Default for CachePool {
+    fn default() -> Self {
+        CachePool::new()
+    }
+}
+
+impl Clone for CachePool {
+    /// A pool of the same size with fresh caches: a pool is memory, not state.
+    fn clone(&self) -> Self {
+        CachePool::with_size(self.size())
+    }
+}
+
+impl std::fmt::Debug for CachePool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CachePool")
+            .field("size", &self.size())
+            .finish()
+    }
+}
+
+/// A cache taken from a [`CachePool`] ([`CachePool::get`]), given back when
+/// dropped; use it as a `&mut Cache`.
+///
+/// ```
+/// let analyzer = avis_fr::Analyzer::default();
+/// let mut cache = analyzer.caches().get();
+/// assert!(analyzer.analyze_with(&mut cache, "Bravo !").sentiment.score > 0.0);
+/// ```
+pub struct PooledCache<'p>(Lease<'p>);
+
+enum Lease<'p> {
+    Pooled(MutexGuard<'p, Cache>),
+    Fresh(Box<Cache>),
+}
+
+impl PooledCache<'_> {
+    /// Whether the cache is one of the pool's (kept for the next caller), not a
+    /// fresh one made because every cache was held.
+    ///
+    /// ```
+    /// assert!(avis_fr::CachePool::new().get().is_pooled());
+    /// ```
+    pub fn is_pooled(&self) -> bool {
+        matches!(self.0, Lease::Pooled(_))
+    }
+}
+
+impl Deref for PooledCache<'_> {
+    type Target = Cache;
+    fn deref(&self) -> &Cache {
+        match &self.0 {
+            Lease::Pooled(guard) => guard,
+            Lease::Fresh(cache) => cache,
+        }
+    }
+}
+
+impl DerefMut for PooledCache<'_> {
+    fn deref_mut(&mut self) -> &mut Cache {
+        match &mut self.0 {
+            Lease::Pooled(guard) => guard,
+            Lease::Fresh(cache) => cache,
+        }
+    }
+}
+
+impl std::fmt::Debug for PooledCache<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PooledCache")
+            .field("pooled", &self.is_pooled())
+            .finish()
+    }
+}
+
+/// One thread per core (1 where the system does not say).
+fn default_threads() -> usize {
+    thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Work over many items on several threads, each with a cache of its analyzer's
+/// pool for the whole batch, the results in input order: see [`Analyzer::batch`]
+/// and [the module docs](self).
+///
+/// ```
+/// use avis_fr::Analyzer;
+///
+/// let analyzer = Analyzer::default();
+/// let texts = ["Une honte.", "Bravo !", "Bof."];
+/// let scores = analyzer
+///     .batch()
+///     .threads(2)
+///     .map(&texts, |cache, text| analyzer.analyze_with(cache, text).sentiment.score);
+/// assert_eq!(scores.len(), 3);
+/// assert!(scores[0] < 0.0 && scores[1] > 0.0);
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Batch<'p> {
+    caches: &'p CachePool,
+    threads: usize,
+}
+
+/// How the calling thread of [`Batch::map_fed`] waits for the workers once it has
+/// read every item: given `join` (which returns when they have all finished), it
+/// runs it.
+///
+/// `()` just runs it. A caller that holds a lock other threads need while it reads
+/// (Python's GIL) releases it around `join`.
+///
+/// ```
+/// use avis_fr::Wait;
+///
+/// struct Announced;
+/// impl Wait for Announced {
+///     fn wait<T: Send>(self, join: impl FnOnce() -> T + Send) -> T {
+///         eprintln!("waiting for the workers");
+///         join()
+///     }
+/// }
+/// let analyzer = avis_fr::Analyzer::default();
+/// let texts = vec!["Bravo !".to_string(); 3];
+/// let work = |cache: &mut avis_fr::Cache, text: String| analyzer.analyze_with(cache, &text).sentiment.label;
+/// assert_eq!(analyzer.batch().map_fed(texts, work, Announced).len(), 3);
+/// ```
+pub trait Wait {
+    /// Run `join` and return what it returns.
+    fn wait<T: Send>(self, join: impl FnOnce() -> T + Send) -> T;
+}
+
+impl Wait for () {
+    fn wait<T: Send>(self, join: impl FnOnce() -> T + Send) -> T {
+        join()
+    }
+}
+
+impl<'p> Batch<'p> {
+    /// A batch on one thread per core, with caches from `caches`.
+    ///
+    /// ```
+    /// let pool = avis_fr::CachePool::new();
+    /// assert_eq!(avis_fr::Batch::new(&pool).threads(3).thread_count(), 3);
+    /// ```
+    pub fn new(caches: &'p CachePool) -> Batch<'p> {
+        Batch {
+            caches,
+            threads: default_threads(),
+        }
+    }
+
+    /// Run on `threads` threads, the calling one included (at least 1, at most
+    /// 256).
+    ///
+    /// ```
+    /// let analyzer = avis_fr::Analyzer::default();
+    /// assert_eq!(analyzer.batch().threads(0).thread_count(), 1);
+    /// ```
+    pub fn threads(self, threads: usize) -> Batch<'p> {
+        Batch {
+            threads: threads.clamp(1, MAX_THREADS),
+            ..self
+        }
+    }
+
+    /// How many threads the batch runs on.
+    ///
+    /// ```
+    /// let analyzer = avis_fr::Analyzer::default();
+    /// assert!(analyzer.batch().thread_count() >= 1);
+    /// ```
+    pub fn thread_count(&self) -> usize {
+        self.threads
+    }
+
+    /// `work(cache, item)` for every item, on the batch's threads, the results in
+    /// the order of `items`. The results may borrow from the items (an
+    /// [`Analysis`] of each text).
+    ///
+    /// Threads take runs of consecutive items from a shared counter (about eight
+    /// runs per thread, at most 256 items each), so that a few long texts do not
+    /// leave the others idle. The calling thread works too, and a thread the
+    /// system refuses to start leaves the work to the others.
+    ///
+    /// # Panics
+    /// When `work` panics: the panic is raised again here, after every thread has
+    /// stopped.
+    ///
+    /// ```
+    /// use avis_fr::{Analyzer, Label};
+    ///
+    /// let analyzer = Analyzer::default();
+    /// let texts = vec![String::from("Une honte."), String::from("Très bien.")];
+    /// let analyses = analyzer.batch().map(&texts, |cache, text| analyzer.analyze_with(cache, text));
+    /// assert_eq!(analyses[1].sentiment.label, Label::Positive);
+    /// ```
+    pub fn map<'t, T, R, F>(&self, items: &'t [T], work: F) -> Vec<R>
+    where
+        T: Sync,
+        R: Send,
+        F: Fn(&mut Cache, &'t T) -> R + Sync,
+    {
+        let threads = self.threads.min(items.len()).max(1);
+        if threads == 1 {
+            let mut cache = self.caches.get();
+            return items.iter().map(|item| work(&mut cache, item)).collect();
+        }
+        let run = (items.len() / (threads * 8)).clamp(1, 256);
+        let next = AtomicUsize::new(0);
+        let worker = || {
+            let mut cache = self.caches.get();
+            let mut done = Vec::new();
+            loop {
+                let start = next.fetch_add(run, Ordering::Relaxed);
+                let Some(chunk) = items.get(start..(start + run).min(items.len())) else {
+                    return done;
+                };
+                if chunk.is_empty() {
+                    return done;
+                }
+                let results: Vec<R> = chunk.iter().map(|item| work(&mut cache, item)).collect();
+                done.push((start, results));
+            }
+        };
+        let mut runs = thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads)
+                .map_while(|_| thread::Builder::new().spawn_scoped(scope, worker).ok())
+                .collect();
+            let mut runs = worker();
+            for helper in helpers {
+                match helper.join() {
+                    Ok(done) => runs.extend(done),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            runs
+        });
+        runs.sort_unstable_by_key(|&(start, _)| start);
+        let mut results = Vec::with_capacity(items.len());
+        for (_, done) in runs {
+            results.extend(done);
+        }
+        results
+    }
+
+    /// `work(cache, item)` for every item of `items`, which the calling thread reads
+    /// while the batch's threads work on the items read so far; the results in
+    /// input order, once every item is done.
+    ///
+    /// For items that only the calling thread can read (Python objects, read with
+    /// the GIL held): the reading overlaps the work instead of coming before it.
+    /// Once it has read every item the calling thread waits for the workers through
+    /// `wait` (see [`Wait`]; `()` just waits). Items are best sent in runs (a
+    /// vector of a few dozen texts per item), as a message per text would cost more
+    /// than some texts' analysis. When no thread can be started, the calling thread
+    /// does the work as it reads.
+    ///
+    /// # Panics
+    /// When `work` panics: the panic is raised again here, after every thread has
+    /// stopped.
+    ///
+    /// ```
+    /// use avis_fr::Analyzer;
+    ///
+    /// let analyzer = Analyzer::default();
+    /// // Runs of texts as they come, each analysed into its scores.
+    /// let runs = (0..10).map(|i| vec![format!("Bravo, numéro {i} !"); 20]);
+    /// let work = |cache: &mut avis_fr::Cache, run: Vec<String>| -> Vec<f64> {
+    ///     run.iter().map(|text| analyzer.analyze_scores(cache, text).sentiment.score).collect()
+    /// };
+    /// let scores = analyzer.batch().threads(2).map_fed(runs, work, ());
+    /// assert_eq!(scores.len(), 10);
+    /// assert!(scores.iter().flatten().all(|&score| score > 0.0));
+    /// ```
+    pub fn map_fed<I, R, F, W>(
+        &self,
+        items: impl IntoIterator<Item = I>,
+        work: F,
+        wait: W,
+    ) -> Vec<R>
+    where
+        I: Send,
+        R: Send,
+        F: Fn(&mut Cache, I) -> R + Sync,
+        W: Wait,
+    {
+        let (sender, receiver) = mpsc::channel::<(usize, I)>();
+        let receiver = Mutex::new(receiver);
+        let (receiver, work) = (&receiver, &work);
+        let mut results = thread::scope(move |scope| {
+            let worker = move || {
+                let mut cache = self.caches.get();
+                let mut done = Vec::new();
+                loop {
+                    // The lock is held while waiting for an item (the other workers
+                    // wait for the lock), and only then: the guard is dropped at the
+                    // end of this statement, before the work. (In a `while let`
+                    // condition it would live through the loop body, and the workers
+                    // would take turns.)
+                    let next = receiver
+                        .lock()
+                        .unwrap_or_else(|poisoned| poisoned.into_inner())
+                        .recv();
+                    let Ok((index, item)) = next else {
+                        return done;
+                    };
+                    done.push((index, work(&mut cache, item)));
+                }
+            };
+            let workers: Vec<_> = (0..self.threads)
+                .map_while(|_| thread::Builder::new().spawn_scoped(scope, worker).ok())
+                .collect();
+            let mut inline = Vec::new();
+            if workers.is_empty() {
+                let mut cache = self.caches.get();
+                for (index, item) in items.into_iter().enumerate() {
+                    inline.push((index, work(&mut cache, item)));
+                }
+                return inline;
+            }
+            for (index, item) in items.into_iter().enumerate() {
+                // The workers live until the sender is dropped: sending cannot fail.
+                let _ = sender.send((index, item));
+            }
+            // No more items: the workers finish what was sent, then stop.
+            drop(sender);
+            let joined =
+                wait.wait(move || workers.into_iter().map(|w| w.join()).collect::<Vec<_>>());
+            for done in joined {
+                match done {
+                    Ok(done) => inline.extend(done),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            inline
+        });
+        results.sort_unstable_by_key(|&(index, _)| index);
+        results.into_iter().map(|(_, result)| result).collect()
+    }
+}
+
+impl Analyzer {
+    /// The analyzer's own pool of caches, which [`analyze`](Self::analyze) and
+    /// [`batch`](Self::batch) take from: hold a cache of it to analyse with
+    /// [`analyze_with`](Self::analyze_with) without a pool of your own.
+    ///
+    /// ```
+    /// let analyzer = avis_fr::Analyzer::default();
+    /// let mut cache = analyzer.caches().get();
+    /// let lean = analyzer.analyze_scores(&mut cache, "Bravo !");
+    /// assert_eq!(lean.sentiment, analyzer.analyze("Bravo !").sentiment);
+    /// ```
+    pub fn caches(&self) -> &CachePool {
+        &self.caches
+    }
+
+    /// A batch over this analyzer's caches, on one thread per core (see
+    /// [`Batch::threads`]).
+    ///
+    /// ```
+    /// let analyzer = avis_fr::Analyzer::default();
+    /// let texts = ["Bravo !", "Nul."];
+    /// let labels = analyzer.batch().map(&texts, |cache, text| analyzer.analyze_with(cache, text).sentiment.label);
+    /// assert_eq!(labels.len(), 2);
+    /// ```
+    pub fn batch(&self) -> Batch<'_> {
+        Batch::new(&self.caches)
+    }
+
+    /// The analysis of each text, on one thread per core, in input order: the same
+    /// analyses as [`analyze`](Self::analyze) one by one.
+    ///
+    /// ```
+    /// let analyzer = avis_fr::Analyzer::default();
+    /// let texts = vec!["Une honte.".to_string(), "Bravo !".to_string()];
+    /// let analyses = analyzer.analyze_many(&texts);
+    /// assert_eq!(analyses[0], analyzer.analyze(&texts[0]));
+    /// ```
+    pub fn analyze_many<'a, T: AsRef<str> + Sync>(&'a self, texts: &'a [T]) -> Vec<Analysis<'a>> {
+        self.batch()
+            .map(texts, |cache, text| self.analyze_with(cache, text.as_ref()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_pool_gives_a_fresh_cache() {
+        let pool = CachePool::with_size(2);
+        let held: Vec<PooledCache<'_>> = (0..2).map(|_| pool.get()).collect();
+        assert!(held.iter().all(PooledCache::is_pooled));
+        assert!(!pool.get().is_pooled());
+        drop(held);
+        assert!(pool.get().is_pooled());
+    }
+
+    #[test]
+    fn results_keep_input_order_on_any_thread_count() {
+        let pool = CachePool::with_size(2);
+        let items: Vec<usize> = (0..1000).collect();
+        for threads in [1, 2, 3, 8] {
+            let batch = Batch::new(&pool).threads(threads);
+            let mapped = batch.map(&items, |_, &i| i * 2);
+            assert_eq!(mapped, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+            let fed = batch.map_fed(items.iter().copied(), |_, i| i * 3, ());
+            assert_eq!(fed, items.iter().map(|i| i * 3).collect::<Vec<_>>());
+        }
+        let empty: [usize; 0] = [];
+        assert!(Batch::new(&pool).map(&empty, |_, &i| i).is_empty());
+        assert!(Batch::new(&pool).map_fed(empty, |_, i| i, ()).is_empty());
+    }
+
+    #[test]
+    fn a_panic_in_the_work_reaches_the_caller() {
+        let pool = CachePool::with_size(2);
+        let items: Vec<usize> = (0..100).collect();
+        let batch = Batch::new(&pool).threads(2);
+        let caught = std::panic::catch_unwind(|| {
+            batch.map(&items, |_, &i| if i == 77 { panic!("item 77") } else { i })
+        });
+        assert!(caught.is_err());
+        let caught = std::panic::catch_unwind(|| {
+            batch.map_fed(
+                items.iter().copied(),
+                |_, i| if i == 7 { panic!("item 7") } else { i },
+                (),
+            )
+        });
+        assert!(caught.is_err());
+    }
+}
