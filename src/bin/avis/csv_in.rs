@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use crate::args::InputArgs;
 use crate::encoding;
 use crate::error::CliError;
-use crate::input::{invalid, misread, Next, Record};
+use crate::record::{invalid, misread, Next, Record};
 use crate::sniff;
 
 pub struct CsvInput {

@@ -6,8 +6,9 @@ use std::io::Write;
 use serde_json::Value;
 
 use crate::args::EvaluateArgs;
-use crate::commands::{analyzer, drive, reader, summary};
+use crate::drive::{drive, reader, summary};
 use crate::error::CliError;
+use crate::setup::analyzer;
 
 pub fn run(args: EvaluateArgs) -> Result<(), CliError> {
     let analyzer = analyzer(&args.input.lexicons, args.input.topic.as_deref())?;

@@ -5,13 +5,16 @@ mod args;
 mod commands;
 mod csv_in;
 mod csv_out;
+mod drive;
 mod encoding;
 mod error;
 mod evaluate;
 mod explain;
 mod input;
 mod output;
+mod record;
 mod scored;
+mod setup;
 mod sniff;
 
 use std::process::ExitCode;
