@@ -13,7 +13,7 @@ use crate::csv_out::CsvOut;
 use crate::drive::{drive, reader, summary, Stats};
 use crate::error::CliError;
 use crate::input::{self, RecordReader};
-use crate::output::Sink;
+use crate::output::Output;
 use crate::record::Record;
 use crate::scored::{cell, json_error, write_json_line, write_scored};
 use crate::setup::analyzer;
@@ -43,8 +43,8 @@ fn tokens(args: TokensArgs) -> Result<(), CliError> {
     if text.is_empty() {
         eprintln!("avis: {name} is empty: no tokens");
     }
-    let mut sink = Sink::open(None)?;
-    let w = sink.writer();
+    let mut output = Output::open(None)?;
+    let w = output.writer();
     for token in avis_fr::tokenize(&text) {
         let out = TokenOut {
             text: token.text,
@@ -55,7 +55,7 @@ fn tokens(args: TokensArgs) -> Result<(), CliError> {
         };
         write_json_line(w, &out)?;
     }
-    sink.commit()
+    output.commit()
 }
 
 fn score(args: ScoreArgs) -> Result<(), CliError> {
@@ -74,7 +74,7 @@ fn score(args: ScoreArgs) -> Result<(), CliError> {
     }
     let analyzer = analyzer(&args.input.lexicons, args.input.topic.as_deref())?;
     let mut reader = reader(&args.input)?;
-    let mut sink = Sink::open(args.output.as_deref())?;
+    let mut output = Output::open(args.output.as_deref())?;
     let stats = match args.output_format {
         OutputFormat::Jsonl => {
             let evidence = args.evidence;
@@ -89,15 +89,16 @@ fn score(args: ScoreArgs) -> Result<(), CliError> {
                 &args.input,
                 render,
                 |_, _, _, line| {
-                    sink.writer()
+                    output
+                        .writer()
                         .write_all(&line?)
                         .map_err(|e| CliError::io("cannot write output", e))
                 },
             )?
         }
-        OutputFormat::Csv => score_csv(&args, &analyzer, &mut reader, &mut sink)?,
+        OutputFormat::Csv => score_csv(&args, &analyzer, &mut reader, &mut output)?,
     };
-    sink.commit()?;
+    output.commit()?;
     summary(&args.input, &mut reader, &stats, "scored");
     Ok(())
 }
@@ -107,7 +108,7 @@ fn score_csv(
     args: &ScoreArgs,
     analyzer: &Analyzer,
     reader: &mut RecordReader,
-    sink: &mut Sink,
+    output: &mut Output,
 ) -> Result<Stats, CliError> {
     let delimiter = args.output_delimiter.or(reader.delimiter()).unwrap_or(b',');
     // A stance column per target of the topic, sorted as the JSON's.
@@ -131,9 +132,9 @@ fn score_csv(
         analyzer,
         &args.input,
         |_, _| (),
-        |record, _, analysis, ()| out.write(sink.writer(), &record.id, &record.fields, &analysis),
+        |record, _, analysis, ()| out.write(output.writer(), &record.id, &record.fields, &analysis),
     )?;
-    out.finish(sink.writer())?;
+    out.finish(output.writer())?;
     if out.unmappable > 0 && !args.input.quiet {
         let rows = if out.unmappable == 1 {
             "1 row has".to_string()
@@ -167,7 +168,7 @@ fn report(args: ReportArgs) -> Result<(), CliError> {
     let mut html = args
         .html
         .as_deref()
-        .map(|p| Sink::open(Some(p)))
+        .map(|p| Output::open(Some(p)))
         .transpose()?;
     let mut builder = ReportBuilder::new().max_shown(args.max_shown).top(args.top);
     let stats = drive(
@@ -189,14 +190,15 @@ fn report(args: ReportArgs) -> Result<(), CliError> {
         },
     )?;
     let report = builder.finish();
-    if let Some(mut sink) = html.take() {
-        let name = sink.name();
-        sink.writer()
+    if let Some(mut output) = html.take() {
+        let name = output.name();
+        output
+            .writer()
             .write_all(report.to_html().as_bytes())
             .map_err(|e| CliError::io(format!("cannot write {name}"), e))?;
-        sink.commit()?;
+        output.commit()?;
     }
-    let mut out = Sink::open(None)?;
+    let mut out = Output::open(None)?;
     let text = if args.json {
         let mut json = serde_json::to_string_pretty(&report).map_err(json_error)?;
         json.push('\n');

@@ -12,7 +12,7 @@ use serde_json::{json, Map, Value};
 use crate::args::{EvidenceMode, ExplainArgs};
 use crate::error::CliError;
 use crate::input;
-use crate::output::Sink;
+use crate::output::Output;
 use crate::scored::{json_error, write_scored};
 use crate::setup::analyzer;
 
@@ -29,11 +29,12 @@ pub fn run(args: ExplainArgs) -> Result<(), CliError> {
     } else {
         as_text(&text, &analysis, &groups)
     };
-    let mut sink = Sink::open(None)?;
-    sink.writer()
+    let mut output = Output::open(None)?;
+    output
+        .writer()
         .write_all(out.as_bytes())
         .map_err(|e| CliError::io("cannot write <stdout>", e))?;
-    sink.commit()
+    output.commit()
 }
 
 /// The text: the arguments, else `--file`, else standard input (not a terminal:
