@@ -1,28 +1,26 @@
-//! Cutting a document into sentences, stops and clauses: what negation, intensity
-//! and contrast may reach across, and what they may not.
+//! Cutting a document into stops and clauses: what negation, intensity and
+//! contrast may reach across, and what they may not.
 //!
-//! Two cuts hold each other: the **sentences** (the one splitter's, see
-//! [`super::sentences`]: what an analysis scores one by one and `avis explain`
-//! shows) and the **stops**, cut at every run of `.` `!` `?` `…` and every line
-//! break. A sentence holds one stop or several (`Il dit « Non ! » puis part.`, `Si…
-//! non.`), and a stop ends at most one token past a sentence (`etc. Puis`). The
-//! rules read stops: they reach up to the next `!`, `?` or full stop, as they did
-//! before the splitter was one. (Whether they should read sentences instead is a
-//! change of answers, left to the engine's rules.)
+//! The **stops** are cut at every run of `.` `!` `?` `…` and every line break; the
+//! **sentences** (the one splitter's, [`super::sentences`]: what an analysis scores
+//! one by one and `avis explain` shows) are cut as the text is tokenized. A
+//! sentence holds one stop or several (`Il dit « Non ! » puis part.`, `Si… non.`),
+//! and a stop ends at most one token past a sentence (`etc. Puis`). The rules read
+//! stops: they reach up to the next `!`, `?` or full stop, as they did before the
+//! splitter was one. (Whether they should read sentences instead is a change of
+//! answers, left to the engine's rules.)
 
-use super::sentences::{line_break_in, Splitter};
+use super::sentences::line_break_in;
 use crate::lexicon::{EntryKind, Hit};
 use crate::tokenize::{Token, TokenKind};
 
-/// A document cut into sentences, stops and clauses, token by token.
+/// A document cut into stops and clauses, token by token.
 #[derive(Debug, Default)]
 pub(super) struct Cuts {
     /// Per token.
     pub(super) slots: Vec<Slot>,
     /// The last punctuation token of each stop, if any.
     pub(super) closing: Vec<Option<usize>>,
-    /// The first and last token of each sentence, in order.
-    pub(super) spans: Vec<(usize, usize)>,
     /// Tokens that are not punctuation.
     pub(super) words: usize,
 }
@@ -72,43 +70,31 @@ fn cut_of_char(c: char) -> Cut {
     }
 }
 
-/// Each token's slot (stop, clause, hit), the closing punctuation of each stop,
-/// the sentences and the word count, in one pass over the tokens; `cuts` lends its
-/// emptied vectors.
+/// Each token's slot (stop, clause, hit), the closing punctuation of each stop
+/// and the word count, in one pass over the tokens; `cuts` lends its emptied
+/// vectors.
 ///
-/// A line break ends a stop and a sentence (comments use them as full stops); a
-/// contrast word (`mais`) opens a clause.
+/// A line break ends a stop (comments use them as full stops); a contrast word
+/// (`mais`) opens a clause.
 pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts) -> Cuts {
     let Cuts {
         mut slots,
         mut closing,
-        mut spans,
         ..
     } = cuts;
     let mut words = 0;
     slots.clear();
     slots.reserve(tokens.len());
     closing.clear();
-    spans.clear();
     let (mut s, mut c) = (0u32, 0u32);
     let mut contrasts = hits.iter().filter(|hit| hit.kinds.has(EntryKind::Contrast));
     let mut next_contrast = || contrasts.next().map_or(usize::MAX, |hit| hit.first);
     let mut contrast = next_contrast();
-    let mut splitter = Splitter::default();
-    // The first token of the current sentence: its span is pushed when the next one
-    // starts, rather than the last span stretched at every token.
-    let mut opened = 0;
+    let mut previous_end = 0;
     for (i, token) in tokens.iter().enumerate() {
-        let previous = i.checked_sub(1).and_then(|p| tokens.get(p));
-        let line_break = previous
-            .is_some_and(|previous| line_break_in(text.as_bytes(), previous.end, token.start));
-        if line_break {
+        if i > 0 && line_break_in(text.as_bytes(), previous_end, token.start) {
             s += 1;
             c += 1;
-        }
-        if splitter.read(previous, token, line_break) {
-            spans.push((opened, i - 1));
-            opened = i;
         }
         if i == contrast {
             if slots.last().is_some_and(|last: &Slot| last.clause == c) {
@@ -132,9 +118,7 @@ pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts
                 Cut::None => {}
             }
         }
-    }
-    if !tokens.is_empty() {
-        spans.push((opened, tokens.len() - 1));
+        previous_end = token.end;
     }
     for (index, hit) in hits.iter().enumerate() {
         for slot in &mut slots[hit.first..hit.end] {
@@ -148,7 +132,6 @@ pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts
     Cuts {
         slots,
         closing,
-        spans,
         words,
     }
 }
@@ -179,8 +162,8 @@ mod tests {
         // bon , mal | bien | oui . | non
         assert_eq!(sentences, [0, 0, 0, 1, 2, 2, 4]);
         assert_eq!(doc.sentence_count(), 5);
-        // Spans only for the sentences that have tokens, the last one included.
-        assert_eq!(doc.sentence_spans(), [(0, 2), (3, 3), (4, 5), (6, 6)]);
+        // The splitter's sentences, as byte spans: the same four.
+        assert_eq!(doc.sentence_spans(), [(1, 8), (10, 14), (20, 24), (25, 28)]);
     }
 
     #[test]

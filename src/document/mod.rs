@@ -19,6 +19,7 @@ use crate::lexicon::{Hit, Matcher, WordId, Words};
 use crate::reuse::recycle;
 use crate::tokenize::{tokenize, Token, TokenKind};
 use cut::{Cuts, NO_HIT};
+use sentences::SentenceSpans;
 pub use sentences::{sentences, Sentence, Sentences};
 
 /// Tokens' worth of capacity a cache keeps after a long document (about 2.5 MB of
@@ -36,9 +37,11 @@ pub(crate) struct Document<'a> {
     /// logiciels libres`): the longer one gives the words their lexicon meaning, but
     /// the targets and frames named inside it are still named.
     pub(crate) nested: Vec<Hit<'a>>,
-    /// Its sentences, stops and clauses: each token's stop, clause and hit, each
-    /// stop's closing punctuation, each sentence's span, the word count.
+    /// Its stops and clauses: each token's stop, clause and hit, each stop's
+    /// closing punctuation, the word count.
     cuts: Cuts,
+    /// The byte span of each sentence (the splitter's, over the tokenizer's tokens).
+    sentences: Vec<(usize, usize)>,
 }
 
 /// The memory a document is built in, kept from one document to the next: the word
@@ -52,6 +55,7 @@ pub(crate) struct DocumentCache {
     hits: Vec<Hit<'static>>,
     nested: Vec<Hit<'static>>,
     cuts: Cuts,
+    sentences: Vec<(usize, usize)>,
 }
 
 impl<'a> Document<'a> {
@@ -62,10 +66,19 @@ impl<'a> Document<'a> {
         let (words, ids) = (&mut cache.words, &mut cache.ids);
         ids.clear();
         let mut hashtags = false;
+        // Sentences are cut as the text is tokenized: over the tokenizer's tokens,
+        // as `sentences()` cuts them, before hashtags become their words.
+        let mut sentences = std::mem::take(&mut cache.sentences);
+        sentences.clear();
+        let mut spans = SentenceSpans::default();
         tokenize(text).push_all(&mut tokens, |token| {
             hashtags |= token.kind == TokenKind::Hashtag;
-            ids.push(words.id(matcher, token))
+            ids.push(words.id(matcher, token));
+            if let Some(span) = spans.read(text, token) {
+                sentences.push(span);
+            }
         });
+        sentences.extend(spans.finish());
         if hashtags {
             hashtags::split(&mut tokens, ids, words, matcher);
         }
@@ -81,6 +94,7 @@ impl<'a> Document<'a> {
             hits,
             nested,
             cuts,
+            sentences,
         }
     }
 
@@ -101,9 +115,9 @@ impl<'a> Document<'a> {
         self.cuts.closing.len()
     }
 
-    /// The first and last token of each sentence (the splitter's), in order.
+    /// The byte span of each sentence (the splitter's), in order.
     pub(crate) fn sentence_spans(&self) -> &[(usize, usize)] {
-        &self.cuts.spans
+        &self.sentences
     }
 
     /// How many tokens are not punctuation.
@@ -172,6 +186,7 @@ impl DocumentCache {
             self.hits = recycle(std::mem::take(&mut document.hits));
             self.nested = recycle(std::mem::take(&mut document.nested));
             self.cuts = std::mem::take(&mut document.cuts);
+            self.sentences = std::mem::take(&mut document.sentences);
         }
         if self.words.len() >= Words::CAPACITY {
             self.words = Words::default();

@@ -1,9 +1,10 @@
-//! The one sentence splitter: where a sentence ends, decided token by token.
+//! The one sentence splitter: where a sentence ends, decided token by token over
+//! the tokenizer's tokens.
 //!
-//! The document cuts its sentences with it ([`Splitter`], fed as the document is
-//! cut), and [`sentences`] runs it over a text's tokens for callers that want the
-//! sentences alone: the two always agree, and an analysis's
-//! [`sentences`](crate::Analysis::sentences) are these.
+//! The document feeds it each token as the text is tokenized ([`SentenceSpans`],
+//! before hashtags are cut into their words), and [`sentences`] runs it over a
+//! text's tokens for callers that want the sentences alone: the two always agree,
+//! and an analysis's [`sentences`](crate::Analysis::sentences) are these.
 
 use crate::tokenize::{abbreviation, tokenize, Abbrev, Token, TokenKind, Tokens};
 
@@ -38,9 +39,7 @@ pub struct Sentence<'a> {
 pub struct Sentences<'a> {
     text: &'a str,
     tokens: Tokens<'a>,
-    splitter: Splitter,
-    /// The last token read, and the span of the sentence it belongs to.
-    last: Option<(Token<'a>, usize)>,
+    spans: SentenceSpans<'a>,
 }
 
 /// Split a text into sentences (or, for comments that do not punctuate, lines):
@@ -75,8 +74,7 @@ pub fn sentences(text: &str) -> Sentences<'_> {
     Sentences {
         text,
         tokens: tokenize(text),
-        splitter: Splitter::default(),
-        last: None,
+        spans: SentenceSpans::default(),
     }
 }
 
@@ -84,33 +82,54 @@ impl<'a> Iterator for Sentences<'a> {
     type Item = Sentence<'a>;
 
     fn next(&mut self) -> Option<Sentence<'a>> {
-        loop {
+        let (start, end) = loop {
             let Some(token) = self.tokens.next() else {
-                let (last, start) = self.last.take()?;
-                return Some(self.sentence(start, last.end));
+                break self.spans.finish()?;
             };
-            let Some((last, start)) = self.last else {
-                self.splitter.read(None, &token, false);
-                self.last = Some((token, token.start));
-                continue;
-            };
-            let line_break = line_break_in(self.text.as_bytes(), last.end, token.start);
-            if self.splitter.read(Some(&last), &token, line_break) {
-                self.last = Some((token, token.start));
-                return Some(self.sentence(start, last.end));
+            if let Some(span) = self.spans.read(self.text, &token) {
+                break span;
             }
-            self.last = Some((token, start));
-        }
-    }
-}
-
-impl<'a> Sentences<'a> {
-    fn sentence(&self, start: usize, end: usize) -> Sentence<'a> {
-        Sentence {
+        };
+        Some(Sentence {
             text: &self.text[start..end],
             start,
             end,
+        })
+    }
+}
+
+/// The splitter fed a text's tokens one by one, giving the byte span of each
+/// sentence as the next one starts.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SentenceSpans<'a> {
+    splitter: Splitter,
+    /// The last token read, and where its sentence starts.
+    last: Option<(Token<'a>, usize)>,
+}
+
+impl<'a> SentenceSpans<'a> {
+    /// Read the next token of `text`: the span of the sentence that ends before it,
+    /// if it starts a new one.
+    #[inline]
+    pub(crate) fn read(&mut self, text: &str, token: &Token<'a>) -> Option<(usize, usize)> {
+        let Some((last, start)) = self.last else {
+            self.splitter.read(None, token, false);
+            self.last = Some((*token, token.start));
+            return None;
+        };
+        let line_break = line_break_in(text.as_bytes(), last.end, token.start);
+        if self.splitter.read(Some(&last), token, line_break) {
+            self.last = Some((*token, token.start));
+            return Some((start, last.end));
         }
+        self.last = Some((*token, start));
+        None
+    }
+
+    /// The span of the last sentence, once every token was read (then nothing).
+    pub(crate) fn finish(&mut self) -> Option<(usize, usize)> {
+        let (last, start) = self.last.take()?;
+        Some((start, last.end))
     }
 }
 
@@ -139,7 +158,7 @@ pub(super) fn line_break_in(text: &[u8], from: usize, to: usize) -> bool {
 /// Where the splitter stands: a bracket depth on the current line and whether the
 /// sentence may end before the next token.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Splitter {
+struct Splitter {
     /// Quotes and brackets open in the current sentence.
     depth: u32,
     /// A terminator was read at depth 0: the sentence ends before the next token
@@ -159,12 +178,7 @@ impl Splitter {
     /// Read the next token (`previous` is the one before it, `line_break` whether a
     /// line break lies between them): whether it starts a new sentence.
     #[inline]
-    pub(crate) fn read(
-        &mut self,
-        previous: Option<&Token<'_>>,
-        token: &Token<'_>,
-        line_break: bool,
-    ) -> bool {
+    fn read(&mut self, previous: Option<&Token<'_>>, token: &Token<'_>, line_break: bool) -> bool {
         let starts = match (previous, self.pending) {
             (None, _) => false,
             (Some(_), _) if line_break => true,
