@@ -2,11 +2,11 @@
 //! pipeline that runs the stages on one text.
 
 use crate::analysis::Analysis;
-use crate::batch::CachePool;
 use crate::cache::Cache;
 use crate::document::Document;
 use crate::lexicon::Topic;
 use crate::lexicon::{Matcher, TopicIndex};
+use crate::pool::CachePool;
 use crate::sentiment::Thresholds;
 use crate::{evidence, frames, rules, sentiment, stance};
 

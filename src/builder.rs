@@ -3,10 +3,10 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::analyzer::Analyzer;
-use crate::batch::CachePool;
 use crate::error::Error;
 use crate::lexicon::{compile, DEFAULT_LEXICONS};
 use crate::lexicon::{Lexicon, Topic};
+use crate::pool::CachePool;
 use crate::sentiment::Thresholds;
 
 /// Configures an [`Analyzer`]: extra lexicons, a topic, label thresholds.

@@ -1,5 +1,5 @@
 //! Memory kept from one comment to the next: vectors of borrowed values recycled
-//! for another lifetime. (The caches themselves are pooled in [`crate::batch`].)
+//! for another lifetime. (The caches themselves are pooled in [`crate::pool`].)
 
 /// An emptied vector as a vector of `U`, on the same allocation when `U` has the
 /// layout of `T` (here: the same type, borrowing for another lifetime), so that
