@@ -26,7 +26,8 @@ const LONG_TEXT: usize = 4096;
 /// - `lexicons`: extra lexicons over the embedded ones, each TSV text
 ///   (`term<TAB>kind<TAB>valence<TAB>note` lines under that header) or a path;
 /// - `topic`: the targets, frames and stance markers to read, as a built-in name
-///   (`"consultation-2015"`), TOML text or a path;
+///   (`"consultation-2015"`), TOML text or a path (a string is read as the command
+///   line reads `--topic`: a built-in name first, then a file, then TOML text);
 /// - `defaults=False` leaves the embedded lexicons out;
 /// - `thresholds=(negative, positive)`: label thresholds (default `(-0.05, 0.05)`).
 ///
