@@ -15,7 +15,9 @@ fn explain_prints_sentences_markers_rules_and_reasons() {
         .args(["explain", "--topic", "consultation-2015", text])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Sentence 1 (bytes 0..44, negative"))
+        .stdout(predicate::str::contains(
+            "Sentence 1 (bytes 0..44, negative",
+        ))
         .stdout(predicate::str::contains("Sentence 2"))
         .stdout(predicate::str::contains("`rassurant` sentiment"))
         .stdout(predicate::str::contains("negation"))

@@ -110,7 +110,14 @@ fn records_read_back_into_the_owned_analysis() {
 /// `avis explain --json` of one text, as a value.
 fn explained(text: &str) -> Value {
     let output = Command::new(env!("CARGO_BIN_EXE_avis"))
-        .args(["explain", "--json", "--topic", "consultation-2015", "--file", "-"])
+        .args([
+            "explain",
+            "--json",
+            "--topic",
+            "consultation-2015",
+            "--file",
+            "-",
+        ])
         .write_stdin(text)
         .output()
         .expect("avis runs");
@@ -169,8 +176,13 @@ fn explain_and_score_give_the_same_sentences() {
         for field in ["sentiment", "stance", "frames", "evidence"] {
             assert_eq!(explanation[field], score[field], "{field} of {text}");
         }
-        let groups = explanation["evidence_by_sentence"].as_array().expect("groups");
-        assert_eq!(groups.len(), explanation["sentences"].as_array().unwrap().len());
+        let groups = explanation["evidence_by_sentence"]
+            .as_array()
+            .expect("groups");
+        assert_eq!(
+            groups.len(),
+            explanation["sentences"].as_array().unwrap().len()
+        );
         let grouped: usize = groups.iter().map(|g| g.as_array().unwrap().len()).sum();
         assert_eq!(grouped, explanation["evidence"].as_array().unwrap().len());
     }
