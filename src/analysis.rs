@@ -62,6 +62,9 @@ pub struct Sentiment {
 }
 
 /// The sentiment of one sentence, by the same rules and scale as the whole text's.
+/// The sentences are those [`sentences`](crate::sentences) cuts (quotes,
+/// abbreviations, ellipses and line breaks understood), the ones `avis explain`
+/// shows.
 ///
 /// ```
 /// let analyzer = avis_fr::Analyzer::default();
@@ -221,7 +224,8 @@ impl Stance<'_> {
 pub struct Analysis<'a> {
     /// Overall sentiment.
     pub sentiment: Sentiment,
-    /// The sentiment of each sentence, in text order (a line break ends one too).
+    /// The sentiment of each sentence ([`sentences`](crate::sentences)), in text
+    /// order (a line break ends one too).
     #[serde(default)]
     pub sentences: Vec<SentenceSentiment>,
     /// Stance per target id of the analyzer's topic; ask with `stance.get("id")`.
