@@ -148,7 +148,7 @@ impl Analyzer {
     fn run<'a>(&'a self, cache: &mut Cache, text: &'a str, depth: Depth) -> Analysis<'a> {
         let explain = depth != Depth::Scores;
         cache.serve(self.id);
-        let mut doc = Document::read(text, &self.matcher, &mut cache.document);
+        let mut doc = Document::read_with(text, &self.matcher, &mut cache.document, explain);
         let marks = rules::mark(&doc, &mut cache.marks);
         let mut scored =
             sentiment::score(&doc, marks, self.thresholds, explain, &mut cache.sentiment);

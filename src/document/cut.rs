@@ -1,16 +1,18 @@
-//! Cutting a document into stops and clauses: what negation, intensity and
-//! contrast may reach across, and what they may not.
+//! Cutting a document into stops and clauses, and into sentences in the same pass:
+//! what negation, intensity and contrast may reach across, and what they may not.
 //!
 //! The **stops** are cut at every run of `.` `!` `?` `…` and every line break; the
 //! **sentences** (the one splitter's, [`super::sentences`]: what an analysis scores
-//! one by one and `avis explain` shows) are cut as the text is tokenized. A
+//! one by one and `avis explain` shows) by the splitter, fed each token (unless
+//! the text has hashtags, which the document cuts into their words first: then the
+//! splitter has read the tokenizer's tokens before, `sentences::spans`). A
 //! sentence holds one stop or several (`Il dit « Non ! » puis part.`, `Si… non.`),
 //! and a stop ends at most one token past a sentence (`etc. Puis`). The rules read
 //! stops: they reach up to the next `!`, `?` or full stop, as they did before the
 //! splitter was one. (Whether they should read sentences instead is a change of
 //! answers, left to the engine's rules.)
 
-use super::sentences::line_break_in;
+use super::sentences::{line_break_in, Splitter};
 use crate::lexicon::{EntryKind, Hit};
 use crate::tokenize::{Token, TokenKind};
 
@@ -72,11 +74,19 @@ fn cut_of_char(c: char) -> Cut {
 
 /// Each token's slot (stop, clause, hit), the closing punctuation of each stop
 /// and the word count, in one pass over the tokens; `cuts` lends its emptied
-/// vectors.
+/// vectors. With `sentences`, the byte span of each sentence is pushed to it too
+/// (the tokens must then be the tokenizer's: no hashtag cut into its words), in
+/// the same pass: its line breaks are the stops'.
 ///
 /// A line break ends a stop (comments use them as full stops); a contrast word
 /// (`mais`) opens a clause.
-pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts) -> Cuts {
+pub(super) fn cut(
+    text: &str,
+    tokens: &[Token<'_>],
+    hits: &[Hit<'_>],
+    cuts: Cuts,
+    mut sentences: Option<&mut Vec<(usize, usize)>>,
+) -> Cuts {
     let Cuts {
         mut slots,
         mut closing,
@@ -91,10 +101,20 @@ pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts
     let mut next_contrast = || contrasts.next().map_or(usize::MAX, |hit| hit.first);
     let mut contrast = next_contrast();
     let mut previous_end = 0;
+    let mut sentence_start = tokens.first().map_or(0, |first| first.start);
+    let mut splitter = Splitter::at(sentence_start);
+    let mut previous: Option<&Token<'_>> = None;
     for (i, token) in tokens.iter().enumerate() {
-        if i > 0 && line_break_in(text.as_bytes(), previous_end, token.start) {
+        let line_break = i > 0 && line_break_in(text.as_bytes(), previous_end, token.start);
+        if line_break {
             s += 1;
             c += 1;
+        }
+        if let Some(sentences) = sentences.as_deref_mut() {
+            if splitter.read(previous, token, line_break) {
+                sentences.push((sentence_start, previous_end));
+                sentence_start = token.start;
+            }
         }
         if i == contrast {
             if slots.last().is_some_and(|last: &Slot| last.clause == c) {
@@ -119,6 +139,10 @@ pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts
             }
         }
         previous_end = token.end;
+        previous = Some(token);
+    }
+    if let (Some(sentences), false) = (sentences, tokens.is_empty()) {
+        sentences.push((sentence_start, previous_end));
     }
     for (index, hit) in hits.iter().enumerate() {
         for slot in &mut slots[hit.first..hit.end] {

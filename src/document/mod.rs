@@ -19,7 +19,6 @@ use crate::lexicon::{Hit, Matcher, WordId, Words};
 use crate::reuse::recycle;
 use crate::tokenize::{tokenize, Token, TokenKind};
 use cut::{Cuts, NO_HIT};
-use sentences::SentenceSpans;
 pub use sentences::{sentences, Sentence, Sentences};
 
 /// Tokens' worth of capacity a cache keeps after a long document (about 2.5 MB of
@@ -59,33 +58,52 @@ pub(crate) struct DocumentCache {
 }
 
 impl<'a> Document<'a> {
-    /// Tokenize `text`, find its expressions and cut it into sentences and clauses.
+    /// Tokenize `text`, find its expressions and cut it into sentences, stops and
+    /// clauses.
+    #[cfg(test)]
     pub(crate) fn read(text: &'a str, matcher: &'a Matcher, cache: &mut DocumentCache) -> Self {
+        Document::read_with(text, matcher, cache, true)
+    }
+
+    /// [`read`](Self::read), cutting the sentences only if `with_sentences` (an
+    /// analysis of the values alone never reads them).
+    pub(crate) fn read_with(
+        text: &'a str,
+        matcher: &'a Matcher,
+        cache: &mut DocumentCache,
+        with_sentences: bool,
+    ) -> Self {
         let mut tokens = recycle(std::mem::take(&mut cache.tokens));
         // Each token's word is looked up as it is scanned, its bytes still at hand.
         let (words, ids) = (&mut cache.words, &mut cache.ids);
         ids.clear();
         let mut hashtags = false;
-        // Sentences are cut as the text is tokenized: over the tokenizer's tokens,
-        // as `sentences()` cuts them, before hashtags become their words.
-        let mut sentences = std::mem::take(&mut cache.sentences);
-        sentences.clear();
-        let mut spans = SentenceSpans::default();
         tokenize(text).push_all(&mut tokens, |token| {
             hashtags |= token.kind == TokenKind::Hashtag;
-            ids.push(words.id(matcher, token));
-            if let Some(span) = spans.read(text, token) {
-                sentences.push(span);
-            }
+            ids.push(words.id(matcher, token))
         });
-        sentences.extend(spans.finish());
+        // Sentences are cut over the tokenizer's tokens, as `sentences()` cuts
+        // them: with the stops, or first when hashtags are about to become their
+        // words.
+        let mut sentences = std::mem::take(&mut cache.sentences);
+        sentences.clear();
+        if with_sentences && hashtags {
+            sentences::spans(text, &tokens, &mut sentences);
+        }
         if hashtags {
             hashtags::split(&mut tokens, ids, words, matcher);
         }
         let mut hits = recycle(std::mem::take(&mut cache.hits));
         let mut nested = recycle(std::mem::take(&mut cache.nested));
         matcher.find(&cache.words, &cache.ids, &mut hits, &mut nested);
-        let cuts = cut::cut(text, &tokens, &hits, std::mem::take(&mut cache.cuts));
+        let with_stops = (with_sentences && !hashtags).then_some(&mut sentences);
+        let cuts = cut::cut(
+            text,
+            &tokens,
+            &hits,
+            std::mem::take(&mut cache.cuts),
+            with_stops,
+        );
         // Built where it is returned: a document assembled in a local and then
         // returned is copied by a `memcpy` call, once per comment.
         Document {

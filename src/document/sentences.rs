@@ -1,10 +1,11 @@
 //! The one sentence splitter: where a sentence ends, decided token by token over
 //! the tokenizer's tokens.
 //!
-//! The document feeds it each token as the text is tokenized ([`SentenceSpans`],
-//! before hashtags are cut into their words), and [`sentences`] runs it over a
-//! text's tokens for callers that want the sentences alone: the two always agree,
-//! and an analysis's [`sentences`](crate::Analysis::sentences) are these.
+//! The document runs it over the tokenizer's tokens as it cuts its stops and
+//! clauses (`cut`; or here, [`spans`], before hashtags are cut into their words
+//! when the text has some), and [`sentences`] over a text's tokens as they come,
+//! for callers that want the sentences alone: the two always agree, and an
+//! analysis's [`sentences`](crate::Analysis::sentences) are these.
 
 use crate::tokenize::{abbreviation, tokenize, Abbrev, Token, TokenKind, Tokens};
 
@@ -98,10 +99,33 @@ impl<'a> Iterator for Sentences<'a> {
     }
 }
 
+/// The byte span of each sentence of `text`, whose tokens (the tokenizer's, in
+/// order) are `tokens`, pushed to `out`: the same as [`sentences`], in one pass
+/// over tokens already read.
+pub(super) fn spans(text: &str, tokens: &[Token<'_>], out: &mut Vec<(usize, usize)>) {
+    let Some(first) = tokens.first() else {
+        return;
+    };
+    let mut splitter = Splitter::at(first.start);
+    splitter.read(None, first, false);
+    let mut start = first.start;
+    for pair in tokens.windows(2) {
+        let (previous, token) = (&pair[0], &pair[1]);
+        let line_break = line_break_in(text.as_bytes(), previous.end, token.start);
+        if splitter.read(Some(previous), token, line_break) {
+            out.push((start, previous.end));
+            start = token.start;
+        }
+    }
+    if let Some(last) = tokens.last() {
+        out.push((start, last.end));
+    }
+}
+
 /// The splitter fed a text's tokens one by one, giving the byte span of each
 /// sentence as the next one starts.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct SentenceSpans<'a> {
+struct SentenceSpans<'a> {
     splitter: Splitter,
     /// The last token read, and where its sentence starts.
     last: Option<(Token<'a>, usize)>,
@@ -110,9 +134,9 @@ pub(crate) struct SentenceSpans<'a> {
 impl<'a> SentenceSpans<'a> {
     /// Read the next token of `text`: the span of the sentence that ends before it,
     /// if it starts a new one.
-    #[inline]
-    pub(crate) fn read(&mut self, text: &str, token: &Token<'a>) -> Option<(usize, usize)> {
+    fn read(&mut self, text: &str, token: &Token<'a>) -> Option<(usize, usize)> {
         let Some((last, start)) = self.last else {
+            self.splitter = Splitter::at(token.start);
             self.splitter.read(None, token, false);
             self.last = Some((*token, token.start));
             return None;
@@ -127,7 +151,7 @@ impl<'a> SentenceSpans<'a> {
     }
 
     /// The span of the last sentence, once every token was read (then nothing).
-    pub(crate) fn finish(&mut self) -> Option<(usize, usize)> {
+    fn finish(&mut self) -> Option<(usize, usize)> {
         let (last, start) = self.last.take()?;
         Some((start, last.end))
     }
@@ -135,19 +159,20 @@ impl<'a> SentenceSpans<'a> {
 
 impl std::iter::FusedIterator for Sentences<'_> {}
 
-/// Whether a line break (`\n`, `\r`, U+2028, U+2029, U+0085) lies in
-/// `text[from..to]`, the gap before a token.
+/// Whether a line break (`\n`, U+2028, U+2029 or U+0085; `\r\n` holds one, a `\r`
+/// alone, long out of use, is not one) lies in `text[from..to]`, the gap before a
+/// token.
 ///
 /// The gap is mostly one space or none, and which of the two is not predictable:
 /// its first byte is read whatever its length (with no gap, it is the token's own
 /// first byte, never a line break), so that only a longer gap takes a branch.
 #[inline]
 pub(super) fn line_break_in(text: &[u8], from: usize, to: usize) -> bool {
-    let first = matches!(text.get(from), Some(b'\n' | b'\r'));
+    let first = text.get(from) == Some(&b'\n');
     first
         || (to > from + 1
             && text.get(from..to).is_some_and(|gap| {
-                gap.iter().any(|b| matches!(b, b'\n' | b'\r'))
+                gap.contains(&b'\n')
                     // U+2028 and U+2029 (E2 80 A8/A9), U+0085 (C2 85): rare, and
                     // only in a gap of several bytes. A gap holds only whitespace,
                     // and no other whitespace has these byte pairs.
@@ -158,15 +183,15 @@ pub(super) fn line_break_in(text: &[u8], from: usize, to: usize) -> bool {
 /// Where the splitter stands: a bracket depth on the current line and whether the
 /// sentence may end before the next token.
 #[derive(Clone, Copy, Debug, Default)]
-struct Splitter {
+pub(super) struct Splitter {
     /// Quotes and brackets open in the current sentence.
     depth: u32,
     /// A terminator was read at depth 0: the sentence ends before the next token
     /// that follows whitespace, unless that token starts with a lowercase letter
     /// and `lowercase_goes_on` (after an ellipsis or an abbreviation).
     pending: Option<Pending>,
-    /// Tokens read in the current sentence (up to 2: a list number is its first).
-    read: u8,
+    /// Where the current sentence's first token starts (a list number is one).
+    start: usize,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -175,10 +200,53 @@ struct Pending {
 }
 
 impl Splitter {
+    /// A splitter for a text whose first token starts at `start`.
+    pub(super) fn at(start: usize) -> Splitter {
+        Splitter {
+            start,
+            ..Splitter::default()
+        }
+    }
+
     /// Read the next token (`previous` is the one before it, `line_break` whether a
     /// line break lies between them): whether it starts a new sentence.
-    #[inline]
-    fn read(&mut self, previous: Option<&Token<'_>>, token: &Token<'_>, line_break: bool) -> bool {
+    #[inline(always)]
+    pub(super) fn read(
+        &mut self,
+        previous: Option<&Token<'_>>,
+        token: &Token<'_>,
+        line_break: bool,
+    ) -> bool {
+        // Most tokens are words, commas and the like, that neither end a sentence
+        // nor follow an end: they take this path, inlined into the loop over the
+        // tokens.
+        if self.pending.is_none() && !line_break {
+            let bytes = token.text.as_bytes();
+            let quiet = if token.kind == TokenKind::Punct {
+                // Not `.` `!` `?`, a bracket, `«` `»` (C2 …), `…` `“` `”` (E2 …).
+                !matches!(
+                    bytes.first(),
+                    Some(b'.' | b'!' | b'?' | b'(' | b')' | b'[' | b']' | 0xC2 | 0xE2)
+                )
+            } else {
+                bytes.last() != Some(&b'.')
+            };
+            if quiet {
+                return false;
+            }
+        }
+        self.read_other(previous, token, line_break)
+    }
+
+    /// [`read`](Self::read) for a punctuation token, a token after a line break or
+    /// a terminator, or a word ending with a period.
+    #[inline(never)]
+    fn read_other(
+        &mut self,
+        previous: Option<&Token<'_>>,
+        token: &Token<'_>,
+        line_break: bool,
+    ) -> bool {
         let starts = match (previous, self.pending) {
             (None, _) => false,
             (Some(_), _) if line_break => true,
@@ -198,9 +266,8 @@ impl Splitter {
             }
         };
         if starts {
-            *self = Splitter::default();
+            *self = Splitter::at(token.start);
         }
-        self.read = self.read.saturating_add(1);
         match token.kind {
             TokenKind::Punct => self.punctuation(previous, token),
             // An abbreviation that keeps its period (`etc.`) ends a sentence before
@@ -220,14 +287,18 @@ impl Splitter {
 
     /// A punctuation token: a bracket, or a run of terminators.
     fn punctuation(&mut self, previous: Option<&Token<'_>>, token: &Token<'_>) {
-        match token.text {
-            "(" | "[" | "«" | "“" => self.depth += 1,
-            ")" | "]" | "»" | "”" => self.depth = self.depth.saturating_sub(1),
-            run if self.depth == 0 && is_terminator(run) => {
+        let run = token.text;
+        match run.as_bytes() {
+            b"(" | b"[" | [0xC2, 0xAB] | [0xE2, 0x80, 0x9C] => self.depth += 1, // « “
+            b")" | b"]" | [0xC2, 0xBB] | [0xE2, 0x80, 0x9D] => {
+                self.depth = self.depth.saturating_sub(1) // » ”
+            }
+            _ if self.depth == 0 && is_terminator(run) => {
                 let single_dot = run == ".";
                 let adjacent = previous.filter(|p| p.end == token.start);
                 // `1. L'engagement`: the number of a list item, not a full stop.
-                if single_dot && self.read == 2 && adjacent.is_some_and(is_list_number) {
+                let opens = |p: &&Token<'_>| p.start == self.start && is_list_number(p);
+                if single_dot && adjacent.is_some_and(|p| opens(&p)) {
                     return;
                 }
                 let dots = run.chars().all(|c| c == '.' || c == '…');
@@ -248,8 +319,7 @@ impl Splitter {
 
 /// A run of `.` `!` `?` `…` (the tokenizer keeps a run in one token).
 fn is_terminator(run: &str) -> bool {
-    run.chars().any(|c| matches!(c, '.' | '!' | '?' | '…'))
-        && run.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
+    !run.is_empty() && run.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
 }
 
 /// A closing quote or bracket that stays with the run of terminators before it.
@@ -276,7 +346,7 @@ mod tests {
     fn line_breaks_of_every_kind() {
         for gap in [
             "\n",
-            "\r",
+            "\r\n",
             " \n ",
             "  \r\n",
             " \u{2028} ",
@@ -287,7 +357,7 @@ mod tests {
             let b = text.len() - 1;
             assert!(line_break_in(text.as_bytes(), 1, b), "{gap:?}");
         }
-        for gap in ["", " ", "\u{a0}", "  \u{202f} "] {
+        for gap in ["", " ", "\r", "\u{a0}", "  \u{202f} "] {
             let text = format!("a{gap}b");
             let b = text.len() - 1;
             assert!(!line_break_in(text.as_bytes(), 1, b), "{gap:?}");
