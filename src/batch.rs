@@ -5,9 +5,11 @@
 //! The command line (`avis score`, `report`, `evaluate`) and the Python package
 //! (`analyze_many`, `analyze_columns`) run their batches with [`Batch`].
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Mutex};
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::thread;
+
+use rayon::prelude::*;
+use rayon::ThreadPool;
 
 use crate::analysis::Analysis;
 use crate::analyzer::Analyzer;
@@ -25,11 +27,13 @@ const MAX_THREADS: usize = 256;
 ///
 /// Splitting a corpus over threads has pitfalls that each caller would meet
 /// again: keeping input order, a few long texts leaving the other threads idle,
-/// a cache per thread rather than per text, a thread the system refuses. A
-/// [`Batch`] hands out short runs of consecutive items from a shared counter,
-/// gives each thread one cache for the whole batch, puts the results back in input
-/// order, and goes on with the threads it could start (the calling thread works
-/// too). A panic in the work is raised again on the calling thread.
+/// a cache per thread rather than per text, threads started again for every
+/// chunk of a stream. A [`Batch`] runs [`map`](Batch::map) on a pool of threads
+/// kept for the whole process, hands out runs of consecutive items, gives each run
+/// a cache of the analyzer's pool, and puts the results back in input order;
+/// [`map_fed`](Batch::map_fed), for items that only the calling thread can read,
+/// runs its own threads for the call while the calling thread reads. A panic in
+/// the work is raised again on the calling thread.
 ///
 /// ```
 /// use avis_fr::Analyzer;
@@ -124,10 +128,11 @@ impl<'p> Batch<'p> {
     /// the order of `items`. The results may borrow from the items (an
     /// [`Analysis`] of each text).
     ///
-    /// Threads take runs of consecutive items from a shared counter (about eight
-    /// runs per thread, at most 256 items each), so that a few long texts do not
-    /// leave the others idle. The calling thread works too, and a thread the
-    /// system refuses to start leaves the work to the others.
+    /// The items are split among the threads of a pool that lives as long as the
+    /// process (rayon's: the threads and their memory serve every batch, where
+    /// threads started per batch cost a command-line run a tenth more page faults),
+    /// in runs of consecutive items, split again as threads go idle, so that a few
+    /// long texts do not leave the others idle.
     ///
     /// # Panics
     /// When `work` panics: the panic is raised again here, after every thread has
@@ -152,42 +157,18 @@ impl<'p> Batch<'p> {
             let mut cache = self.caches.get();
             return items.iter().map(|item| work(&mut cache, item)).collect();
         }
-        let run = (items.len() / (threads * 8)).clamp(1, 256);
-        let next = AtomicUsize::new(0);
-        let worker = || {
-            let mut cache = self.caches.get();
-            let mut done = Vec::new();
-            loop {
-                let start = next.fetch_add(run, Ordering::Relaxed);
-                let Some(chunk) = items.get(start..(start + run).min(items.len())) else {
-                    return done;
-                };
-                if chunk.is_empty() {
-                    return done;
-                }
-                let results: Vec<R> = chunk.iter().map(|item| work(&mut cache, item)).collect();
-                done.push((start, results));
-            }
+        // Each of the pool's jobs (a run of consecutive items, split as threads
+        // go idle) takes a cache of the pool for its run.
+        let run = || {
+            items
+                .par_iter()
+                .map_init(|| self.caches.get(), |cache, item| work(cache, item))
+                .collect()
         };
-        let mut runs = thread::scope(|scope| {
-            let helpers: Vec<_> = (1..threads)
-                .map_while(|_| thread::Builder::new().spawn_scoped(scope, worker).ok())
-                .collect();
-            let mut runs = worker();
-            for helper in helpers {
-                match helper.join() {
-                    Ok(done) => runs.extend(done),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            }
-            runs
-        });
-        runs.sort_unstable_by_key(|&(start, _)| start);
-        let mut results = Vec::with_capacity(items.len());
-        for (_, done) in runs {
-            results.extend(done);
+        match thread_pool(threads) {
+            Some(pool) => pool.install(run),
+            None => run(),
         }
-        results
     }
 
     /// `work(cache, item)` for every item of `items`, which the calling thread reads
@@ -327,6 +308,32 @@ impl Analyzer {
         self.batch()
             .map(texts, |cache, text| self.analyze_with(cache, text.as_ref()))
     }
+}
+
+/// The pool of `threads` threads a batch runs on: `None` for rayon's global pool
+/// (one thread per core, or `RAYON_NUM_THREADS`), else one built for that count
+/// the first time it is asked for and kept; `None` too when the system refuses
+/// the threads (the work then runs on the global pool).
+fn thread_pool(threads: usize) -> Option<Arc<ThreadPool>> {
+    if threads == rayon::current_num_threads() {
+        return None;
+    }
+    static POOLS: OnceLock<Mutex<Vec<(usize, Arc<ThreadPool>)>>> = OnceLock::new();
+    let pools = POOLS.get_or_init(Mutex::default);
+    let mut pools = pools
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, pool)) = pools.iter().find(|(count, _)| *count == threads) {
+        return Some(Arc::clone(pool));
+    }
+    let pool = Arc::new(
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .ok()?,
+    );
+    pools.push((threads, Arc::clone(&pool)));
+    Some(pool)
 }
 
 #[cfg(test)]
