@@ -318,7 +318,9 @@ fn thread_pool(threads: usize) -> Option<Arc<ThreadPool>> {
     if threads == rayon::current_num_threads() {
         return None;
     }
-    static POOLS: OnceLock<Mutex<Vec<(usize, Arc<ThreadPool>)>>> = OnceLock::new();
+    /// The pools built so far, with their thread counts.
+    type Pools = Mutex<Vec<(usize, Arc<ThreadPool>)>>;
+    static POOLS: OnceLock<Pools> = OnceLock::new();
     let pools = POOLS.get_or_init(Mutex::default);
     let mut pools = pools
         .lock()
