@@ -74,18 +74,19 @@ fn cut_of_char(c: char) -> Cut {
 
 /// Each token's slot (stop, clause, hit), the closing punctuation of each stop
 /// and the word count, in one pass over the tokens; `cuts` lends its emptied
-/// vectors. With `sentences`, the byte span of each sentence is pushed to it too
-/// (the tokens must then be the tokenizer's: no hashtag cut into its words), in
-/// the same pass: its line breaks are the stops'.
+/// vectors. With `SENTENCES`, the byte span of each sentence is pushed to
+/// `sentences` too (the tokens must then be the tokenizer's: no hashtag cut into
+/// its words), in the same pass: its line breaks are the stops'. (A constant, so
+/// that a pass without sentences has no test for them at each token.)
 ///
 /// A line break ends a stop (comments use them as full stops); a contrast word
 /// (`mais`) opens a clause.
-pub(super) fn cut(
+pub(super) fn cut<const SENTENCES: bool>(
     text: &str,
     tokens: &[Token<'_>],
     hits: &[Hit<'_>],
     cuts: Cuts,
-    mut sentences: Option<&mut Vec<(usize, usize)>>,
+    sentences: &mut Vec<(usize, usize)>,
 ) -> Cuts {
     let Cuts {
         mut slots,
@@ -103,18 +104,21 @@ pub(super) fn cut(
     let mut previous_end = 0;
     let mut sentence_start = tokens.first().map_or(0, |first| first.start);
     let mut splitter = Splitter::at(sentence_start);
-    let mut previous: Option<&Token<'_>> = None;
+    // Kept here rather than read from the splitter at each token.
+    let mut pending = false;
     for (i, token) in tokens.iter().enumerate() {
         let line_break = i > 0 && line_break_in(text.as_bytes(), previous_end, token.start);
         if line_break {
             s += 1;
             c += 1;
         }
-        if let Some(sentences) = sentences.as_deref_mut() {
+        if SENTENCES && (pending || line_break || !Splitter::quiet(token)) {
+            let previous = i.checked_sub(1).and_then(|p| tokens.get(p));
             if splitter.read(previous, token, line_break) {
                 sentences.push((sentence_start, previous_end));
                 sentence_start = token.start;
             }
+            pending = splitter.is_pending();
         }
         if i == contrast {
             if slots.last().is_some_and(|last: &Slot| last.clause == c) {
@@ -139,9 +143,8 @@ pub(super) fn cut(
             }
         }
         previous_end = token.end;
-        previous = Some(token);
     }
-    if let (Some(sentences), false) = (sentences, tokens.is_empty()) {
+    if SENTENCES && !tokens.is_empty() {
         sentences.push((sentence_start, previous_end));
     }
     for (index, hit) in hits.iter().enumerate() {

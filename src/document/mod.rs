@@ -96,14 +96,12 @@ impl<'a> Document<'a> {
         let mut hits = recycle(std::mem::take(&mut cache.hits));
         let mut nested = recycle(std::mem::take(&mut cache.nested));
         matcher.find(&cache.words, &cache.ids, &mut hits, &mut nested);
-        let with_stops = (with_sentences && !hashtags).then_some(&mut sentences);
-        let cuts = cut::cut(
-            text,
-            &tokens,
-            &hits,
-            std::mem::take(&mut cache.cuts),
-            with_stops,
-        );
+        let cuts = std::mem::take(&mut cache.cuts);
+        let cuts = if with_sentences && !hashtags {
+            cut::cut::<true>(text, &tokens, &hits, cuts, &mut sentences)
+        } else {
+            cut::cut::<false>(text, &tokens, &hits, cuts, &mut sentences)
+        };
         // Built where it is returned: a document assembled in a local and then
         // returned is copied by a `memcpy` call, once per comment.
         Document {

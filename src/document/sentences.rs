@@ -200,6 +200,29 @@ struct Pending {
 }
 
 impl Splitter {
+    /// Whether `token` changes nothing unless a terminator came before it or a
+    /// line break: a word not ending with a period, a comma, a dash…
+    #[inline(always)]
+    pub(super) fn quiet(token: &Token<'_>) -> bool {
+        let bytes = token.text.as_bytes();
+        if token.kind == TokenKind::Punct {
+            // Not `.` `!` `?`, a bracket, `«` `»` (C2 …), `…` `“` `”` (E2 …).
+            !matches!(
+                bytes.first(),
+                Some(b'.' | b'!' | b'?' | b'(' | b')' | b'[' | b']' | 0xC2 | 0xE2)
+            )
+        } else {
+            bytes.last() != Some(&b'.')
+        }
+    }
+
+    /// Whether a terminator was read and the sentence may end before the next
+    /// token.
+    #[inline(always)]
+    pub(super) fn is_pending(&self) -> bool {
+        self.pending.is_some()
+    }
+
     /// A splitter for a text whose first token starts at `start`.
     pub(super) fn at(start: usize) -> Splitter {
         Splitter {
@@ -220,20 +243,8 @@ impl Splitter {
         // Most tokens are words, commas and the like, that neither end a sentence
         // nor follow an end: they take this path, inlined into the loop over the
         // tokens.
-        if self.pending.is_none() && !line_break {
-            let bytes = token.text.as_bytes();
-            let quiet = if token.kind == TokenKind::Punct {
-                // Not `.` `!` `?`, a bracket, `«` `»` (C2 …), `…` `“` `”` (E2 …).
-                !matches!(
-                    bytes.first(),
-                    Some(b'.' | b'!' | b'?' | b'(' | b')' | b'[' | b']' | 0xC2 | 0xE2)
-                )
-            } else {
-                bytes.last() != Some(&b'.')
-            };
-            if quiet {
-                return false;
-            }
+        if self.pending.is_none() && !line_break && Splitter::quiet(token) {
+            return false;
         }
         self.read_other(previous, token, line_break)
     }
