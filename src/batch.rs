@@ -100,8 +100,10 @@ impl<'p> Batch<'p> {
         }
     }
 
-    /// Run on `threads` threads, the calling one included (at least 1, at most
-    /// 256).
+    /// Run on `threads` threads (at least 1, at most 256): with 1, on the calling
+    /// thread alone; with more, [`map`](Self::map) on a pool of that many kept for
+    /// the process, [`map_fed`](Self::map_fed) on that many started for the call
+    /// while the calling thread reads.
     ///
     /// ```
     /// let analyzer = avis_fr::Analyzer::default();
