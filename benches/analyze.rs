@@ -5,7 +5,8 @@
 //! - `analyze/sentiment_only`: the default analyzer, no topic (no stance, no frames);
 //! - `analyze/full`: with the thread's built-in topic (sentiment, stance, frames,
 //!   evidence);
-//! - `analyze/full_parallel`: the same over all cores with rayon, as `avis score` runs;
+//! - `analyze/full_parallel`: the same over all cores with the library's batch
+//!   (`Analyzer::batch`), as `avis score` runs;
 //! - `analyze/without_evidence` and `analyze/scores_only`: the same analyzer through
 //!   `analyze_without_evidence` and `analyze_scores` (one cache kept), what the
 //!   Python batch calls use.
@@ -19,10 +20,8 @@
 //!
 //! `cargo bench --bench analyze`
 
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use rayon::prelude::*;
-
 use avis_fr::{tokenize, Analysis, Analyzer, Cache, Topic};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 
 /// An analysis that leaves out part of the full one, with the caller's cache.
 type Lighter = for<'a> fn(&'a Analyzer, &mut Cache, &'a str) -> Analysis<'a>;
@@ -89,10 +88,10 @@ fn analyze(c: &mut Criterion) {
     }
     group.bench_function("full_parallel", |b| {
         b.iter(|| {
-            documents
-                .par_iter()
-                .map(|d| full.analyze(d).evidence.len())
-                .sum::<usize>()
+            let counts = full.batch().map(&documents, |cache, d| {
+                full.analyze_with(cache, d).evidence.len()
+            });
+            counts.into_iter().sum::<usize>()
         })
     });
     group.finish();

@@ -23,7 +23,7 @@ fn main() {
     let analysis = analyzer.analyze(&text);
     println!("{text}\n");
     println!(
-        "sentiment {:?} {:+.2} (positive {:.2}, negative {:.2}, neutral {:.2})",
+        "sentiment {} {:+.2} (positive {:.2}, negative {:.2}, neutral {:.2})",
         analysis.sentiment.label,
         analysis.sentiment.score,
         analysis.sentiment.positive,
@@ -31,7 +31,7 @@ fn main() {
         analysis.sentiment.neutral
     );
     for (target, stance) in &analysis.stance {
-        println!("stance {target}: {:?} {:+.2}", stance.label, stance.score);
+        println!("stance {target}: {} {:+.2}", stance.label, stance.score);
         for why in &stance.because {
             println!("    {why}");
         }
@@ -47,7 +47,7 @@ fn main() {
             "  {:>4}..{:<4} {:<13} {:<24} {:+.2} → {:+.2}{id} {}",
             e.start,
             e.end,
-            format!("{:?}", e.role),
+            e.role.as_str(),
             format!("`{}`", e.text),
             e.valence,
             e.contribution,

@@ -5,42 +5,19 @@
 //! for results that must outlive either. The owned form also reads back from JSON
 //! (`avis score` writes the same fields).
 
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
 
 use crate::explain::{owned, Reason, Rule};
-
-/// Labels that are written as one lower-case word (`favor`, `stance_marker`): the
-/// same in JSON, in [`Display`](fmt::Display) and from `as_str`.
-macro_rules! spelled {
-    ($type:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
-        impl $type {
-            /// The label as written in JSON.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($type::$variant => $name),+
-                }
-            }
-        }
-
-        impl fmt::Display for $type {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
+use crate::names::spelled;
 
 /// A sentiment label, from the score and the analyzer's thresholds.
 ///
 /// ```
 /// assert_eq!(avis_fr::Label::Negative.to_string(), "negative");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Label {
     /// Score at or below the negative threshold.
     Negative,
@@ -50,15 +27,14 @@ pub enum Label {
     Positive,
 }
 
-spelled!(Label { Negative => "negative", Neutral => "neutral", Positive => "positive" });
+spelled!(serde Label { Negative => "negative", Neutral => "neutral", Positive => "positive" });
 
 /// A stance label toward one target.
 ///
 /// ```
 /// assert_eq!(avis_fr::StanceLabel::Favor.as_str(), "favor");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum StanceLabel {
     /// Against the target.
     Against,
@@ -68,7 +44,7 @@ pub enum StanceLabel {
     Favor,
 }
 
-spelled!(StanceLabel { Against => "against", None => "none", Favor => "favor" });
+spelled!(serde StanceLabel { Against => "against", None => "none", Favor => "favor" });
 
 /// The overall sentiment of a text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -86,6 +62,9 @@ pub struct Sentiment {
 }
 
 /// The sentiment of one sentence, by the same rules and scale as the whole text's.
+/// The sentences are those [`sentences`](crate::sentences) cuts (quotes,
+/// abbreviations, ellipses and line breaks understood), the ones `avis explain`
+/// shows.
 ///
 /// ```
 /// let analyzer = avis_fr::Analyzer::default();
@@ -115,8 +94,7 @@ pub struct SentenceSentiment {
 /// assert_eq!(Role::StanceMarker.to_string(), "stance_marker");
 /// assert!(Role::ALL.contains(&Role::Negator));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Role {
     /// A sentiment word or expression.
@@ -144,7 +122,7 @@ pub enum Role {
     Verdict,
 }
 
-spelled!(Role {
+spelled!(serde Role {
     Sentiment => "sentiment",
     Negator => "negator",
     Intensifier => "intensifier",
@@ -157,23 +135,6 @@ spelled!(Role {
     Emphasis => "emphasis",
     Verdict => "verdict",
 });
-
-impl Role {
-    /// Every role, in declaration order.
-    pub const ALL: [Role; 11] = [
-        Role::Sentiment,
-        Role::Negator,
-        Role::Intensifier,
-        Role::Diminisher,
-        Role::Contrast,
-        Role::Irony,
-        Role::Target,
-        Role::Frame,
-        Role::StanceMarker,
-        Role::Emphasis,
-        Role::Verdict,
-    ];
-}
 
 /// One matched marker, with its byte span in the analysed text.
 ///
@@ -267,7 +228,8 @@ impl Stance<'_> {
 pub struct Analysis<'a> {
     /// Overall sentiment.
     pub sentiment: Sentiment,
-    /// The sentiment of each sentence, in text order (a line break ends one too).
+    /// The sentiment of each sentence ([`sentences`](crate::sentences)), in text
+    /// order (a line break ends one too).
     #[serde(default)]
     pub sentences: Vec<SentenceSentiment>,
     /// Stance per target id of the analyzer's topic; ask with `stance.get("id")`.

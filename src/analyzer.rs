@@ -6,7 +6,7 @@ use crate::cache::Cache;
 use crate::document::Document;
 use crate::lexicon::Topic;
 use crate::lexicon::{Matcher, TopicIndex};
-use crate::reuse::Pool;
+use crate::pool::CachePool;
 use crate::weights::Weights;
 use crate::{evidence, frames, rules, sentiment, stance};
 
@@ -32,7 +32,8 @@ pub struct Analyzer {
     pub(crate) topic: Topic,
     pub(crate) index: TopicIndex,
     pub(crate) weights: Weights,
-    pub(crate) caches: Pool<Cache>,
+    /// Where [`analyze`](Self::analyze) and batches take their caches from.
+    pub(crate) caches: CachePool,
 }
 
 impl Analyzer {
@@ -75,7 +76,7 @@ impl Analyzer {
     /// assert!(analysis.sentiment.score > 0.0);
     /// ```
     pub fn analyze<'a>(&'a self, text: &'a str) -> Analysis<'a> {
-        let mut cache = self.caches.take();
+        let mut cache = self.caches.get();
         self.analyze_with(&mut cache, text)
     }
 
@@ -158,7 +159,7 @@ impl Analyzer {
     fn run<'a>(&'a self, cache: &mut Cache, text: &'a str, depth: Depth) -> Analysis<'a> {
         let explain = depth != Depth::Scores;
         cache.serve(self.id);
-        let mut doc = Document::read(text, &self.matcher, &mut cache.document);
+        let mut doc = Document::read_with(text, &self.matcher, &mut cache.document, explain);
         let weights = &self.weights;
         let marks = rules::mark(&doc, weights, &mut cache.marks);
         let mut scored = sentiment::score(&doc, marks, weights, explain, &mut cache.sentiment);

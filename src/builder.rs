@@ -6,7 +6,7 @@ use crate::analyzer::Analyzer;
 use crate::error::Error;
 use crate::lexicon::{compile, DEFAULT_LEXICONS};
 use crate::lexicon::{Lexicon, Topic};
-use crate::reuse::Pool;
+use crate::pool::CachePool;
 use crate::weights::Weights;
 
 /// Configures an [`Analyzer`]: extra lexicons, a topic, label thresholds.
@@ -141,7 +141,7 @@ impl AnalyzerBuilder {
             topic,
             index,
             weights: self.weights,
-            caches: Pool::default(),
+            caches: CachePool::new(),
         })
     }
 }

@@ -11,9 +11,11 @@ use crate::stance::StanceCache;
 /// stage's working vectors. Reusing it makes an analysis allocate only what it
 /// returns.
 ///
-/// [`Analyzer::analyze`](crate::Analyzer::analyze) takes one from a pool inside the
-/// analyzer (one per core; a thread never waits for another). A caller that runs
-/// its own threads can keep one per thread and call
+/// [`Analyzer::analyze`](crate::Analyzer::analyze) and batches
+/// ([`Analyzer::batch`](crate::Analyzer::batch)) take one from the analyzer's
+/// [`CachePool`](crate::CachePool) (one per core; a thread never waits for
+/// another). A caller that runs its own threads can keep one per thread, or hold
+/// one of the pool's, and call
 /// [`Analyzer::analyze_with`](crate::Analyzer::analyze_with). A cache never changes
 /// a result: used with another analyzer, it forgets what it knew of the first.
 ///

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::names::spelled;
+
 /// Everything that can go wrong when loading lexicons and topics.
 ///
 /// Analysis itself never fails: any `&str` is valid input.
@@ -49,6 +51,12 @@ pub enum ErrorKind {
     /// A file could not be read.
     Io,
 }
+
+spelled!(ErrorKind {
+    Parse => "parse",
+    Config => "config",
+    Io => "io",
+});
 
 impl Error {
     /// What kind of error this is.

@@ -81,11 +81,25 @@ impl Gold {
         })
     }
 
-    fn class(self) -> &'static str {
+    /// The label's name as written in JSON (`negative`, `favor`).
+    ///
+    /// ```
+    /// use avis_fr::evaluate::Gold;
+    ///
+    /// assert_eq!(Gold::stance("FAVOUR").unwrap().as_str(), "favor");
+    /// assert_eq!(Gold::by_sign(-0.2).to_string(), "negative");
+    /// ```
+    pub fn as_str(self) -> &'static str {
         match self {
             Gold::Sentiment(label) => label.as_str(),
             Gold::Stance(label) => label.as_str(),
         }
+    }
+}
+
+impl fmt::Display for Gold {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -118,12 +132,12 @@ pub struct ClassScores {
 impl Evaluation {
     /// An evaluation of sentiment labels: negative, neutral, positive.
     pub fn sentiment() -> Evaluation {
-        Evaluation::over(&["negative", "neutral", "positive"])
+        Evaluation::over(&Label::ALL.map(Label::as_str))
     }
 
     /// An evaluation of stance labels: against, none, favor.
     pub fn stance() -> Evaluation {
-        Evaluation::over(&["against", "none", "favor"])
+        Evaluation::over(&StanceLabel::ALL.map(StanceLabel::as_str))
     }
 
     fn over(classes: &[&'static str]) -> Evaluation {
@@ -161,7 +175,7 @@ impl Evaluation {
     /// Count one text: what the person said, what the engine said. Labels of the
     /// other kind (a stance label in a sentiment evaluation) are not counted.
     pub fn add(&mut self, gold: Gold, predicted: Gold) {
-        let index = |label: Gold| self.classes.iter().position(|c| *c == label.class());
+        let index = |label: Gold| self.classes.iter().position(|c| *c == label.as_str());
         if let (Some(g), Some(p)) = (index(gold), index(predicted)) {
             self.confusion[g][p] += 1;
         }

@@ -11,6 +11,8 @@ use std::fmt;
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::names::spelled;
+
 /// A string of an analysis (borrowed from the text or the analyzer) as one that
 /// owns its text.
 pub(crate) fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
@@ -22,8 +24,7 @@ pub(crate) fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
 /// ```
 /// assert_eq!(avis_fr::RuleKind::IronyCue.as_str(), "irony_cue");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RuleKind {
     /// An intensifier just before the word (`très`, `vraiment`).
@@ -53,30 +54,19 @@ pub enum RuleKind {
     Verdict,
 }
 
-impl RuleKind {
-    /// The rule's name as written in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RuleKind::Intensifier => "intensifier",
-            RuleKind::Diminisher => "diminisher",
-            RuleKind::Negation => "negation",
-            RuleKind::Capitals => "capitals",
-            RuleKind::Elongation => "elongation",
-            RuleKind::Contrast => "contrast",
-            RuleKind::Exclamation => "exclamation",
-            RuleKind::Question => "question",
-            RuleKind::IronyCue => "irony_cue",
-            RuleKind::IronyPraise => "irony_praise",
-            RuleKind::Verdict => "verdict",
-        }
-    }
-}
-
-impl fmt::Display for RuleKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+spelled!(serde RuleKind {
+    Intensifier => "intensifier",
+    Diminisher => "diminisher",
+    Negation => "negation",
+    Capitals => "capitals",
+    Elongation => "elongation",
+    Contrast => "contrast",
+    Exclamation => "exclamation",
+    Question => "question",
+    IronyCue => "irony_cue",
+    IronyPraise => "irony_praise",
+    Verdict => "verdict",
+});
 
 /// A rule that changed the weight of one sentiment word: which, by what factor,
 /// and the words that made it fire.

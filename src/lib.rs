@@ -27,7 +27,7 @@
 //! One module per stage, each taking what the stages before it returned and
 //! returning its own result; [`Analyzer::analyze_with`] runs them in this order:
 //!
-//! 1. **tokenize** ([`tokenize`], [`sentences`]): French words with their elisions
+//! 1. **tokenize** ([`tokenize`]): French words with their elisions
 //!    (`l’`, `qu’`), hyphenated words, abbreviations, numbers, URLs, emoticons and
 //!    emoji, each a [`Token`] borrowing its text and byte span; no allocation per
 //!    token. Lookups [`normalize`] and [`fold`] them: lower case, `’` as `'`, `œ` as
@@ -37,7 +37,8 @@
 //!    by its lemma, then by its Snowball French stem, longest expression first;
 //!    words no entry knows are tried against the lexicons' patterns, then with
 //!    their drawn-out letters squeezed, `nuuuul`), what each one
-//!    means with its valences, and each token's sentence and clause.
+//!    means with its valences, its sentences ([`sentences`]: quotes, abbreviations,
+//!    ellipses and line breaks understood) and each token's clause.
 //! 3. **rules**: one list, applied in order to each sentiment word: intensity
 //!    (`très`, `un peu`), negation (`ne … pas`, `sans`; `ne … que` is not one),
 //!    capitals, elongation, contrast (`mais`), `!!!`, questions (praise asked,
@@ -72,18 +73,55 @@
 //!
 //! ## Speed
 //!
-//! An [`Analyzer`] is built once and shared (`Send + Sync`; analyse in parallel
-//! with rayon or threads). It remembers what it has worked out for each distinct
-//! word (its folded form, stem, candidate expressions): a word is stemmed and
-//! looked up once, then every later occurrence costs one hash lookup. It also keeps,
-//! per thread, the working vectors of the last comment for the next one (a
-//! [`Cache`]; keep your own with [`Analyzer::analyze_with`], or
-//! [`Analyzer::analyze_without_evidence`] when the evidence is not wanted, or
-//! [`Analyzer::analyze_scores`] when only the values are). The
-//! memory this takes is bounded and it never changes a result. An [`Analysis`]
-//! borrows from the text and the analyzer, so its evidence and explanations cost no
-//! copies;
-//! [`Analysis::into_owned`] copies them for results that must outlive either.
+//! An [`Analyzer`] is built once and shared (`Send + Sync`). It remembers what it
+//! has worked out for each distinct word (its folded form, stem, candidate
+//! expressions): a word is stemmed and looked up once, then every later occurrence
+//! costs one hash lookup. That memory, and the working vectors of the last comment
+//! kept for the next, is a [`Cache`]; the analyzer keeps one per core in its
+//! [`CachePool`], which [`Analyzer::analyze`] takes from. Many texts:
+//! [`Analyzer::analyze_many`] on every core, or [`Analyzer::batch`] for any call
+//! per item ([`Batch`]: results in input order; the command line and the Python
+//! package run their batches on it). Your own threads: keep a cache each and call
+//! [`Analyzer::analyze_with`], or [`Analyzer::analyze_without_evidence`] when the
+//! evidence is not wanted, or [`Analyzer::analyze_scores`] when only the values
+//! are. The memory this takes is bounded and it never changes a result. An
+//! [`Analysis`] borrows from the text and the analyzer, so its evidence and
+//! explanations cost no copies; [`Analysis::into_owned`] copies them for results
+//! that must outlive either.
+//!
+//! ```
+//! use avis_fr::Analyzer;
+//!
+//! let analyzer = Analyzer::default();
+//! let texts = ["Une honte.", "Bravo !", "Bof."];
+//! let analyses = analyzer.analyze_many(&texts);
+//! assert_eq!(analyses.len(), 3);
+//! let labels = analyzer.batch().threads(2).map(&texts, |cache, text| {
+//!     analyzer.analyze_scores(cache, text).sentiment.label
+//! });
+//! assert_eq!(labels[1], analyses[1].sentiment.label);
+//! ```
+//!
+//! ## Words used here
+//!
+//! - **marker**: a word or expression of a lexicon or the topic found in a text;
+//!   each is a piece of [`Evidence`] with its [`Role`].
+//! - **entry**: one line of a [`Lexicon`] (a term, its [`EntryKind`], a valence).
+//! - **topic**: what a thread is about ([`Topic`]): its **targets** (what to be for
+//!   or against, each with the names that name it), its **frames** (the arguments
+//!   used, each with its markers) and its **stance markers** (words that take a
+//!   side, `honte`).
+//! - **rule**: what changed the weight of a sentiment word ([`Rule`], [`RuleKind`]:
+//!   negation, intensity, contrast…); **reason**: one contribution to a stance
+//!   ([`Reason`]).
+//! - **sentence**: what [`sentences`] cuts (an analysis scores each); **clause**: a
+//!   part of a sentence between commas, quotes, brackets or a contrast word, which
+//!   negation and intensity do not cross; **stop**: the stretch up to the next
+//!   `.` `!` `?` `…` or line break, which the rules read for "the sentence" of a
+//!   word (a sentence holds one stop or several: `Il a dit « Non ! » hier.`).
+//! - **cache**: one thread's scratch memory and word memo ([`Cache`]); **pool**: the
+//!   caches of the threads that analyse at once ([`CachePool`]); **batch**: a call
+//!   over many items on several threads ([`Batch`]).
 //!
 //! Any `&str` is valid input and the time is linear in its length.
 #![forbid(unsafe_code)]
@@ -91,6 +129,7 @@
 
 mod analysis;
 mod analyzer;
+mod batch;
 mod builder;
 mod cache;
 mod document;
@@ -100,7 +139,10 @@ mod evidence;
 mod explain;
 mod frames;
 pub mod lexicon;
+mod load;
+mod names;
 mod normalize;
+mod pool;
 pub mod report;
 mod reuse;
 mod rules;
@@ -113,11 +155,14 @@ pub use analysis::{
     Analysis, Evidence, Label, Role, SentenceSentiment, Sentiment, Stance, StanceLabel,
 };
 pub use analyzer::Analyzer;
+pub use batch::{Batch, Wait};
 pub use builder::AnalyzerBuilder;
 pub use cache::Cache;
+pub use document::{sentences, Sentence, Sentences};
 pub use error::{Error, ErrorKind};
 pub use explain::{Reason, Rule, RuleKind};
 pub use lexicon::{Entry, EntryKind, Lexicon, Topic};
 pub use normalize::{fold, normalize};
-pub use tokenize::{sentences, tokenize, Sentence, Sentences, Token, TokenKind, Tokens};
+pub use pool::{CachePool, PooledCache};
+pub use tokenize::{tokenize, Token, TokenKind, Tokens};
 pub use weights::{RuleWeights, SentimentWeights, StanceWeights, VerdictWeights, Weights};

@@ -127,9 +127,9 @@ fn sentences(
     let spans = doc.sentence_spans();
     let mut out: Vec<SentenceSentiment> = spans
         .iter()
-        .map(|&(first, last)| SentenceSentiment {
-            start: doc.tokens[first].start,
-            end: doc.tokens[last].end,
+        .map(|&(start, end)| SentenceSentiment {
+            start,
+            end,
             score: 0.0,
             label: Label::Neutral,
         })

@@ -105,6 +105,16 @@ proptest! {
         prop_assert_eq!(&scoped, &expected);
         let parallel: Vec<String> = texts.par_iter().map(|t| json(&analyzer().analyze(t))).collect();
         prop_assert_eq!(&parallel, &expected);
+        // The library's batch, on a slice and fed, on more threads than texts.
+        let batch = analyzer().batch().threads(3);
+        let mapped: Vec<String> = analyzer().analyze_many(&texts).iter().map(json).collect();
+        prop_assert_eq!(&mapped, &expected);
+        let fed = batch.map_fed(
+            texts.iter(),
+            |cache, t| json(&analyzer().analyze_with(cache, t)),
+            (),
+        );
+        prop_assert_eq!(&fed, &expected);
     }
 
     #[test]

@@ -15,7 +15,9 @@ fn explain_prints_sentences_markers_rules_and_reasons() {
         .args(["explain", "--topic", "consultation-2015", text])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Sentence 1 (bytes 0..44)"))
+        .stdout(predicate::str::contains(
+            "Sentence 1 (bytes 0..44, negative",
+        ))
         .stdout(predicate::str::contains("Sentence 2"))
         .stdout(predicate::str::contains("`rassurant` sentiment"))
         .stdout(predicate::str::contains("negation"))
@@ -32,7 +34,7 @@ fn explain_prints_sentences_markers_rules_and_reasons() {
     assert_eq!(json["text"], "Quelle honte, ce gâchis !");
     assert_eq!(json["sentences"].as_array().unwrap().len(), 1);
     assert!(json["sentiment"]["score"].is_number());
-    let grouped = json["sentences"][0]["evidence"].as_array().unwrap().len();
+    let grouped = json["evidence_by_sentence"][0].as_array().unwrap().len();
     assert_eq!(grouped, json["evidence"].as_array().unwrap().len());
     avis()
         .arg("explain")

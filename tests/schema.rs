@@ -107,3 +107,84 @@ fn records_read_back_into_the_owned_analysis() {
         }
     }
 }
+
+/// `avis explain --json` of one text, as a value.
+fn explained(text: &str) -> Value {
+    let output = Command::new(env!("CARGO_BIN_EXE_avis"))
+        .args([
+            "explain",
+            "--json",
+            "--topic",
+            "consultation-2015",
+            "--file",
+            "-",
+        ])
+        .write_stdin(text)
+        .output()
+        .expect("avis runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON")
+}
+
+/// `avis score` of one record `{"text": …}`, as a value.
+fn scored_text(text: &str) -> Value {
+    let line = serde_json::json!({ "text": text }).to_string();
+    let output = Command::new(env!("CARGO_BIN_EXE_avis"))
+        .args(["score", "-q", "--topic", "consultation-2015"])
+        .write_stdin(line)
+        .output()
+        .expect("avis runs");
+    assert!(output.status.success());
+    serde_json::from_slice(&output.stdout).expect("a JSON line")
+}
+
+/// One sentence splitter: `avis explain` shows the sentences `avis score` writes,
+/// on the example and on every record of the bundled thread, and its JSON
+/// is a record of `avis score` (the schema) plus its own `evidence_by_sentence`.
+#[test]
+fn explain_and_score_give_the_same_sentences() {
+    let validator = validator();
+    let example = "M. Dupont a dit « Non ! » hier, c'est nul. Bravo.";
+    let explanation = explained(example);
+    let sentences = explanation["sentences"].as_array().expect("sentences");
+    let spans: Vec<(u64, u64)> = sentences
+        .iter()
+        .map(|s| (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(spans, [(0, 44), (45, 51)], "{example}");
+    let thread = std::fs::read_to_string(root().join("data/consultation-2015.jsonl"))
+        .expect("the bundled thread");
+    let texts = thread.lines().map(|line| {
+        let record: Value = serde_json::from_str(line).expect("a JSON line");
+        record["text"].as_str().expect("a text").to_string()
+    });
+    let mut all: Vec<String> = vec![example.to_string()];
+    all.extend(texts);
+    assert_eq!(all.len(), 46);
+    for text in &all {
+        let (explanation, score) = (explained(text), scored_text(text));
+        assert_eq!(explanation["sentences"], score["sentences"], "{text}");
+        let errors: Vec<String> = validator
+            .iter_errors(&explanation)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .take(3)
+            .collect();
+        assert!(errors.is_empty(), "{text}: {errors:?}");
+        for field in ["sentiment", "stance", "frames", "evidence"] {
+            assert_eq!(explanation[field], score[field], "{field} of {text}");
+        }
+        let groups = explanation["evidence_by_sentence"]
+            .as_array()
+            .expect("groups");
+        assert_eq!(
+            groups.len(),
+            explanation["sentences"].as_array().unwrap().len()
+        );
+        let grouped: usize = groups.iter().map(|g| g.as_array().unwrap().len()).sum();
+        assert_eq!(grouped, explanation["evidence"].as_array().unwrap().len());
+    }
+}

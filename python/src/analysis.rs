@@ -7,16 +7,16 @@
 //! cache never changes a result), so this gives the same values; a corpus run that
 //! reads only scores and labels never pays for copying every piece of evidence.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
-use crate::analyzer::Analyzer;
 use crate::brief::Brief;
 use crate::convert::{json_to_py, label_str, stance_str, to_py};
 use crate::offsets::char_indices;
+use crate::shared::Shared;
 
 /// The library's analysis of one text plus its evidence spans in code points.
 pub struct Owned {
@@ -51,7 +51,10 @@ impl Owned {
 /// the first time one of them is read (same values), then kept.
 #[pyclass(frozen, module = "avis_fr")]
 pub struct Analysis {
-    analyzer: Py<Analyzer>,
+    /// The `Analyzer` that made it (pickled with it).
+    analyzer: Py<PyAny>,
+    /// What it reads of its analyzer: the library's, and the topic's ids.
+    shared: Arc<Shared>,
     /// The analysed `str` itself (no copy of it is kept).
     text: Py<PyString>,
     brief: Brief,
@@ -60,9 +63,15 @@ pub struct Analysis {
 
 impl Analysis {
     /// An analysis known by its brief; the rest on first read.
-    pub fn lazy(analyzer: Py<Analyzer>, text: Py<PyString>, brief: Brief) -> Analysis {
+    pub fn lazy(
+        analyzer: Py<PyAny>,
+        shared: Arc<Shared>,
+        text: Py<PyString>,
+        brief: Brief,
+    ) -> Analysis {
         Analysis {
             analyzer,
+            shared,
             text,
             brief,
             full: OnceLock::new(),
@@ -76,7 +85,7 @@ impl Analysis {
         }
         // Encoded as UTF-8 once already, when it was analysed: this cannot fail.
         let text = self.text.bind(py).to_cow()?;
-        let inner = self.analyzer.get().library().analyze(&text).into_owned();
+        let inner = self.shared.library().analyze(&text).into_owned();
         Ok(self.full.get_or_init(|| Box::new(Owned::new(&text, inner))))
     }
 }
@@ -102,9 +111,9 @@ impl Analysis {
     fn stance<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
         let (this, py) = (slf.get(), slf.py());
         let dict = PyDict::new(py);
-        let analyzer = this.analyzer.get();
         for (target, stance) in this.brief.stance.as_slice().iter().enumerate() {
-            if let (Some((score, label)), Some(name)) = (*stance, analyzer.target_name(py, target))
+            if let (Some((score, label)), Some(name)) =
+                (*stance, this.shared.target_name(py, target))
             {
                 let stance = Stance {
                     analysis: slf.clone().unbind(),
@@ -121,10 +130,7 @@ impl Analysis {
     /// Ids of the frames the text argues with, sorted.
     #[getter]
     fn frames<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let names = self
-            .analyzer
-            .get()
-            .frame_names(py, self.brief.frames.as_slice());
+        let names = self.shared.frame_names(py, self.brief.frames.as_slice());
         PyList::new(py, names)
     }
 
@@ -214,13 +220,12 @@ impl Analysis {
 
     fn __repr__(&self) -> String {
         let s = &self.brief.sentiment;
-        let analyzer = self.analyzer.get();
         let frames: Vec<&str> = self
             .brief
             .frames
             .as_slice()
             .iter()
-            .filter_map(|&f| analyzer.frame_id(f))
+            .filter_map(|&f| self.shared.frame_id(f))
             .collect();
         format!(
             "Analysis(sentiment={} {:+.3}, frames={frames:?})",
@@ -271,7 +276,7 @@ impl Sentiment {
 #[pyclass(frozen, module = "avis_fr")]
 pub struct Stance {
     analysis: Py<Analysis>,
-    /// Index of the target in `Analyzer.targets_ref()`.
+    /// Index of the target in the analyzer's sorted targets (`Shared::targets`).
     target: usize,
     /// Score in [-1, 1]: negative is against.
     #[pyo3(get)]
@@ -293,7 +298,7 @@ impl Stance {
     fn because(&self, py: Python<'_>) -> PyResult<PyObject> {
         let analysis = self.analysis.get();
         let full = analysis.full(py)?;
-        let target = analysis.analyzer.get().targets_ref().get(self.target);
+        let target = analysis.shared.targets().get(self.target);
         match target.and_then(|target| full.inner.stance.get(target.as_str())) {
             Some(stance) => to_py(py, &stance.because),
             None => Ok(pyo3::types::PyList::empty(py).into_any().unbind()),

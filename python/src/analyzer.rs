@@ -1,17 +1,18 @@
 //! `avis_fr.Analyzer`: one compiled analyzer, shared by every call and thread.
 
-use pyo3::exceptions::PyRuntimeError;
+use std::sync::Arc;
+
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::analysis::Analysis;
 use crate::arrow::{column, items, Column, SpareText};
-use crate::batch::{run, thread_count, Caches};
-use crate::brief::{Brief, Ids};
-use crate::columns::Columns;
+use crate::brief::Brief;
+use crate::columns::{stance_kind, Columns};
 use crate::config;
 use crate::convert::{avis_error, exact_str, one_text};
-use crate::stream::{run_reading, Sink};
+use crate::shared::Shared;
+use crate::stream::{run_reading, BatchConsumer};
 use crate::texts::{read_all, Texts};
 
 /// Bytes above which `analyze` releases the GIL while it works.
@@ -25,7 +26,8 @@ const LONG_TEXT: usize = 4096;
 /// - `lexicons`: extra lexicons over the embedded ones, each TSV text
 ///   (`term<TAB>kind<TAB>valence<TAB>note` lines under that header) or a path;
 /// - `topic`: the targets, frames and stance markers to read, as a built-in name
-///   (`"consultation-2015"`), TOML text or a path;
+///   (`"consultation-2015"`), TOML text or a path (a string is read as the command
+///   line reads `--topic`: a built-in name first, then a file, then TOML text);
 /// - `defaults=False` leaves the embedded lexicons out;
 /// - `thresholds=(negative, positive)`: label thresholds (default `(-0.05, 0.05)`).
 ///
@@ -34,13 +36,9 @@ const LONG_TEXT: usize = 4096;
 /// the analyzer is immutable and safe to share across threads.
 #[pyclass(frozen, module = "avis_fr")]
 pub struct Analyzer {
-    inner: avis_fr::Analyzer,
-    caches: Caches,
-    /// The topic's target and frame ids, sorted (the order of `stance` in the
-    /// JSON), and the same as Python strings, made once.
-    ids: Ids,
-    target_names: Vec<Py<PyString>>,
-    frame_names: Vec<Py<PyString>>,
+    /// The library's analyzer (whose pool of caches every call takes from) and
+    /// its topic's ids, shared with the analyses it makes.
+    shared: Arc<Shared>,
     /// What it was built from, `(lexicons as a list or None, topic or None,
     /// defaults, thresholds)`: a pickled analyzer (a Spark closure, a process
     /// pool) is built again from them where it is unpickled.
@@ -50,47 +48,19 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
-    /// The library's analyzer.
-    pub fn library(&self) -> &avis_fr::Analyzer {
-        &self.inner
-    }
-
-    /// The topic's target ids, sorted.
-    pub fn targets_ref(&self) -> &[String] {
-        &self.ids.targets
-    }
-
-    /// Target `index` (of [`targets_ref`](Self::targets_ref)) as a Python string.
-    pub fn target_name<'py>(&self, py: Python<'py>, index: usize) -> Option<&Bound<'py, PyString>> {
-        self.target_names.get(index).map(|name| name.bind(py))
-    }
-
-    /// Frames (indices into the sorted frame ids) as Python strings.
-    pub fn frame_names<'py>(&self, py: Python<'py>, frames: &[u32]) -> Vec<Bound<'py, PyString>> {
-        let names = frames.iter().filter_map(|&f| {
-            let index = usize::try_from(f).ok()?;
-            self.frame_names
-                .get(index)
-                .map(|name| name.bind(py).clone())
-        });
-        names.collect()
-    }
-
-    /// Frame `index` (of the sorted frame ids).
-    pub fn frame_id(&self, index: u32) -> Option<&str> {
-        let index = usize::try_from(index).ok()?;
-        self.ids.frames.get(index).map(String::as_str)
-    }
-
-    /// The brief of one text, analysed for its values alone (a brief holds no
-    /// explanation).
-    fn brief(&self, cache: &mut avis_fr::Cache, text: &str) -> Brief {
-        Brief::of(&self.inner.analyze_scores(cache, text), &self.ids)
+    /// The library's batch over this analyzer's caches, on `threads` threads (one
+    /// per core by default).
+    fn batch(&self, threads: Option<usize>) -> avis_fr::Batch<'_> {
+        let batch = self.shared.library().batch();
+        match threads {
+            Some(threads) => batch.threads(threads),
+            None => batch,
+        }
     }
 
     /// The strings of a batch as they are read and the brief of each (`None` for
-    /// an invalid item with `skip_invalid`), given to `sink`. On one thread the
-    /// texts are read first, then analysed without the GIL; on several, the
+    /// an invalid item with `skip_invalid`), given to `consumer`. On one thread
+    /// the texts are read first, then analysed without the GIL; on several, the
     /// workers start on the texts already read.
     fn briefs<'py>(
         &self,
@@ -98,31 +68,33 @@ impl Analyzer {
         texts: &Bound<'py, PyAny>,
         threads: Option<usize>,
         skip_invalid: bool,
-        sink: &mut impl Sink<'py, Brief>,
+        consumer: &mut impl BatchConsumer<'py, Brief>,
     ) -> PyResult<()> {
-        let brief = |cache: &mut avis_fr::Cache, text: &str| self.brief(cache, text);
-        let threads = thread_count(threads);
-        if threads > 1 {
-            return run_reading(py, &self.caches, texts, skip_invalid, threads, brief, sink);
+        let batch = self.batch(threads);
+        if batch.thread_count() > 1 {
+            let shared = &*self.shared;
+            let brief = |cache: &mut avis_fr::Cache, text: &str| shared.brief(cache, text);
+            return run_reading(py, batch, texts, skip_invalid, brief, consumer);
         }
-        let read = read_all(texts, skip_invalid, |string| sink.string(string))?;
-        self.briefs_of(py, &read, 1, sink)
+        let read = read_all(texts, skip_invalid, |string| consumer.string(string))?;
+        self.briefs_of(py, &read, batch, consumer)
     }
 
-    /// The brief of each of `texts`, read already, on `threads` threads without the
-    /// GIL, given to `sink`.
+    /// The brief of each of `texts`, read already, on the threads of `batch`
+    /// without the GIL, given to `consumer`.
     fn briefs_of<'py>(
         &self,
         py: Python<'py>,
         texts: &Texts,
-        threads: usize,
-        sink: &mut impl Sink<'py, Brief>,
+        batch: avis_fr::Batch<'_>,
+        consumer: &mut impl BatchConsumer<'py, Brief>,
     ) -> PyResult<()> {
-        let brief = |cache: &mut avis_fr::Cache, text: &str| self.brief(cache, text);
-        let briefs = py
-            .allow_threads(|| run(&self.caches, texts, threads, brief))
-            .map_err(PyRuntimeError::new_err)?;
-        sink.results(briefs)
+        let shared = &*self.shared;
+        let briefs = py.allow_threads(|| {
+            let texts: Vec<Option<&str>> = texts.iter().collect();
+            batch.map(&texts, |cache, text| text.map(|t| shared.brief(cache, t)))
+        });
+        consumer.results(briefs)
     }
 }
 
@@ -143,7 +115,7 @@ impl<T> Default for Collect<'_, T> {
     }
 }
 
-impl<'py, T> Sink<'py, T> for Collect<'py, T> {
+impl<'py, T> BatchConsumer<'py, T> for Collect<'py, T> {
     fn string(&mut self, string: Option<&Bound<'py, PyString>>) {
         self.strings.push(string.cloned());
     }
@@ -192,20 +164,10 @@ impl Analyzer {
         if let Some((negative, positive)) = thresholds {
             builder = builder.thresholds(negative, positive);
         }
-        let inner = builder.build().map_err(|e| avis_error(py, &e))?;
-        let ids = Ids::of(&inner);
-        let names = |ids: &[String]| {
-            ids.iter()
-                .map(|id| PyString::new(py, id).unbind())
-                .collect()
-        };
+        let library = builder.build().map_err(|e| avis_error(py, &e))?;
         let built_from = (lexicons, topic, defaults, thresholds).into_pyobject(py)?;
         Ok(Analyzer {
-            inner,
-            caches: Caches::default(),
-            target_names: names(&ids.targets),
-            frame_names: names(&ids.frames),
-            ids,
+            shared: Arc::new(Shared::new(py, library)),
             built_from: built_from.unbind(),
             arrow_text: SpareText::default(),
         })
@@ -214,7 +176,8 @@ impl Analyzer {
     /// The target ids of the topic, in order (each a key of `Analysis.stance`).
     #[getter]
     fn targets(&self) -> Vec<String> {
-        self.inner
+        self.shared
+            .library()
             .topic()
             .target_ids()
             .into_iter()
@@ -225,7 +188,8 @@ impl Analyzer {
     /// The frame ids of the topic, in order.
     #[getter]
     fn frames(&self) -> Vec<String> {
-        self.inner
+        self.shared
+            .library()
             .topic()
             .frames()
             .iter()
@@ -239,14 +203,9 @@ impl Analyzer {
     /// reasons and evidence when they are first read.
     fn analyze(slf: &Bound<'_, Self>, text: &Bound<'_, PyAny>) -> PyResult<Analysis> {
         let utf8 = one_text(text)?;
-        let this = slf.get();
+        let shared = &slf.get().shared;
         // The analyzer's own caches keep their word memo from call to call.
-        let brief = |text: &str| {
-            let mut cache = this.caches.take();
-            let brief = this.brief(&mut cache, text);
-            this.caches.give_back(cache);
-            brief
-        };
+        let brief = |text: &str| shared.brief(&mut shared.library().caches().get(), text);
         // Releasing the GIL costs about a microsecond: worth it only when other
         // Python threads would wait longer than that (a text of a few KB).
         let brief = if utf8.len() > LONG_TEXT {
@@ -256,7 +215,12 @@ impl Analyzer {
         };
         // `one_text` took it for a `str`.
         let text = exact_str(text.downcast::<PyString>()?.clone())?;
-        Ok(Analysis::lazy(slf.clone().unbind(), text, brief))
+        Ok(Analysis::lazy(
+            slf.clone().into_any().unbind(),
+            Arc::clone(shared),
+            text,
+            brief,
+        ))
     }
 
     /// Analyse many texts (any iterable of `str`) on `threads` threads (default:
@@ -282,14 +246,15 @@ impl Analyzer {
     ) -> PyResult<Bound<'py, PyList>> {
         let mut batch = Collect::default();
         let texts = items(texts)?;
-        slf.get()
-            .briefs(slf.py(), &texts, threads, skip_invalid, &mut batch)?;
+        let this = slf.get();
+        this.briefs(slf.py(), &texts, threads, skip_invalid, &mut batch)?;
         let mut analyses = Vec::with_capacity(batch.strings.len());
         let briefs = batch.runs.into_iter().flatten();
         for (text, brief) in batch.strings.into_iter().zip(briefs) {
             analyses.push(match (text, brief) {
                 (Some(text), Some(brief)) => Some(Analysis::lazy(
-                    slf.clone().unbind(),
+                    slf.clone().into_any().unbind(),
+                    Arc::clone(&this.shared),
                     exact_str(text)?,
                     brief,
                 )),
@@ -334,13 +299,13 @@ impl Analyzer {
         stance: &str,
         skip_invalid: bool,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let mut columns = Columns::new(py, self, crate::columns::stance_kind(stance)?);
+        let mut columns = Columns::new(py, &self.shared, stance_kind(stance)?);
         match column(texts, skip_invalid, &self.arrow_text)? {
             Column::Items(items) => self.briefs(py, &items, threads, skip_invalid, &mut columns)?,
             Column::Arrow(read) => {
                 // Read already, and without the GIL: nothing to overlap with the
                 // reading, as `briefs` does on several threads.
-                let done = self.briefs_of(py, &read, thread_count(threads), &mut columns);
+                let done = self.briefs_of(py, &read, self.batch(threads), &mut columns);
                 self.arrow_text.give_back(read);
                 done?;
             }
@@ -368,22 +333,23 @@ impl Analyzer {
         evidence: bool,
     ) -> PyResult<f64> {
         let texts = &texts.get().0;
-        let (inner, caches) = (&self.inner, &self.caches);
-        py.allow_threads(|| {
+        let (library, batch) = (self.shared.library(), self.batch(threads));
+        Ok(py.allow_threads(|| {
             let start = std::time::Instant::now();
-            let sums = run(caches, texts, thread_count(threads), |cache, text| {
+            let texts: Vec<Option<&str>> = texts.iter().collect();
+            let sums = batch.map(&texts, |cache, text| {
+                let text = text.unwrap_or_default();
                 let analysis = if evidence {
-                    inner.analyze_with(cache, text)
+                    library.analyze_with(cache, text)
                 } else {
-                    inner.analyze_scores(cache, text)
+                    library.analyze_scores(cache, text)
                 };
                 // Read the result, so that nothing is optimised away.
                 analysis.sentiment.score + analysis.evidence.len() as f64
-            })?;
+            });
             std::hint::black_box(sums);
-            Ok::<f64, String>(start.elapsed().as_secs_f64())
-        })
-        .map_err(PyRuntimeError::new_err)
+            start.elapsed().as_secs_f64()
+        }))
     }
 
     /// Pickling: the arguments it was built from (lexicons and topic as given:
@@ -403,7 +369,7 @@ impl Analyzer {
     fn __repr__(&self) -> String {
         format!(
             "Analyzer(topic={:?}, targets={:?})",
-            self.inner.topic().name(),
+            self.shared.library().topic().name(),
             self.targets()
         )
     }

@@ -1,7 +1,7 @@
 //! `Analyzer.analyze_columns`: the few values a data frame wants per text, as
 //! columns (a dict of lists).
 //!
-//! The columns are a [`Sink`] of the batch: they grow run by run, in one pass
+//! The columns are a [`BatchConsumer`] of the batch: they grow run by run, in one pass
 //! over the rows, and nothing else is kept of a text: not its string (as an
 //! `Analysis` must keep it), not its brief once its row is made.
 
@@ -11,10 +11,10 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyList, PyRange, PyString, PyTuple};
 use rustc_hash::FxHashMap;
 
-use crate::analyzer::Analyzer;
 use crate::brief::Brief;
 use crate::convert::{label_str, stance_str};
-use crate::stream::Sink;
+use crate::shared::Shared;
+use crate::stream::BatchConsumer;
 
 /// Whether `stance=` asks for scores (`"score"`) rather than labels (`"label"`).
 pub fn stance_kind(stance: &str) -> PyResult<bool> {
@@ -32,7 +32,7 @@ pub fn stance_kind(stance: &str) -> PyResult<bool> {
 /// Each column's values wait in a `Vec` and become a list at the end, made at its
 /// final length: a list grown an item at a time is copied as it grows.
 pub struct Columns<'a, 'py> {
-    analyzer: &'a Analyzer,
+    analyzer: &'a Shared,
     /// Stance as scores (`stance="score"`), else as labels.
     stance_score: bool,
     sentiment_score: Vec<Bound<'py, PyAny>>,
@@ -53,8 +53,8 @@ pub struct Columns<'a, 'py> {
 
 impl<'a, 'py> Columns<'a, 'py> {
     /// No rows yet.
-    pub fn new(py: Python<'py>, analyzer: &'a Analyzer, stance_score: bool) -> Self {
-        let targets = analyzer.targets_ref().len();
+    pub fn new(py: Python<'py>, analyzer: &'a Shared, stance_score: bool) -> Self {
+        let targets = analyzer.targets().len();
         Columns {
             analyzer,
             stance_score,
@@ -124,7 +124,7 @@ impl<'a, 'py> Columns<'a, 'py> {
         dict.set_item(intern!(py, "sentiment_score"), scores)?;
         let labels = PyList::new(py, self.sentiment_label)?;
         dict.set_item(intern!(py, "sentiment_label"), labels)?;
-        let targets = self.analyzer.targets_ref();
+        let targets = self.analyzer.targets();
         for (target, column) in targets.iter().zip(self.stance) {
             let name = PyString::new(py, &format!("stance_{target}"));
             dict.set_item(name, PyList::new(py, column)?)?;
@@ -134,7 +134,7 @@ impl<'a, 'py> Columns<'a, 'py> {
     }
 }
 
-impl<'py> Sink<'py, Brief> for Columns<'_, 'py> {
+impl<'py> BatchConsumer<'py, Brief> for Columns<'_, 'py> {
     fn results(&mut self, results: Vec<Option<Brief>>) -> PyResult<()> {
         let n = results.len();
         self.sentiment_score.reserve(n);

@@ -13,31 +13,12 @@ pub fn builtin_names() -> Vec<&'static str> {
     avis_fr::Topic::builtin_names().collect()
 }
 
-/// Whether a string is the text of a file rather than a path or a name: a path
-/// never holds a line break, a topic's TOML always has `=` or `[`, a lexicon's TSV
-/// always a tab.
-fn is_inline(text: &str, marks: &[char]) -> bool {
-    text.contains('\n') || text.contains(marks)
-}
-
-/// A topic from a built-in name, TOML text or a path (`str` or `os.PathLike`).
+/// A topic from a built-in name, TOML text or a path (`str`, read by the
+/// library's [`avis_fr::Topic::load`], as the command line reads `--topic`; or
+/// `os.PathLike`, always a path).
 pub fn topic(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<avis_fr::Topic> {
     let loaded = if let Ok(text) = spec.downcast::<PyString>() {
-        let text = text.to_cow()?;
-        if builtin_names().contains(&&*text) {
-            avis_fr::Topic::builtin(&text)
-        } else if is_inline(&text, &['=', '[']) {
-            avis_fr::Topic::from_toml("<topic>", &text)
-        } else if std::path::Path::new(&*text).exists() {
-            avis_fr::Topic::from_path(&*text)
-        } else {
-            let err = crate::AvisError::new_err(format!(
-                "topic {text:?} is neither a built-in topic ({}) nor a file",
-                builtin_names().join(", ")
-            ));
-            let _ = err.value(py).setattr("kind", "io");
-            return Err(err);
-        }
+        avis_fr::Topic::load(&text.to_cow()?)
     } else if let Ok(path) = spec.extract::<PathBuf>() {
         avis_fr::Topic::from_path(path)
     } else {
@@ -50,19 +31,15 @@ pub fn topic(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<avis_fr::Topic
     loaded.map_err(|e| avis_error(py, &e))
 }
 
-/// Lexicon `index` of the list: TSV text or a path.
+/// Lexicon `index` of the list: TSV text or a path (`str`, read by the library's
+/// [`avis_fr::Lexicon::load`]; or `os.PathLike`).
 pub fn lexicon(
     py: Python<'_>,
     spec: &Bound<'_, PyAny>,
     index: usize,
 ) -> PyResult<avis_fr::Lexicon> {
     let loaded = if let Ok(text) = spec.downcast::<PyString>() {
-        let text = text.to_cow()?;
-        if is_inline(&text, &['\t']) {
-            avis_fr::Lexicon::from_tsv(&format!("<lexicons[{index}]>"), &text)
-        } else {
-            avis_fr::Lexicon::from_path(&*text)
-        }
+        avis_fr::Lexicon::load(&text.to_cow()?)
     } else if let Ok(path) = spec.extract::<PathBuf>() {
         avis_fr::Lexicon::from_path(path)
     } else {

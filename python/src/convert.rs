@@ -3,6 +3,7 @@
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyDict, PyIterator, PyList, PyString};
 use serde_json::Value;
 
@@ -47,16 +48,10 @@ pub fn to_py<T: serde::Serialize>(py: Python<'_>, value: &T) -> PyResult<PyObjec
 /// (`file:line:column: message` for lexicons and topics) and its `kind` attribute
 /// `"parse"`, `"config"` or `"io"`.
 pub fn avis_error(py: Python<'_>, error: &avis_fr::Error) -> PyErr {
-    let kind = match error.kind() {
-        avis_fr::ErrorKind::Parse => "parse",
-        avis_fr::ErrorKind::Config => "config",
-        avis_fr::ErrorKind::Io => "io",
-        _ => "other",
-    };
     let err = AvisError::new_err(error.to_string());
     // Setting an attribute on a fresh exception cannot fail in practice; if it
     // did, the message alone still says everything.
-    let _ = err.value(py).setattr("kind", kind);
+    let _ = err.value(py).setattr("kind", error.kind().as_str());
     err
 }
 
@@ -102,22 +97,35 @@ pub fn type_name(item: &Bound<'_, PyAny>) -> String {
         .map_or_else(|_| "?".to_string(), |name| name.to_string())
 }
 
-/// A sentiment label as a Python string made once (labels repeat in every row).
+/// The library's names of `all` (every variant of an enum, in order) as Python
+/// strings, interned once: labels repeat in every row of a batch.
+fn names<'py, T: Copy, const N: usize>(
+    py: Python<'py>,
+    cell: &'static GILOnceCell<[Py<PyString>; N]>,
+    all: [T; N],
+    name: fn(T) -> &'static str,
+) -> &'static [Py<PyString>; N] {
+    cell.get_or_init(py, || {
+        all.map(|variant| PyString::intern(py, name(variant)).unbind())
+    })
+}
+
+/// A sentiment label as a Python string made once.
 pub fn label_str(py: Python<'_>, label: avis_fr::Label) -> Bound<'_, PyString> {
-    let interned = match label {
-        avis_fr::Label::Negative => pyo3::intern!(py, "negative"),
-        avis_fr::Label::Neutral => pyo3::intern!(py, "neutral"),
-        avis_fr::Label::Positive => pyo3::intern!(py, "positive"),
-    };
-    interned.clone()
+    static NAMES: GILOnceCell<[Py<PyString>; 3]> = GILOnceCell::new();
+    let all = names(py, &NAMES, avis_fr::Label::ALL, avis_fr::Label::as_str);
+    // `ALL` is in declaration order: a variant's index is its discriminant.
+    all[label as usize].bind(py).clone()
 }
 
 /// A stance label as a Python string made once.
 pub fn stance_str(py: Python<'_>, label: avis_fr::StanceLabel) -> Bound<'_, PyString> {
-    let interned = match label {
-        avis_fr::StanceLabel::Against => pyo3::intern!(py, "against"),
-        avis_fr::StanceLabel::None => pyo3::intern!(py, "none"),
-        avis_fr::StanceLabel::Favor => pyo3::intern!(py, "favor"),
-    };
-    interned.clone()
+    static NAMES: GILOnceCell<[Py<PyString>; 3]> = GILOnceCell::new();
+    let all = names(
+        py,
+        &NAMES,
+        avis_fr::StanceLabel::ALL,
+        avis_fr::StanceLabel::as_str,
+    );
+    all[label as usize].bind(py).clone()
 }

@@ -9,12 +9,12 @@
 mod analysis;
 mod analyzer;
 mod arrow;
-mod batch;
 mod brief;
 mod columns;
 mod config;
 mod convert;
 mod offsets;
+mod shared;
 mod stream;
 mod texts;
 
@@ -50,9 +50,7 @@ fn tokenize<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Vec<Boun
             dict.set_item("text", token.text)?;
             dict.set_item("start", span[0])?;
             dict.set_item("end", span[1])?;
-            let kind = serde_json::to_value(token.kind)
-                .map_err(|e| PyValueError::new_err(e.to_string()))?;
-            dict.set_item("kind", kind.as_str().unwrap_or("symbol"))?;
+            dict.set_item("kind", token.kind.as_str())?;
             Ok(dict)
         })
         .collect()

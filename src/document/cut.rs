@@ -1,18 +1,28 @@
-//! Cutting a document into sentences and clauses: what negation, intensity and
-//! contrast may reach across, and what they may not.
+//! Cutting a document into stops and clauses, and into sentences in the same pass:
+//! what negation, intensity and contrast may reach across, and what they may not.
+//!
+//! The **stops** are cut at every run of `.` `!` `?` `…` and every line break; the
+//! **sentences** (the one splitter's, [`super::sentences`]: what an analysis scores
+//! one by one and `avis explain` shows) by the splitter, fed each token (unless
+//! the text has hashtags, which the document cuts into their words first: then the
+//! splitter has read the tokenizer's tokens before, `sentences::spans`). A
+//! sentence holds one stop or several (`Il dit « Non ! » puis part.`, `Si… non.`),
+//! and a stop ends at most one token past a sentence (`etc. Puis`). The rules read
+//! stops: they reach up to the next `!`, `?` or full stop, as they did before the
+//! splitter was one. (Whether they should read sentences instead is a change of
+//! answers, left to the engine's rules.)
 
+use super::sentences::{line_break_in, Splitter};
 use crate::lexicon::{EntryKind, Hit};
 use crate::tokenize::{Token, TokenKind};
 
-/// A document cut into sentences and clauses, token by token.
+/// A document cut into stops and clauses, token by token.
 #[derive(Debug, Default)]
 pub(super) struct Cuts {
     /// Per token.
     pub(super) slots: Vec<Slot>,
-    /// The last punctuation token of each sentence, if any.
+    /// The last punctuation token of each stop, if any.
     pub(super) closing: Vec<Option<usize>>,
-    /// The first and last token of each sentence that has tokens, in order.
-    pub(super) spans: Vec<(usize, usize)>,
     /// Tokens that are not punctuation.
     pub(super) words: usize,
 }
@@ -20,8 +30,9 @@ pub(super) struct Cuts {
 /// What the document knows of one token.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Slot {
+    /// The stop that holds the token (what the rules call its sentence).
     pub(super) sentence: u32,
-    /// Clauses never cross sentences.
+    /// Clauses never cross stops.
     pub(super) clause: u32,
     /// The hit covering the token, or [`NO_HIT`].
     pub(super) hit: u32,
@@ -61,54 +72,53 @@ fn cut_of_char(c: char) -> Cut {
     }
 }
 
-/// Whether a line break lies in `text[from..to]`, the gap before a token.
+/// Each token's slot (stop, clause, hit), the closing punctuation of each stop
+/// and the word count, in one pass over the tokens; `cuts` lends its emptied
+/// vectors. With `SENTENCES`, the byte span of each sentence is pushed to
+/// `sentences` too (the tokens must then be the tokenizer's: no hashtag cut into
+/// its words), in the same pass: its line breaks are the stops'. (A constant, so
+/// that a pass without sentences has no test for them at each token.)
 ///
-/// The gap is mostly one space or none, and which of the two is not predictable:
-/// its first byte is read whatever its length (with no gap, it is the token's own
-/// first byte, never a line break), so that only a longer gap takes a branch.
-#[inline]
-fn line_break_in(text: &[u8], from: usize, to: usize) -> bool {
-    let first = text.get(from) == Some(&b'\n');
-    first
-        || (to > from + 1
-            && text
-                .get(from + 1..to)
-                .is_some_and(|rest| rest.contains(&b'\n')))
-}
-
-/// Each token's slot (sentence, clause, hit), the closing punctuation of each
-/// sentence and the word count, in one pass over the tokens; `cuts` lends its
-/// emptied vectors.
-///
-/// A line break ends a sentence (comments use them as full stops); a contrast word
+/// A line break ends a stop (comments use them as full stops); a contrast word
 /// (`mais`) opens a clause.
-pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts) -> Cuts {
+pub(super) fn cut<const SENTENCES: bool>(
+    text: &str,
+    tokens: &[Token<'_>],
+    hits: &[Hit<'_>],
+    cuts: Cuts,
+    sentences: &mut Vec<(usize, usize)>,
+) -> Cuts {
     let Cuts {
         mut slots,
         mut closing,
-        mut spans,
         ..
     } = cuts;
     let mut words = 0;
     slots.clear();
     slots.reserve(tokens.len());
     closing.clear();
-    spans.clear();
     let (mut s, mut c) = (0u32, 0u32);
-    let mut previous_end = 0;
     let mut contrasts = hits.iter().filter(|hit| hit.kinds.has(EntryKind::Contrast));
     let mut next_contrast = || contrasts.next().map_or(usize::MAX, |hit| hit.first);
     let mut contrast = next_contrast();
-    // The first token of sentence `s`, once it has one: its span is pushed when it
-    // ends, rather than the last span stretched at every token.
-    let mut opened: Option<usize> = None;
+    let mut previous_end = 0;
+    let mut sentence_start = tokens.first().map_or(0, |first| first.start);
+    let mut splitter = Splitter::at(sentence_start);
+    // Kept here rather than read from the splitter at each token.
+    let mut pending = false;
     for (i, token) in tokens.iter().enumerate() {
-        if i > 0 && line_break_in(text.as_bytes(), previous_end, token.start) {
-            if let Some(first) = opened.take() {
-                spans.push((first, i - 1));
-            }
+        let line_break = i > 0 && line_break_in(text.as_bytes(), previous_end, token.start);
+        if line_break {
             s += 1;
             c += 1;
+        }
+        if SENTENCES && (pending || line_break || !Splitter::quiet(token)) {
+            let previous = i.checked_sub(1).and_then(|p| tokens.get(p));
+            if splitter.read(previous, token, line_break) {
+                sentences.push((sentence_start, previous_end));
+                sentence_start = token.start;
+            }
+            pending = splitter.is_pending();
         }
         if i == contrast {
             if slots.last().is_some_and(|last: &Slot| last.clause == c) {
@@ -116,7 +126,6 @@ pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts
             }
             contrast = next_contrast();
         }
-        let first = *opened.get_or_insert(i);
         slots.push(Slot {
             sentence: s,
             clause: c,
@@ -128,33 +137,28 @@ pub(super) fn cut(text: &str, tokens: &[Token<'_>], hits: &[Hit<'_>], cuts: Cuts
             closing.resize(s as usize + 1, None);
             closing[s as usize] = Some(i);
             match cut_of(token.text) {
-                Cut::Sentence => {
-                    spans.push((first, i));
-                    opened = None;
-                    (s, c) = (s + 1, c + 1);
-                }
+                Cut::Sentence => (s, c) = (s + 1, c + 1),
                 Cut::Clause => c += 1,
                 Cut::None => {}
             }
         }
         previous_end = token.end;
     }
-    if let Some(first) = opened {
-        spans.push((first, tokens.len() - 1));
+    if SENTENCES && !tokens.is_empty() {
+        sentences.push((sentence_start, previous_end));
     }
     for (index, hit) in hits.iter().enumerate() {
         for slot in &mut slots[hit.first..hit.end] {
             slot.hit = index as u32;
         }
     }
-    // Sentence indices may skip (a line break after a full stop): every index up to
-    // the last token's has its entry.
+    // Stop indices may skip (a line break after a full stop): every index up to the
+    // last token's has its entry.
     let sentences = slots.last().map_or(0, |last| last.sentence as usize + 1);
     closing.resize(sentences, None);
     Cuts {
         slots,
         closing,
-        spans,
         words,
     }
 }
@@ -185,8 +189,8 @@ mod tests {
         // bon , mal | bien | oui . | non
         assert_eq!(sentences, [0, 0, 0, 1, 2, 2, 4]);
         assert_eq!(doc.sentence_count(), 5);
-        // Spans only for the sentences that have tokens, the last one included.
-        assert_eq!(doc.sentence_spans(), [(0, 2), (3, 3), (4, 5), (6, 6)]);
+        // The splitter's sentences, as byte spans: the same four.
+        assert_eq!(doc.sentence_spans(), [(1, 8), (10, 14), (20, 24), (25, 28)]);
     }
 
     #[test]

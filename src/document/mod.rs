@@ -2,8 +2,10 @@
 //!
 //! A [`Document`] is a text with its tokens, the expressions found in it (each with
 //! what it means, valences included, see [`crate::lexicon`]), the expressions
-//! nested inside longer ones, and for each token its sentence, its clause and the
-//! hit covering it. Stages only read it: the rules, sentiment, stance, frames and
+//! nested inside longer ones, its sentences (cut by the one sentence splitter,
+//! [`sentences()`](crate::sentences)), and for each token its stop (the stretch up to
+//! the next `.` `!` `?` `…` or line break, what the rules reach across), its clause
+//! and the hit covering it. Stages only read it: the rules, sentiment, stance, frames and
 //! evidence all take `&Document`.
 //!
 //! Building one reuses the vectors of the previous document (see [`DocumentCache`]):
@@ -11,11 +13,13 @@
 
 mod cut;
 mod hashtags;
+mod sentences;
 
 use crate::lexicon::{Hit, Matcher, WordId, Words};
 use crate::reuse::recycle;
 use crate::tokenize::{tokenize, Token, TokenKind};
 use cut::{Cuts, NO_HIT};
+pub use sentences::{sentences, Sentence, Sentences};
 
 /// Tokens' worth of capacity a cache keeps after a long document (about 2.5 MB of
 /// vectors): longer documents still work, their vectors are freed afterwards.
@@ -32,9 +36,11 @@ pub(crate) struct Document<'a> {
     /// logiciels libres`): the longer one gives the words their lexicon meaning, but
     /// the targets and frames named inside it are still named.
     pub(crate) nested: Vec<Hit<'a>>,
-    /// Its sentences and clauses: each token's sentence, clause and hit, each
-    /// sentence's span and closing punctuation, the word count.
+    /// Its stops and clauses: each token's stop, clause and hit, each stop's
+    /// closing punctuation, the word count.
     cuts: Cuts,
+    /// The byte span of each sentence (the splitter's, over the tokenizer's tokens).
+    sentences: Vec<(usize, usize)>,
 }
 
 /// The memory a document is built in, kept from one document to the next: the word
@@ -48,11 +54,25 @@ pub(crate) struct DocumentCache {
     hits: Vec<Hit<'static>>,
     nested: Vec<Hit<'static>>,
     cuts: Cuts,
+    sentences: Vec<(usize, usize)>,
 }
 
 impl<'a> Document<'a> {
-    /// Tokenize `text`, find its expressions and cut it into sentences and clauses.
+    /// Tokenize `text`, find its expressions and cut it into sentences, stops and
+    /// clauses.
+    #[cfg(test)]
     pub(crate) fn read(text: &'a str, matcher: &'a Matcher, cache: &mut DocumentCache) -> Self {
+        Document::read_with(text, matcher, cache, true)
+    }
+
+    /// [`read`](Self::read), cutting the sentences only if `with_sentences` (an
+    /// analysis of the values alone never reads them).
+    pub(crate) fn read_with(
+        text: &'a str,
+        matcher: &'a Matcher,
+        cache: &mut DocumentCache,
+        with_sentences: bool,
+    ) -> Self {
         let mut tokens = recycle(std::mem::take(&mut cache.tokens));
         // Each token's word is looked up as it is scanned, its bytes still at hand.
         let (words, ids) = (&mut cache.words, &mut cache.ids);
@@ -62,13 +82,26 @@ impl<'a> Document<'a> {
             hashtags |= token.kind == TokenKind::Hashtag;
             ids.push(words.id(matcher, token))
         });
+        // Sentences are cut over the tokenizer's tokens, as `sentences()` cuts
+        // them: with the stops, or first when hashtags are about to become their
+        // words.
+        let mut sentences = std::mem::take(&mut cache.sentences);
+        sentences.clear();
+        if with_sentences && hashtags {
+            sentences::spans(text, &tokens, &mut sentences);
+        }
         if hashtags {
             hashtags::split(&mut tokens, ids, words, matcher);
         }
         let mut hits = recycle(std::mem::take(&mut cache.hits));
         let mut nested = recycle(std::mem::take(&mut cache.nested));
         matcher.find(&cache.words, &cache.ids, &mut hits, &mut nested);
-        let cuts = cut::cut(text, &tokens, &hits, std::mem::take(&mut cache.cuts));
+        let cuts = std::mem::take(&mut cache.cuts);
+        let cuts = if with_sentences && !hashtags {
+            cut::cut::<true>(text, &tokens, &hits, cuts, &mut sentences)
+        } else {
+            cut::cut::<false>(text, &tokens, &hits, cuts, &mut sentences)
+        };
         // Built where it is returned: a document assembled in a local and then
         // returned is copied by a `memcpy` call, once per comment.
         Document {
@@ -77,10 +110,13 @@ impl<'a> Document<'a> {
             hits,
             nested,
             cuts,
+            sentences,
         }
     }
 
-    /// Sentence index of token `i`.
+    /// Index of the stop that holds token `i`: the stretch up to the next run of
+    /// `.` `!` `?` `…` or line break, which the rules take for its sentence (see
+    /// `cut`).
     pub(crate) fn sentence(&self, i: usize) -> u32 {
         self.cuts.slots[i].sentence
     }
@@ -90,15 +126,14 @@ impl<'a> Document<'a> {
         self.cuts.slots[i].clause
     }
 
-    /// How many sentence indices the document uses.
+    /// How many stop indices the document uses.
     pub(crate) fn sentence_count(&self) -> usize {
         self.cuts.closing.len()
     }
 
-    /// The first and last token of each sentence, in order (sentences without
-    /// tokens are not there).
+    /// The byte span of each sentence (the splitter's), in order.
     pub(crate) fn sentence_spans(&self) -> &[(usize, usize)] {
-        &self.cuts.spans
+        &self.sentences
     }
 
     /// How many tokens are not punctuation.
@@ -113,7 +148,7 @@ impl<'a> Document<'a> {
             .map(|h| h as usize)
     }
 
-    /// Whether token `first` is the first word of its sentence (after quotes, dashes
+    /// Whether token `first` is the first word of its stop (after quotes, dashes
     /// and the like).
     pub(crate) fn opens_sentence(&self, first: usize) -> bool {
         let sentence = self.sentence(first);
@@ -123,7 +158,7 @@ impl<'a> Document<'a> {
             .all(|(_, token)| token.kind == TokenKind::Punct)
     }
 
-    /// The last punctuation token of the sentence that holds token `i`.
+    /// The last punctuation token of the stop that holds token `i`.
     pub(crate) fn closing_punctuation(&self, i: usize) -> Option<&Token<'a>> {
         let closing = self.cuts.closing[self.sentence(i) as usize]?;
         Some(&self.tokens[closing])
@@ -167,6 +202,7 @@ impl DocumentCache {
             self.hits = recycle(std::mem::take(&mut document.hits));
             self.nested = recycle(std::mem::take(&mut document.nested));
             self.cuts = std::mem::take(&mut document.cuts);
+            self.sentences = std::mem::take(&mut document.sentences);
         }
         if self.words.len() >= Words::CAPACITY {
             self.words = Words::default();

@@ -237,6 +237,16 @@ impl EntryKind {
         self.spec().name
     }
 
+    /// The kind's name, as the other public enums spell theirs: the same as
+    /// [`name`](Self::name) and `Display`.
+    ///
+    /// ```
+    /// assert_eq!(avis_fr::EntryKind::NeNegator.as_str(), "ne_negator");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        self.name()
+    }
+
     /// The kind's row of the table.
     pub(crate) fn spec(self) -> &'static KindSpec {
         &KINDS[self as usize]

@@ -39,16 +39,6 @@ mod text;
 pub use model::{Count, DocumentExcerpt, MarkerCount, Report};
 pub use summary::{ReportBuilder, DEFAULT_MAX_SHOWN, DEFAULT_TOP};
 
-/// The name a value serializes to (`Label::Negative` → `negative`): reports key
-/// their counts by these names so that new labels or roles need no code here.
-pub(crate) fn serial_name<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => "unknown".to_string(),
-    }
-}
-
 /// A document id as people read it: strings without quotes, other JSON as JSON.
 pub(crate) fn id_display(id: &serde_json::Value) -> String {
     match id {

@@ -4,9 +4,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
 
+use super::id_display;
 use super::model::{Count, DocumentExcerpt, Mark, MarkerCount, Report, Shown};
-use super::{id_display, serial_name};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Label, StanceLabel};
 
 /// How many documents the HTML page shows whole, unless told otherwise.
 ///
@@ -21,10 +21,6 @@ pub const DEFAULT_MAX_SHOWN: usize = 1000;
 /// ```
 pub const DEFAULT_TOP: usize = 10;
 
-/// Sentiment labels in reading order; labels the engine may add come after.
-const LABEL_ORDER: [&str; 3] = ["negative", "neutral", "positive"];
-/// Stance labels in reading order.
-const STANCE_ORDER: [&str; 3] = ["against", "none", "favor"];
 /// Excerpts are cut to this many characters.
 const EXCERPT_CHARS: usize = 160;
 
@@ -162,7 +158,7 @@ impl ReportBuilder {
     ) {
         let id = id.into();
         let score = analysis.sentiment.score;
-        let label = serial_name(&analysis.sentiment.label);
+        let label = analysis.sentiment.label.as_str().to_string();
         self.documents += 1;
         // A NaN score would poison the mean; the engine should never give one.
         if score.is_finite() {
@@ -171,7 +167,7 @@ impl ReportBuilder {
         *self.labels.entry(label.clone()).or_default() += 1;
         for (target, stance) in &analysis.stance {
             let counts = self.stance.entry(target.to_string()).or_default();
-            *counts.entry(serial_name(&stance.label)).or_default() += 1;
+            *counts.entry(stance.label.as_str().to_string()).or_default() += 1;
         }
         let mut frames: Vec<&str> = analysis.frames.iter().map(|f| f.as_ref()).collect();
         frames.sort_unstable();
@@ -180,7 +176,7 @@ impl ReportBuilder {
             *self.frames.entry(frame.to_string()).or_default() += 1;
         }
         for ev in &analysis.evidence {
-            let key = (serial_name(&ev.role), ev.entry.to_string());
+            let key = (ev.role.as_str().to_string(), ev.entry.to_string());
             *self.markers.entry(key).or_default() += 1;
         }
         if score.is_finite() && score != 0.0 {
@@ -222,14 +218,14 @@ impl ReportBuilder {
     pub fn finish(self) -> Report {
         let n = self.documents;
         let share = |count: usize| if n == 0 { 0.0 } else { count as f64 / n as f64 };
-        let sentiment = ordered_counts(&self.labels, &LABEL_ORDER, &share);
+        let sentiment = ordered_counts(&self.labels, &Label::ALL.map(Label::as_str), &share);
         let stance = self
             .stance
             .iter()
             .map(|(target, counts)| {
                 (
                     target.clone(),
-                    ordered_counts(counts, &STANCE_ORDER, &share),
+                    ordered_counts(counts, &StanceLabel::ALL.map(StanceLabel::as_str), &share),
                 )
             })
             .collect();
@@ -346,7 +342,7 @@ fn shown(id: &Value, text: &str, label: String, analysis: &Analysis<'_>) -> Show
             .iter()
             .map(|(t, s)| {
                 let reasons = s.because.iter().map(ToString::to_string).collect();
-                (t.to_string(), serial_name(&s.label), reasons)
+                (t.to_string(), s.label.as_str().to_string(), reasons)
             })
             .collect(),
         frames: analysis.frames.iter().map(|f| f.to_string()).collect(),
@@ -357,7 +353,7 @@ fn shown(id: &Value, text: &str, label: String, analysis: &Analysis<'_>) -> Show
             .map(|ev| Mark {
                 start: ev.start,
                 end: ev.end,
-                role: serial_name(&ev.role),
+                role: ev.role.as_str().to_string(),
                 entry: ev.entry.to_string(),
                 id: ev.id.as_deref().map(str::to_string),
                 rules: ev.rules.iter().map(ToString::to_string).collect(),

@@ -33,10 +33,15 @@ impl WordRule for Verdict {
         words: &mut [Weighed<'a>],
     ) {
         let w = weights.verdict;
-        let spans = doc.sentence_spans();
-        let last = (spans.len() >= LONG_TEXT && w.last_sentence != 1.0)
-            .then(|| spans.last().map(|&(first, _)| doc.sentence(first)))
-            .flatten();
+        // The stop of the last token, when the text has at least three: the rules
+        // read stops (every `.`, `!`, `?`, `…`, line break), worked out at every
+        // depth of analysis, where the splitter's sentences are not.
+        let last = doc
+            .tokens
+            .len()
+            .checked_sub(1)
+            .map(|i| doc.sentence(i))
+            .filter(|&stop| stop as usize + 1 >= LONG_TEXT && w.last_sentence != 1.0);
         // Most texts have no verdict word: nothing is allocated for them.
         let mut verdicts: Vec<(u32, usize)> = Vec::new();
         if w.conclusion != 1.0 {

@@ -245,7 +245,7 @@ pub(super) fn is_euphonic_pronoun(word: &str) -> bool {
 
 /// How an abbreviation's period is recognised.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(super) enum Abbrev {
+pub(crate) enum Abbrev {
     /// A title (`M.`, `Mme.`, `Dr.`): only before a capitalised name.
     Title,
     /// Never a word on its own (`etc.`, `cf.`, `janv.`): always keeps its period.
@@ -255,7 +255,7 @@ pub(super) enum Abbrev {
 }
 
 /// The closed list of abbreviations that keep their period.
-pub(super) fn abbreviation(word: &str) -> Option<Abbrev> {
+pub(crate) fn abbreviation(word: &str) -> Option<Abbrev> {
     const ALWAYS: &[&str] = &[
         "etc", "cf", "janv", "fevr", "févr", "avr", "juil", "oct", "nov", "déc", "dec", "chap",
         "hab", "éd", "mds", "md",

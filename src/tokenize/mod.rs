@@ -28,13 +28,12 @@
 
 mod classify;
 mod scan;
-mod sentences;
 
 use std::borrow::Cow;
 
-use serde::Serialize;
+use crate::names::spelled;
 
-pub use sentences::{sentences, Sentence, Sentences};
+pub(crate) use classify::{abbreviation, Abbrev};
 
 /// What a token is.
 ///
@@ -44,8 +43,7 @@ pub use sentences::{sentences, Sentence, Sentences};
 /// let kinds: Vec<TokenKind> = tokenize("Top :) #num @moi").map(|t| t.kind).collect();
 /// assert_eq!(kinds, [TokenKind::Word, TokenKind::Emoticon, TokenKind::Hashtag, TokenKind::Mention]);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TokenKind {
     /// A word, elided word (`l'`), hyphenated compound or inversion clitic (`-t-il`).
     Word,
@@ -68,6 +66,19 @@ pub enum TokenKind {
     /// Any other symbol (`%`, `€`, `+`, a control character, a lone combining mark).
     Symbol,
 }
+
+spelled!(serde TokenKind {
+    Word => "word",
+    Number => "number",
+    Punct => "punct",
+    Url => "url",
+    Email => "email",
+    Mention => "mention",
+    Hashtag => "hashtag",
+    Emoticon => "emoticon",
+    Emoji => "emoji",
+    Symbol => "symbol",
+});
 
 /// A token: a slice of the input, its byte span and its kind.
 ///

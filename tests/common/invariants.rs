@@ -141,6 +141,17 @@ pub fn check_analysis(analyzer: &Analyzer, text: &str, a: &Analysis, thresholds:
         assert!(frame_ids.contains(&frame.as_ref()), "unknown frame {frame}");
     }
 
+    // One sentence splitter: the analysis scores the sentences `sentences` gives.
+    let spans: Vec<(usize, usize)> = a.sentences.iter().map(|s| (s.start, s.end)).collect();
+    let split: Vec<(usize, usize)> = sentences(text).map(|s| (s.start, s.end)).collect();
+    assert_eq!(
+        spans, split,
+        "the analysis's sentences are not sentences() of {text:?}"
+    );
+    for s in &a.sentences {
+        assert!(s.score.is_finite() && (-1.0..=1.0).contains(&s.score));
+    }
+
     let mut previous = (0, 0);
     for e in &a.evidence {
         assert!(

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use encoding_rs::Encoding;
 
-use crate::{encoding, limit, sniff};
+use crate::{encoding, limit};
 
 /// Read French comments: tokens, sentiment, stance, frames, with evidence.
 #[derive(Debug, Parser)]
@@ -80,7 +80,7 @@ pub struct InputArgs {
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// CSV field delimiter: , ; | or tab [default: detected from the header line].
-    #[arg(long, value_name = "CHAR", value_parser = sniff::parse_delimiter)]
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
     /// The input's encoding: utf-8, utf-16, windows-1252, latin-1, … [default: utf-8, or what a byte order mark says].
     #[arg(long, value_name = "NAME", value_parser = encoding::parse)]
@@ -131,7 +131,7 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "NAMES", value_delimiter = ',')]
     pub columns: Vec<String>,
     /// CSV output delimiter [default: the input's CSV delimiter, else ','].
-    #[arg(long, value_name = "CHAR", value_parser = sniff::parse_delimiter)]
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub output_delimiter: Option<u8>,
     /// CSV output encoding [default: the input's, so that a spreadsheet opens it as it opened the input; UTF-8 for UTF-16 input].
     #[arg(long, value_name = "NAME", value_parser = encoding::parse)]
@@ -212,4 +212,33 @@ pub struct ExplainArgs {
     /// Print the analysis and the sentences as one JSON object.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Parse a `--delimiter` value: one of `,` `;` `|`, a tab (`tab`, `\t` or the
+/// character), or any other single ASCII character.
+pub fn parse_delimiter(value: &str) -> Result<u8, String> {
+    match value {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        "comma" => Ok(b','),
+        "semicolon" => Ok(b';'),
+        "pipe" => Ok(b'|'),
+        v if v.len() == 1 && v.is_ascii() && v != "\"" && v != "\n" && v != "\r" => {
+            Ok(v.as_bytes()[0])
+        }
+        v => Err(format!(
+            "{v:?} is not a delimiter: use one character, such as , ; | or tab"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiter_values() {
+        assert_eq!(parse_delimiter("tab"), Ok(b'\t'));
+        assert_eq!(parse_delimiter(";"), Ok(b';'));
+        assert!(parse_delimiter(";;").is_err());
+    }
 }

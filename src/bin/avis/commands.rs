@@ -1,22 +1,22 @@
-//! The subcommands: read, analyse in parallel chunks, write in input order.
+//! The subcommands: each reads its input, runs the records through the analyzer
+//! (`drive`) and writes its output.
 
 use std::borrow::Cow;
-use std::path::{Path, PathBuf};
 
 use avis_fr::report::ReportBuilder;
-use avis_fr::{Analysis, Analyzer, Lexicon, TokenKind, Topic, Weights};
+use avis_fr::{Analysis, Analyzer, TokenKind};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::args::{
-    Cli, Command, EvidenceMode, InputArgs, OutputFormat, ReportArgs, ScoreArgs, TokensArgs,
-};
+use crate::args::{Cli, Command, EvidenceMode, OutputFormat, ReportArgs, ScoreArgs, TokensArgs};
 use crate::csv_out::CsvOut;
-use crate::drive::{drive, Depth, Stats};
+use crate::drive::{drive, reader, summary, Depth, Stats};
 use crate::error::CliError;
-use crate::input::{self, Record, RecordReader};
-use crate::output::Sink;
+use crate::input::{self, RecordReader};
+use crate::output::Output;
+use crate::record::Record;
 use crate::scored::{cell, json_error, write_json_line, write_scored};
+use crate::setup::analyzer;
 use crate::{evaluate, explain};
 
 /// Records up to this many bytes of text are written out in parallel with the
@@ -48,8 +48,8 @@ fn tokens(args: TokensArgs) -> Result<(), CliError> {
     if text.is_empty() {
         eprintln!("avis: {name} is empty: no tokens");
     }
-    let mut sink = Sink::open(None)?;
-    let w = sink.writer();
+    let mut output = Output::open(None)?;
+    let w = output.writer();
     for token in avis_fr::tokenize(&text) {
         let out = TokenOut {
             text: token.text,
@@ -60,7 +60,7 @@ fn tokens(args: TokensArgs) -> Result<(), CliError> {
         };
         write_json_line(w, &out)?;
     }
-    sink.commit()
+    output.commit()
 }
 
 fn score(args: ScoreArgs) -> Result<(), CliError> {
@@ -83,7 +83,7 @@ fn score(args: ScoreArgs) -> Result<(), CliError> {
         args.input.weights.as_deref(),
     )?;
     let mut reader = reader(&args.input)?;
-    let mut sink = Sink::open(args.output.as_deref())?;
+    let mut output = Output::open(args.output.as_deref())?;
     let stats = match args.output_format {
         OutputFormat::Jsonl => {
             let evidence = args.evidence;
@@ -106,17 +106,17 @@ fn score(args: ScoreArgs) -> Result<(), CliError> {
                 depth,
                 render,
                 |record, _, analysis, line| match line {
-                    Some(line) => sink
+                    Some(line) => output
                         .writer()
                         .write_all(&line?)
                         .map_err(|e| CliError::io("cannot write output", e)),
-                    None => write_scored(sink.writer(), &record.fields, &analysis, evidence),
+                    None => write_scored(output.writer(), &record.fields, &analysis, evidence),
                 },
             )?
         }
-        OutputFormat::Csv => score_csv(&args, &analyzer, &mut reader, &mut sink)?,
+        OutputFormat::Csv => score_csv(&args, &analyzer, &mut reader, &mut output)?,
     };
-    sink.commit()?;
+    output.commit()?;
     summary(&args.input, &mut reader, &stats, "scored");
     Ok(())
 }
@@ -126,16 +126,15 @@ fn score_csv(
     args: &ScoreArgs,
     analyzer: &Analyzer,
     reader: &mut RecordReader,
-    sink: &mut Sink,
+    output: &mut Output,
 ) -> Result<Stats, CliError> {
     let delimiter = args.output_delimiter.or(reader.delimiter()).unwrap_or(b',');
-    // Every analysis has a stance for each target of the topic: an empty text's
-    // tells the stance columns before any record.
+    // A stance column per target of the topic, sorted as the JSON's.
     let targets = analyzer
-        .analyze("")
-        .stance
-        .keys()
-        .map(|t| t.to_string())
+        .topic()
+        .target_ids()
+        .into_iter()
+        .map(String::from)
         .collect();
     let input_columns = reader.columns().map(<[String]>::to_vec);
     // encoding_rs encodes UTF-16 as UTF-8 (a UTF-16 CSV is no one's habit).
@@ -158,9 +157,9 @@ fn score_csv(
         &args.input,
         depth,
         |_, _, _| (),
-        |record, _, analysis, ()| out.write(sink.writer(), &record.id, &record.fields, &analysis),
+        |record, _, analysis, ()| out.write(output.writer(), &record.id, &record.fields, &analysis),
     )?;
-    out.finish(sink.writer())?;
+    out.finish(output.writer())?;
     if out.unmappable > 0 && !args.input.quiet {
         let rows = if out.unmappable == 1 {
             "1 row has".to_string()
@@ -198,7 +197,7 @@ fn report(args: ReportArgs) -> Result<(), CliError> {
     let mut html = args
         .html
         .as_deref()
-        .map(|p| Sink::open(Some(p)))
+        .map(|p| Output::open(Some(p)))
         .transpose()?;
     let mut builder = ReportBuilder::new().max_shown(args.max_shown).top(args.top);
     let stats = drive(
@@ -221,14 +220,15 @@ fn report(args: ReportArgs) -> Result<(), CliError> {
         },
     )?;
     let report = builder.finish();
-    if let Some(mut sink) = html.take() {
-        let name = sink.name();
-        sink.writer()
+    if let Some(mut output) = html.take() {
+        let name = output.name();
+        output
+            .writer()
             .write_all(report.to_html().as_bytes())
             .map_err(|e| CliError::io(format!("cannot write {name}"), e))?;
-        sink.commit()?;
+        output.commit()?;
     }
-    let mut out = Sink::open(None)?;
+    let mut out = Output::open(None)?;
     let text = if args.json {
         let mut json = serde_json::to_string_pretty(&report).map_err(json_error)?;
         json.push('\n');
@@ -242,98 +242,4 @@ fn report(args: ReportArgs) -> Result<(), CliError> {
     out.commit()?;
     summary(&args.input, &mut reader, &stats, "read");
     Ok(())
-}
-
-pub(crate) fn reader(args: &InputArgs) -> Result<RecordReader, CliError> {
-    let source = input::open(args.path.as_deref(), args.quiet, args.encoding)?;
-    RecordReader::new(source, args)
-}
-
-/// The default analyzer (general lexicons, no topic, default weights), or one with
-/// the user's lexicons, topic and weights.
-pub fn analyzer(
-    lexicons: &[PathBuf],
-    topic: Option<&Path>,
-    weights: Option<&Path>,
-) -> Result<Analyzer, CliError> {
-    if lexicons.is_empty() && topic.is_none() && weights.is_none() {
-        return Ok(Analyzer::default());
-    }
-    let mut builder = Analyzer::builder();
-    for path in lexicons {
-        builder = builder.lexicon(Lexicon::from_tsv(
-            &name(path),
-            &read_file(path, "lexicon")?,
-        )?);
-    }
-    if let Some(path) = topic {
-        builder = builder.topic(topic_of(path)?);
-    }
-    if let Some(path) = weights {
-        let text = read_file(path, "weights")?;
-        builder = builder.weights(Weights::from_toml(&name(path), &text)?);
-    }
-    Ok(builder.build()?)
-}
-
-/// A topic file, or a built-in topic named like one that does not exist as a file.
-fn topic_of(path: &Path) -> Result<Topic, CliError> {
-    // A name without an extension that is no file: a built-in topic, or an error
-    // that lists them.
-    match path
-        .to_str()
-        .filter(|name| !path.exists() && !name.contains('.'))
-    {
-        Some(name) => Ok(Topic::builtin(name)?),
-        None => Ok(Topic::from_toml(&name(path), &read_file(path, "topic")?)?),
-    }
-}
-
-fn name(path: &Path) -> String {
-    path.display().to_string()
-}
-
-fn read_file(path: &Path, what: &str) -> Result<String, CliError> {
-    std::fs::read_to_string(path)
-        .map_err(|e| CliError::io(format!("cannot read {what} file {}", path.display()), e))
-}
-
-pub(crate) fn summary(args: &InputArgs, reader: &mut RecordReader, stats: &Stats, verb: &str) {
-    reader.finish();
-    if args.quiet {
-        return;
-    }
-    if reader.empty {
-        eprintln!("avis: {} is empty: 0 records {verb}", reader.name);
-        return;
-    }
-    let mut line = format!(
-        "avis: {} {verb} from {}",
-        count(stats.records, "record"),
-        reader.name
-    );
-    if reader.replaced() > 0 {
-        line.push_str(", with bytes that are not text in its encoding replaced by U+FFFD");
-    }
-    if stats.skipped > 0 {
-        line.push_str(&format!(
-            ", {} skipped",
-            count(stats.skipped, "invalid record")
-        ));
-    }
-    if reader.empty_lines > 0 {
-        line.push_str(&format!(
-            ", {} skipped",
-            count(reader.empty_lines, "empty line")
-        ));
-    }
-    eprintln!("{line}");
-}
-
-fn count(n: u64, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
 }

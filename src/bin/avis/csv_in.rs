@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::args::InputArgs;
 use crate::error::CliError;
-use crate::input::{invalid, misread, Next, Record};
+use crate::record::{invalid, misread, Next, Record};
 use crate::sniff;
 use crate::{encoding, limit};
 

@@ -7,7 +7,7 @@ use encoding_rs::{Encoding, UTF_8};
 use serde_json::{Map, Value};
 
 use crate::error::CliError;
-use crate::scored::{cell, serial, top_evidence};
+use crate::scored::{cell, top_evidence};
 
 /// One output column.
 #[derive(Clone, Debug, PartialEq)]
@@ -247,8 +247,8 @@ fn value(
     match column {
         Column::Input(name) => fields.get(name).map(cell).unwrap_or_default(),
         Column::SentimentScore => number(analysis.sentiment.score),
-        Column::SentimentLabel => serial(&analysis.sentiment.label),
-        Column::Stance(t) => stance(analysis, t, |s| serial(&s.label)),
+        Column::SentimentLabel => analysis.sentiment.label.to_string(),
+        Column::Stance(t) => stance(analysis, t, |s| s.label.to_string()),
         Column::StanceScore(t) => stance(analysis, t, |s| number(s.score)),
         Column::Frames => analysis
             .frames
@@ -257,7 +257,7 @@ fn value(
             .collect::<Vec<_>>()
             .join(", "),
         Column::TopEvidence => top_evidence(analysis)
-            .map(|ev| format!("{} ({} {:+.2})", ev.text, serial(&ev.role), ev.contribution))
+            .map(|ev| format!("{} ({} {:+.2})", ev.text, ev.role, ev.contribution))
             .unwrap_or_default(),
     }
 }

@@ -1,18 +1,17 @@
-//! The loop every corpus subcommand runs: read records in chunks, analyse each
-//! chunk in parallel, hand the results on in input order.
+//! Records through the analyzer: read a chunk of records, analyse it with the
+//! library's batch (one thread per core), hand the results on in input order.
+//! Reading and writing are the callers'; the threads are the library's.
 //!
 //! Memory: a chunk holds at most [`CHUNK`] records and stops taking more once its
 //! texts reach [`CHUNK_BYTES`], so a run holds one chunk of ordinary records, or
 //! those and one large record (the one that crossed the limit), whatever the input.
 
-use std::cell::RefCell;
-
-use avis_fr::{Analysis, Analyzer, Cache};
-use rayon::prelude::*;
+use avis_fr::{Analysis, Analyzer};
 
 use crate::args::InputArgs;
 use crate::error::CliError;
-use crate::input::{Next, Record, RecordReader};
+use crate::input::{self, RecordReader};
+use crate::record::{Next, Record};
 
 /// Records analysed together: big enough to keep both cores busy, small enough
 /// that memory does not grow with the input.
@@ -35,27 +34,6 @@ pub enum Depth {
     Scores,
 }
 
-thread_local! {
-    /// One cache per thread (rayon's workers live as long as the run), so that its
-    /// word memo serves every record the thread analyses.
-    static CACHE: RefCell<Cache> = RefCell::new(Cache::new());
-}
-
-fn analyze<'a>(analyzer: &'a Analyzer, text: &'a str, depth: Depth) -> Analysis<'a> {
-    CACHE.with(|cache| {
-        // Not reentrant: an analysis calls nothing back here. Should that change,
-        // a fresh cache gives the same result.
-        let Ok(mut cache) = cache.try_borrow_mut() else {
-            return analyzer.analyze(text);
-        };
-        match depth {
-            Depth::Evidence => analyzer.analyze_with(&mut cache, text),
-            Depth::Explained => analyzer.analyze_without_evidence(&mut cache, text),
-            Depth::Scores => analyzer.analyze_scores(&mut cache, text),
-        }
-    })
-}
-
 /// Counts for the summary line.
 #[derive(Default)]
 pub struct Stats {
@@ -63,63 +41,60 @@ pub struct Stats {
     pub skipped: u64,
 }
 
-/// Read records chunk by chunk, analyse each chunk in parallel to `depth` (and
-/// `render` what can be worked out from each analysis alone), hand the results to
-/// `sink` in input order. A bad record stops the run after the records before it
-/// were handed on (none of it is), unless `--skip-invalid`.
+/// Read records chunk by chunk, analyse each chunk on every core to `depth` (and
+/// `render` what can be worked out from each analysis alone, on the same threads),
+/// hand the results to `each` in input order. A bad record stops the run after the
+/// records before it were handed on (none of it is), unless `--skip-invalid`.
 pub fn drive<R: Send>(
     reader: &mut RecordReader,
     analyzer: &Analyzer,
     args: &InputArgs,
     depth: Depth,
     render: impl Fn(&Record, &str, &Analysis<'_>) -> R + Sync,
-    mut sink: impl FnMut(Record, &str, Analysis<'_>, R) -> Result<(), CliError>,
+    mut each: impl FnMut(Record, &str, Analysis<'_>, R) -> Result<(), CliError>,
 ) -> Result<Stats, CliError> {
     let mut stats = Stats::default();
+    let batch = analyzer.batch();
     loop {
-        let (mut chunk, end) = read_chunk(reader, args, &mut stats)?;
-        // The analyses borrow the texts; the rest of each record moves on to `sink`.
+        let (mut chunk, stop, eof) = read_chunk(reader, args, &mut stats)?;
+        // The analyses borrow the texts; the rest of each record moves on to `each`.
         let texts: Vec<String> = chunk
             .iter_mut()
             .map(|record| std::mem::take(&mut record.text))
             .collect();
-        // `collect` on an indexed parallel iterator keeps input order.
-        let analyses: Vec<(Analysis, R)> = chunk
-            .par_iter()
-            .zip(&texts)
-            .map(|(record, text)| {
-                let analysis = analyze(analyzer, text, depth);
-                let rendered = render(record, text, &analysis);
-                (analysis, rendered)
-            })
-            .collect();
-        for ((record, text), (analysis, rendered)) in chunk.into_iter().zip(&texts).zip(analyses) {
-            sink(record, text, analysis, rendered)?;
+        let items: Vec<(&Record, &str)> =
+            chunk.iter().zip(texts.iter().map(String::as_str)).collect();
+        let analysed = batch.map(&items, |cache, &(record, text)| {
+            let analysis = match depth {
+                Depth::Evidence => analyzer.analyze_with(cache, text),
+                Depth::Explained => analyzer.analyze_without_evidence(cache, text),
+                Depth::Scores => analyzer.analyze_scores(cache, text),
+            };
+            let rendered = render(record, text, &analysis);
+            (analysis, rendered)
+        });
+        drop(items);
+        for ((record, text), (analysis, rendered)) in chunk.into_iter().zip(&texts).zip(analysed) {
+            each(record, text, analysis, rendered)?;
             stats.records += 1;
         }
-        match end {
-            End::More => {}
-            End::Eof => return Ok(stats),
-            End::Stop(error) => return Err(error),
+        if let Some(error) = stop {
+            return Err(error);
+        }
+        if eof {
+            return Ok(stats);
         }
     }
 }
 
-/// What ended a chunk.
-enum End {
-    /// It is full: more records may follow.
-    More,
-    Eof,
-    /// A bad record, without `--skip-invalid`: the run stops after this chunk.
-    Stop(CliError),
-}
-
-/// The next chunk of records (bad ones skipped and counted with `--skip-invalid`).
+/// Up to [`CHUNK`] records, or fewer once their texts reach [`CHUNK_BYTES`]; the error that stops the run, if a bad record does;
+/// whether the input has ended. Bad records skipped with `--skip-invalid` are
+/// said and counted.
 fn read_chunk(
     reader: &mut RecordReader,
     args: &InputArgs,
     stats: &mut Stats,
-) -> Result<(Vec<Record>, End), CliError> {
+) -> Result<(Vec<Record>, Option<CliError>, bool), CliError> {
     let mut chunk = Vec::with_capacity(CHUNK);
     let mut bytes = 0;
     while chunk.len() < CHUNK && bytes < CHUNK_BYTES {
@@ -142,23 +117,71 @@ fn read_chunk(
                     };
                     reader.warn(&format!("avis: skipped {error}"));
                     stats.skipped += 1;
-                } else {
-                    // Skipping is no fix for a file in another encoding or format.
-                    let message = if whole_input {
-                        message
-                    } else {
-                        format!("{message} (or pass --skip-invalid to skip bad records)")
-                    };
-                    let error = CliError::Invalid {
-                        source,
-                        line,
-                        message,
-                    };
-                    return Ok((chunk, End::Stop(error)));
+                    continue;
                 }
+                // Skipping is no fix for a file in another encoding or format.
+                let message = if whole_input {
+                    message
+                } else {
+                    format!("{message} (or pass --skip-invalid to skip bad records)")
+                };
+                let stop = CliError::Invalid {
+                    source,
+                    line,
+                    message,
+                };
+                return Ok((chunk, Some(stop), false));
             }
-            Next::Eof => return Ok((chunk, End::Eof)),
+            Next::Eof => return Ok((chunk, None, true)),
         }
     }
-    Ok((chunk, End::More))
+    Ok((chunk, None, false))
+}
+
+/// The reader of the input the options name.
+pub fn reader(args: &InputArgs) -> Result<RecordReader, CliError> {
+    let source = input::open(args.path.as_deref(), args.quiet, args.encoding)?;
+    RecordReader::new(source, args)
+}
+
+/// The summary line on standard error (unless `--quiet`): records `verb`, bad
+/// records and empty lines skipped, bytes replaced.
+pub fn summary(args: &InputArgs, reader: &mut RecordReader, stats: &Stats, verb: &str) {
+    reader.finish();
+    if args.quiet {
+        return;
+    }
+    if reader.empty {
+        eprintln!("avis: {} is empty: 0 records {verb}", reader.name);
+        return;
+    }
+    let mut line = format!(
+        "avis: {} {verb} from {}",
+        count(stats.records, "record"),
+        reader.name
+    );
+    if reader.replaced() > 0 {
+        line.push_str(", with bytes that are not text in its encoding replaced by U+FFFD");
+    }
+    if stats.skipped > 0 {
+        line.push_str(&format!(
+            ", {} skipped",
+            count(stats.skipped, "invalid record")
+        ));
+    }
+    if reader.empty_lines > 0 {
+        line.push_str(&format!(
+            ", {} skipped",
+            count(reader.empty_lines, "empty line")
+        ));
+    }
+    eprintln!("{line}");
+}
+
+fn count(n: u64, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }

@@ -6,9 +6,9 @@ use std::io::Write;
 use serde_json::Value;
 
 use crate::args::EvaluateArgs;
-use crate::commands::{analyzer, reader, summary};
-use crate::drive::{drive, Depth};
+use crate::drive::{drive, reader, summary, Depth};
 use crate::error::CliError;
+use crate::setup::analyzer;
 
 pub fn run(args: EvaluateArgs) -> Result<(), CliError> {
     let analyzer = analyzer(

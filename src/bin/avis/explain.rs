@@ -1,19 +1,20 @@
 //! `avis explain`: the analysis of one text, written out for a person (or as JSON):
-//! its sentences with the markers in each, the rules that weighed each marker, the
-//! stance per target with its reasons.
+//! its sentences (the analysis's, as `avis score` gives them) with their sentiment
+//! and the markers in each, the rules that weighed each marker, the stance per
+//! target with its reasons.
 
 use std::fmt::Write as _;
 use std::io::IsTerminal;
 
-use avis_fr::{Analysis, Evidence, Sentence};
-use serde_json::{json, Value};
+use avis_fr::{Analysis, Evidence, SentenceSentiment};
+use serde_json::{json, Map, Value};
 
-use crate::args::ExplainArgs;
-use crate::commands::analyzer;
+use crate::args::{EvidenceMode, ExplainArgs};
 use crate::error::CliError;
 use crate::input;
-use crate::output::Sink;
-use crate::scored::{json_error, serial};
+use crate::output::Output;
+use crate::scored::{json_error, write_scored};
+use crate::setup::analyzer;
 
 pub fn run(args: ExplainArgs) -> Result<(), CliError> {
     let text = text(&args)?;
@@ -23,22 +24,21 @@ pub fn run(args: ExplainArgs) -> Result<(), CliError> {
         args.weights.as_deref(),
     )?;
     let analysis = analyzer.analyze(&text);
-    let sentences: Vec<Sentence> = avis_fr::sentences(&text).collect();
-    let groups = group(&sentences, &analysis.evidence);
+    let groups = group(&analysis.sentences, &analysis.evidence);
     let out = if args.json {
-        let mut json =
-            serde_json::to_string_pretty(&as_json(&text, &analysis, &sentences, &groups))
-                .map_err(json_error)?;
+        let mut json = serde_json::to_string_pretty(&as_json(&text, &analysis, &groups)?)
+            .map_err(json_error)?;
         json.push('\n');
         json
     } else {
-        as_text(&text, &analysis, &sentences, &groups)
+        as_text(&text, &analysis, &groups)
     };
-    let mut sink = Sink::open(None)?;
-    sink.writer()
+    let mut output = Output::open(None)?;
+    output
+        .writer()
         .write_all(out.as_bytes())
         .map_err(|e| CliError::io("cannot write <stdout>", e))?;
-    sink.commit()
+    output.commit()
 }
 
 /// The text: the arguments, else `--file`, else standard input (not a terminal:
@@ -72,8 +72,9 @@ fn text(args: &ExplainArgs) -> Result<String, CliError> {
 }
 
 /// The indices of the evidence in each sentence (by where it starts); the last
-/// group holds evidence outside every sentence, so that none is left out.
-fn group(sentences: &[Sentence], evidence: &[Evidence]) -> Vec<Vec<usize>> {
+/// group holds evidence outside every sentence (none: every marker is made of the
+/// tokens of a sentence), so that none could be left out.
+fn group(sentences: &[SentenceSentiment], evidence: &[Evidence]) -> Vec<Vec<usize>> {
     let mut groups = vec![Vec::new(); sentences.len() + 1];
     for (i, ev) in evidence.iter().enumerate() {
         let at = sentences
@@ -85,32 +86,27 @@ fn group(sentences: &[Sentence], evidence: &[Evidence]) -> Vec<Vec<usize>> {
     groups
 }
 
-fn as_text(
-    text: &str,
-    analysis: &Analysis<'_>,
-    sentences: &[Sentence],
-    groups: &[Vec<usize>],
-) -> String {
+fn as_text(text: &str, analysis: &Analysis<'_>, groups: &[Vec<usize>]) -> String {
     let mut out = String::new();
     let s = &analysis.sentiment;
     let _ = writeln!(
         out,
-        "Sentiment: {} {:+.3} (positive {:.2}, negative {:.2}, neutral {:.2}; the library \
-         scores the whole text, not each sentence)",
-        serial(&s.label),
-        s.score,
-        s.positive,
-        s.negative,
-        s.neutral
+        "Sentiment: {} {:+.3} (positive {:.2}, negative {:.2}, neutral {:.2})",
+        s.label, s.score, s.positive, s.negative, s.neutral
     );
+    let sentences = &analysis.sentences;
     for (n, sentence) in sentences.iter().enumerate() {
+        // The analysis's spans lie on the text's character boundaries.
+        let words = text.get(sentence.start..sentence.end).unwrap_or_default();
         let _ = writeln!(
             out,
-            "\nSentence {} (bytes {}..{}): {}",
+            "\nSentence {} (bytes {}..{}, {} {:+.3}): {}",
             n + 1,
             sentence.start,
             sentence.end,
-            one_line(sentence.text)
+            sentence.label,
+            sentence.score,
+            one_line(words)
         );
         markers(&mut out, analysis, &groups[n]);
     }
@@ -126,12 +122,7 @@ fn as_text(
         out.push_str("  (the topic has no targets)\n");
     }
     for (target, stance) in &analysis.stance {
-        let _ = writeln!(
-            out,
-            "  {target}: {} {:+.3}",
-            serial(&stance.label),
-            stance.score
-        );
+        let _ = writeln!(out, "  {target}: {} {:+.3}", stance.label, stance.score);
         for reason in &stance.because {
             let _ = writeln!(out, "    because {reason}");
         }
@@ -161,7 +152,7 @@ fn markers(out: &mut String, analysis: &Analysis<'_>, group: &[usize]) {
             .as_ref()
             .map(|id| format!(" {id}"))
             .unwrap_or_default();
-        let _ = write!(out, "  `{}` {}{id}: ", one_line(&ev.text), serial(&ev.role));
+        let _ = write!(out, "  `{}` {}{id}: ", one_line(&ev.text), ev.role);
         // A marker that adds nothing itself (a target, a negator) has only its valence.
         if ev.contribution == 0.0 && ev.rules.is_empty() {
             let _ = write!(out, "valence {:+.2}", ev.valence);
@@ -185,27 +176,23 @@ fn one_line(text: &(impl AsRef<str> + ?Sized)) -> String {
         .join(" ")
 }
 
-fn as_json(
-    text: &str,
-    analysis: &Analysis<'_>,
-    sentences: &[Sentence],
-    groups: &[Vec<usize>],
-) -> Value {
-    let mut value = match serde_json::to_value(analysis) {
-        Ok(Value::Object(map)) => map,
-        _ => serde_json::Map::new(),
+/// The record `avis score` writes for this text (`text`, then the analysis:
+/// `sentiment`, `sentences`, `stance`, `frames`, `evidence`), and what explain
+/// adds: `evidence_by_sentence`, for each sentence the indices of its evidence
+/// (and `evidence_outside_sentences` if a marker were in none).
+fn as_json(text: &str, analysis: &Analysis<'_>, groups: &[Vec<usize>]) -> Result<Value, CliError> {
+    let mut record = Map::new();
+    record.insert("text".into(), Value::from(text));
+    let mut line = Vec::new();
+    write_scored(&mut line, &record, analysis, EvidenceMode::All)?;
+    let mut value = match serde_json::from_slice(&line).map_err(json_error)? {
+        Value::Object(map) => map,
+        _ => Map::new(),
     };
-    let sentences: Vec<Value> = sentences
-        .iter()
-        .zip(groups)
-        .map(
-            |(s, group)| json!({"text": s.text, "start": s.start, "end": s.end, "evidence": group}),
-        )
-        .collect();
-    value.insert("text".into(), Value::from(text));
-    value.insert("sentences".into(), Value::from(sentences));
-    if let Some(rest) = groups.last().filter(|g| !g.is_empty()) {
+    let (by_sentence, outside) = groups.split_at(groups.len().saturating_sub(1));
+    value.insert("evidence_by_sentence".into(), json!(by_sentence));
+    if let Some(rest) = outside.first().filter(|g| !g.is_empty()) {
         value.insert("evidence_outside_sentences".into(), json!(rest));
     }
-    Value::Object(value)
+    Ok(Value::Object(value))
 }

@@ -14,7 +14,9 @@ mod input;
 mod interrupt;
 mod limit;
 mod output;
+mod record;
 mod scored;
+mod setup;
 mod sniff;
 
 use std::process::ExitCode;

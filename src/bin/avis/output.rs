@@ -8,7 +8,7 @@ use tempfile::NamedTempFile;
 use crate::error::CliError;
 use crate::interrupt::{self, Registered};
 
-pub enum Sink {
+pub enum Output {
     Stdout(BufWriter<io::Stdout>),
     /// A temporary file beside the destination, renamed over it by `commit`. If the
     /// run fails, dropping it deletes the temporary file: no partial output, and an
@@ -21,10 +21,10 @@ pub enum Sink {
     },
 }
 
-impl Sink {
-    pub fn open(path: Option<&Path>) -> Result<Sink, CliError> {
+impl Output {
+    pub fn open(path: Option<&Path>) -> Result<Output, CliError> {
         let Some(dest) = path else {
-            return Ok(Sink::Stdout(BufWriter::with_capacity(
+            return Ok(Output::Stdout(BufWriter::with_capacity(
                 256 * 1024,
                 io::stdout(),
             )));
@@ -40,7 +40,7 @@ impl Sink {
                 e,
             )
         })?;
-        Ok(Sink::File {
+        Ok(Output::File {
             writer: BufWriter::with_capacity(256 * 1024, tmp),
             dest: dest.to_path_buf(),
             _registered: registered,
@@ -49,15 +49,15 @@ impl Sink {
 
     pub fn name(&self) -> String {
         match self {
-            Sink::Stdout(_) => "<stdout>".to_string(),
-            Sink::File { dest, .. } => dest.display().to_string(),
+            Output::Stdout(_) => "<stdout>".to_string(),
+            Output::File { dest, .. } => dest.display().to_string(),
         }
     }
 
     pub fn writer(&mut self) -> &mut dyn Write {
         match self {
-            Sink::Stdout(w) => w,
-            Sink::File { writer, .. } => writer,
+            Output::Stdout(w) => w,
+            Output::File { writer, .. } => writer,
         }
     }
 
@@ -66,8 +66,8 @@ impl Sink {
         let name = self.name();
         let write_error = |e| CliError::io(format!("cannot write {name}"), e);
         match self {
-            Sink::Stdout(mut w) => w.flush().map_err(write_error),
-            Sink::File { writer, dest, .. } => {
+            Output::Stdout(mut w) => w.flush().map_err(write_error),
+            Output::File { writer, dest, .. } => {
                 let tmp = writer
                     .into_inner()
                     .map_err(|e| write_error(e.into_error()))?;

@@ -103,15 +103,6 @@ pub fn json_error(e: serde_json::Error) -> CliError {
     }
 }
 
-/// The name a value serializes to (`Label::Negative` → `negative`).
-pub fn serial<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
-}
-
 /// A field as a cell or a line of text: strings as they are, other JSON as JSON,
 /// nothing for null.
 pub fn cell(value: &Value) -> String {

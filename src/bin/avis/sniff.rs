@@ -81,23 +81,6 @@ pub fn show(delimiter: u8) -> String {
     }
 }
 
-/// Parse a `--delimiter` value: one of `,` `;` `|`, a tab (`tab`, `\t` or the
-/// character), or any other single ASCII character.
-pub fn parse_delimiter(value: &str) -> Result<u8, String> {
-    match value {
-        "tab" | "\\t" | "\t" => Ok(b'\t'),
-        "comma" => Ok(b','),
-        "semicolon" => Ok(b';'),
-        "pipe" => Ok(b'|'),
-        v if v.len() == 1 && v.is_ascii() && v != "\"" && v != "\n" && v != "\r" => {
-            Ok(v.as_bytes()[0])
-        }
-        v => Err(format!(
-            "{v:?} is not a delimiter: use one character, such as , ; | or tab"
-        )),
-    }
-}
-
 /// Whether a line that failed to parse as JSON looks like a CSV header or row, to
 /// suggest `--format csv`.
 pub fn looks_like_csv(line: &str) -> bool {
@@ -134,10 +117,7 @@ mod tests {
     }
 
     #[test]
-    fn delimiter_values() {
-        assert_eq!(parse_delimiter("tab"), Ok(b'\t'));
-        assert_eq!(parse_delimiter(";"), Ok(b';'));
-        assert!(parse_delimiter(";;").is_err());
+    fn csv_read_as_json() {
         assert!(looks_like_csv("num;auteur;commentaire"));
         assert!(!looks_like_csv("{\"id\":1,"));
     }
