@@ -83,10 +83,11 @@ impl Analyzer {
     /// Analyse one text with the caller's scratch memory (one [`Cache`] per
     /// thread): the same result as [`analyze`](Self::analyze).
     ///
-    /// The stages, in order: the [document](crate#the-pipeline) (tokens, matched
-    /// expressions, sentences and clauses), the rules' marks (negation scopes,
-    /// contrast), sentiment (the weighed words and the score), frames, stance, then
-    /// the evidence assembled from what each returned.
+    /// The stages, in order, each wired here and nowhere else: the
+    /// [document](crate#the-pipeline) (tokens, matched expressions, sentences and
+    /// clauses), the rules' marks (negation scopes, contrast), the sentiment words,
+    /// the rules weighing them, the score, frames, stance, then the evidence
+    /// assembled from what each returned.
     ///
     /// ```
     /// use avis_fr::{Analyzer, Cache};
@@ -162,7 +163,9 @@ impl Analyzer {
         let mut doc = Document::read_with(text, &self.matcher, &mut cache.document, explain);
         let weights = &self.weights;
         let marks = rules::mark(&doc, weights, &mut cache.marks);
-        let mut scored = sentiment::score(&doc, marks, weights, explain, &mut cache.sentiment);
+        let mut words = sentiment::feelings(&doc, explain, &mut cache.sentiment);
+        rules::weigh(&doc, marks, weights, &mut words);
+        let mut scored = sentiment::score(&doc, words, &weights.sentiment, explain);
         let frames = frames::find(&doc, &self.index, &mut cache.frames);
         let stance = stance::assess(
             &doc,

@@ -39,15 +39,22 @@
 //!    their drawn-out letters squeezed, `nuuuul`), what each one
 //!    means with its valences, its sentences ([`sentences`]: quotes, abbreviations,
 //!    ellipses and line breaks understood) and each token's clause.
-//! 3. **rules**: one list, applied in order to each sentiment word: intensity
-//!    (`très`, `un peu`), negation (`ne … pas`, `sans`; `ne … que` is not one),
-//!    capitals, elongation, contrast (`mais`), `!!!`, questions (praise asked,
-//!    not asserted), irony (`Merci pour …`, `Vive la pensée unique !`,
-//!    `mouhahaha`). Each rule that changed a word is a [`Rule`] in its
-//!    [`Evidence`], with the words that made it fire.
+//! 3. **rules**: first each rule's marks on the document's hits (negation scopes,
+//!    contrast weights), then one list, applied in order to each sentiment word:
+//!    intensity (`très`, `un peu`), negation (`ne … pas`, `sans`, `moins`; `ne …
+//!    que` is not one, `jamais … aussi bien` is a superlative), capitals,
+//!    elongation, contrast (`mais`), verdict (`bref`, `je recommande`: the
+//!    conclusion outweighs the description), `!!!`, questions (praise asked, not
+//!    asserted), irony (`Merci pour …`, `Vive la pensée unique !`, `Super, une
+//!    taxe de plus`, `mouhahaha`). Each rule that changed a word is a [`Rule`] in
+//!    its [`Evidence`], with the words that made it fire. The words are the
+//!    sentiment stage's: a feeling a stance marker or a cue covers keeps its weight
+//!    (`bravo` in `bravo à`), a politeness formula carries none.
 //! 4. **sentiment, frames, stance**: the score of the text in [-1, 1] with a
 //!    [`Label`]; the argument frames it uses; the stance toward each target of the
-//!    [`Topic`] with the [`Reason`]s that add up to it.
+//!    [`Topic`] with the [`Reason`]s that add up to it (a clause's feeling goes to
+//!    every name coordinated in it, a name in a clause without one takes the
+//!    feeling near it). Every tuning constant is one of the [`Weights`].
 //! 5. **evidence**: every marker with its byte span, role and contribution.
 //! 6. **report** ([`report`]): a corpus summary as text, JSON or a self-contained
 //!    HTML page.

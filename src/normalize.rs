@@ -1,4 +1,5 @@
-//! Stage 2: normalized lookup keys, borrowed when the text is already normal.
+//! Stage 1, the tokens' lookup keys: normalized forms, borrowed when the text is
+//! already normal.
 //!
 //! Two keys, computed only when asked: [`normalize`] (lowercase, `’` `‘` `ʼ` read
 //! as `'`, `œ` `æ` expanded) and [`fold`] (the same, accents removed). Both scan

@@ -10,8 +10,8 @@ use crate::analysis::{Label, Role, SentenceSentiment, Sentiment};
 use crate::document::Document;
 use crate::lexicon::{EntryKind, Hit, Kinds};
 use crate::reuse::recycle;
-use crate::rules::{self, Marks, Weighed};
-use crate::weights::{SentimentWeights, Weights};
+use crate::rules::Weighed;
+use crate::weights::SentimentWeights;
 
 /// A label from a score and the thresholds of `weights`.
 pub(crate) fn label(weights: &SentimentWeights, score: f64) -> Label {
@@ -46,23 +46,31 @@ impl SentimentCache {
     }
 }
 
-/// Weigh every sentiment word of the document and score it. Unless `explain`, the
-/// words keep no record of the rules and the sentences are not scored: the same
-/// score, with nothing that says why.
-pub(crate) fn score<'a>(
+/// The document's feelings at their valence, in text order, for the rules to
+/// weigh (in the cache's emptied vector). Unless `explain`, the words will keep no
+/// record of the rules.
+pub(crate) fn feelings<'a>(
     doc: &Document<'a>,
-    marks: &Marks,
-    weights: &Weights,
     explain: bool,
     cache: &mut SentimentCache,
-) -> Scored<'a> {
+) -> Vec<Weighed<'a>> {
     let mut words = recycle(std::mem::take(&mut cache.words));
     collect(doc, explain, &mut words);
-    rules::weigh(doc, marks, weights, &mut words);
+    words
+}
+
+/// Score the document from its weighed words. Unless `explain`, the sentences are
+/// not scored: the same score, with nothing that says why.
+pub(crate) fn score<'a>(
+    doc: &Document<'a>,
+    words: Vec<Weighed<'a>>,
+    weights: &SentimentWeights,
+    explain: bool,
+) -> Scored<'a> {
     Scored {
-        sentiment: summarise(doc, &words, &weights.sentiment),
+        sentiment: summarise(doc, &words, weights),
         sentences: if explain {
-            sentences(doc, &words, &weights.sentiment)
+            sentences(doc, &words, weights)
         } else {
             Vec::new()
         },

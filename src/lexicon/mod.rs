@@ -1,4 +1,5 @@
-//! Stage 3: lexicons as data, and matching them against tokens.
+//! Stage 2, the document's expressions: lexicons as data, and matching them
+//! against tokens.
 //!
 //! A [`Lexicon`] is a list of entries read from a TSV file, one entry per line, its
 //! fields separated by tabs (shown here as `→`):

@@ -1,11 +1,47 @@
 //! Contrast: `mais`, `cependant`, `pourtant` shift the weight of a sentence toward
 //! what follows them. "C'est joli mais trop cher" is mostly about the price.
 
-use super::{feelings, Marks, Weighed, WordRule};
+use super::{feelings, some, Marks, Weighed, WordRule, NONE};
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
 use crate::lexicon::{EntryKind, Hit};
 use crate::weights::Weights;
+
+/// What contrast knows of each hit.
+#[derive(Debug, Default)]
+pub(super) struct ContrastMarks {
+    hits: Vec<Contrasted>,
+}
+
+/// What contrast knows of one hit.
+#[derive(Clone, Copy, Debug)]
+struct Contrasted {
+    /// Contrast weight (1 when no contrast word is near).
+    contrast: f64,
+    /// The nearest contrast word of its sentence, or [`NONE`].
+    contrast_by: u32,
+}
+
+impl ContrastMarks {
+    /// No contrast, for a document of `hits` hits.
+    pub(super) fn reset(&mut self, hits: usize) {
+        self.hits.clear();
+        self.hits.resize(
+            hits,
+            Contrasted {
+                contrast: 1.0,
+                contrast_by: NONE,
+            },
+        );
+    }
+
+    /// Contrast weight of hit `h` (1 when no contrast word is near), and the
+    /// contrast word nearest to it.
+    pub(super) fn contrast(&self, h: usize) -> (f64, Option<usize>) {
+        let marks = &self.hits[h];
+        (marks.contrast, some(marks.contrast_by))
+    }
+}
 
 /// A contrast word of valence `w` weighs the rest of its sentence by `w`, and what
 /// came before it in the sentence by `2 - w`; one that opens its sentence weighs
@@ -26,13 +62,13 @@ impl WordRule for Contrast {
         if !hits.iter().any(|hit| hit.kinds.has(EntryKind::Contrast)) {
             return;
         }
-        let marks = &mut marks.hits;
+        let marks = &mut marks.contrast.hits;
         // Forward: the contrast words before the hit, in its sentence.
-        let (mut after, mut last, mut current) = (1.0, super::NONE, u32::MAX);
+        let (mut after, mut last, mut current) = (1.0, NONE, u32::MAX);
         for (h, hit) in hits.iter().enumerate() {
             let sentence = doc.sentence(hit.first);
             if sentence != current {
-                (after, last, current) = (1.0, super::NONE, sentence);
+                (after, last, current) = (1.0, NONE, sentence);
             }
             marks[h].contrast = after;
             marks[h].contrast_by = last;
@@ -43,16 +79,16 @@ impl WordRule for Contrast {
         }
         // Backward: the contrast words after the hit, in its sentence, and one that
         // opens the next sentence (`… sont bons. Mais quel scénario raté !`).
-        let (mut before, mut next, mut current) = (1.0, super::NONE, u32::MAX);
-        let mut carried = (1.0, super::NONE);
+        let (mut before, mut next, mut current) = (1.0, NONE, u32::MAX);
+        let mut carried = (1.0, NONE);
         for (h, hit) in hits.iter().enumerate().rev() {
             let sentence = doc.sentence(hit.first);
             if sentence != current {
                 ((before, next), current) = (carried, sentence);
-                carried = (1.0, super::NONE);
+                carried = (1.0, NONE);
             }
             marks[h].contrast *= before;
-            if marks[h].contrast_by == super::NONE {
+            if marks[h].contrast_by == NONE {
                 marks[h].contrast_by = next;
             }
             if let Some(w) = weight(hit) {

@@ -195,8 +195,9 @@ mod tests {
 
     #[test]
     fn a_cue_flips_the_praise_of_its_sentence() {
-        assert_eq!(flipped("c'est bien hein"), [Some(RuleKind::IronyCue)]);
-        assert_eq!(flipped("c'est bien. hein"), [None]);
+        // The cue is a word of its own (its valence, unweighed), as in the pipeline.
+        assert_eq!(flipped("c'est bien hein"), [Some(RuleKind::IronyCue), None]);
+        assert_eq!(flipped("c'est bien. hein"), [None, None]);
     }
 
     #[test]

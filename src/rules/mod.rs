@@ -108,59 +108,42 @@ pub(crate) fn feelings<'w, 'a>(
     words.iter_mut().filter(|w| w.role == Role::Sentiment)
 }
 
-/// What the rules know of each hit of a document, and the memory they work it out
-/// in (kept from one document to the next).
+/// What the rules know of each hit of a document: each marking rule's own marks
+/// (and the memory it works them out in), composed here, kept from one document
+/// to the next. The stance stage reads them too: a negated stance marker turns
+/// around.
 #[derive(Debug, Default)]
 pub(crate) struct Marks {
-    hits: Vec<HitMarks>,
-    negation: negation::Scratch,
+    negation: negation::NegationMarks,
+    contrast: contrast::ContrastMarks,
 }
-
-/// What the rules know of one hit.
-#[derive(Clone, Copy, Debug)]
-struct HitMarks {
-    /// Negation scopes covering its first token.
-    negations: u32,
-    /// The hit that negates it (the innermost scope's), or [`NONE`].
-    negator: u32,
-    /// Contrast weight (1 when no contrast word is near).
-    contrast: f64,
-    /// The nearest contrast word of its sentence, or [`NONE`].
-    contrast_by: u32,
-}
-
-const NONE: u32 = u32::MAX;
 
 impl Marks {
     /// Unmarked, for a document of `hits` hits.
     fn reset(&mut self, hits: usize) {
-        let unmarked = HitMarks {
-            negations: 0,
-            negator: NONE,
-            contrast: 1.0,
-            contrast_by: NONE,
-        };
-        self.hits.clear();
-        self.hits.resize(hits, unmarked);
+        self.negation.reset(hits);
+        self.contrast.reset(hits);
     }
 
     /// Whether hit `h` starts in the scope of an odd number of negations.
     pub(crate) fn negated(&self, h: usize) -> bool {
-        self.hits[h].negations % 2 == 1
+        self.negation.negated(h)
     }
 
     /// The hit whose negation covers hit `h`, if one does.
     pub(crate) fn negator(&self, h: usize) -> Option<usize> {
-        some(self.hits[h].negator)
+        self.negation.negator(h)
     }
 
     /// Contrast weight of hit `h` (1 when no contrast word is near), and the
     /// contrast word nearest to it.
     pub(crate) fn contrast(&self, h: usize) -> (f64, Option<usize>) {
-        let marks = &self.hits[h];
-        (marks.contrast, some(marks.contrast_by))
+        self.contrast.contrast(h)
     }
 }
+
+/// A hit index in marks, or none.
+const NONE: u32 = u32::MAX;
 
 fn some(index: u32) -> Option<usize> {
     (index != NONE).then_some(index as usize)
@@ -194,30 +177,13 @@ pub(crate) mod testing {
 
     use super::*;
     use crate::explain::RuleKind;
-    use crate::lexicon::EntryKind;
 
-    /// The sentiment words of `doc`, weighed by `rule` alone.
+    /// The sentiment words of `doc`, weighed by `rule` alone: the same words as in
+    /// the pipeline (the sentiment stage's), marked by that rule only.
     pub(crate) fn weigh_alone<'a>(rule: &dyn WordRule, doc: &Document<'a>) -> Vec<Weighed<'a>> {
         let marks = marks_alone(rule, doc);
-        let mut words: Vec<Weighed<'a>> = doc
-            .hits
-            .iter()
-            .enumerate()
-            .filter_map(|(h, hit)| {
-                let valence = hit.meaning.valence(EntryKind::Sentiment)?;
-                Some(Weighed {
-                    hit: h,
-                    first: hit.first,
-                    end: hit.end,
-                    entry: &hit.meaning.term,
-                    role: Role::Sentiment,
-                    valence,
-                    value: valence,
-                    rules: Vec::new(),
-                    explain: true,
-                })
-            })
-            .collect();
+        let mut cache = crate::sentiment::SentimentCache::default();
+        let mut words = crate::sentiment::feelings(doc, true, &mut cache);
         rule.weigh(doc, &marks, &Weights::default(), &mut words);
         words
     }

@@ -16,7 +16,7 @@
 //! A negated positive word turns about three quarters as negative (`pas content`); a
 //! negated negative word turns only mildly positive (`pas mauvais`).
 
-use super::{feelings, HitMarks, Marks, Weighed, WordRule};
+use super::{feelings, some, Marks, Weighed, WordRule, NONE};
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
 use crate::lexicon::{EntryKind, Hit};
@@ -28,9 +28,9 @@ pub(crate) struct Negation;
 
 impl WordRule for Negation {
     fn mark(&self, doc: &Document<'_>, weights: &Weights, marks: &mut Marks) {
-        let Marks { hits, negation } = marks;
-        negation.find_scopes(doc, weights.rules.negation_scope);
-        negation.count(doc, hits);
+        let NegationMarks { hits, scratch } = &mut marks.negation;
+        scratch.find_scopes(doc, weights.rules.negation_scope);
+        scratch.count(doc, hits);
     }
 
     fn weigh<'a>(
@@ -112,6 +112,46 @@ fn follows_its_verb(negator: &str) -> bool {
 /// wall of `pas pas pas …` stays linear (a clause rarely holds more than two).
 const MAX_CUT: usize = 4;
 
+/// What negation knows of each hit, and the memory it works it out in.
+#[derive(Debug, Default)]
+pub(super) struct NegationMarks {
+    hits: Vec<Negated>,
+    scratch: Scratch,
+}
+
+/// What negation knows of one hit.
+#[derive(Clone, Copy, Debug)]
+struct Negated {
+    /// Negation scopes covering its first token.
+    negations: u32,
+    /// The hit that negates it (the innermost scope's), or [`NONE`].
+    negator: u32,
+}
+
+impl NegationMarks {
+    /// No hit negated, for a document of `hits` hits.
+    pub(super) fn reset(&mut self, hits: usize) {
+        self.hits.clear();
+        self.hits.resize(
+            hits,
+            Negated {
+                negations: 0,
+                negator: NONE,
+            },
+        );
+    }
+
+    /// Whether hit `h` starts in the scope of an odd number of negations.
+    pub(super) fn negated(&self, h: usize) -> bool {
+        self.hits[h].negations % 2 == 1
+    }
+
+    /// The hit whose negation covers hit `h`, if one does.
+    pub(super) fn negator(&self, h: usize) -> Option<usize> {
+        some(self.hits[h].negator)
+    }
+}
+
 /// One negation scope: tokens `from..to` of a clause, and the hit that negates.
 ///
 /// A scope never covers its own negator: a word that negates is not negated by
@@ -127,7 +167,7 @@ struct Scope {
 
 /// The working memory of the negation rule, kept from one document to the next.
 #[derive(Debug, Default)]
-pub(super) struct Scratch {
+struct Scratch {
     /// The scopes, in text order.
     scopes: Vec<Scope>,
     /// For each hit that is a `ne`, the hit completing it; see [`find_completions`].
@@ -222,7 +262,7 @@ impl Scratch {
     /// one sweep finds the clause ends; the hits inside each scope count it, added
     /// as differences then summed. A wall of `ne ne ne …` or `à quand à quand …`
     /// costs no more per token than ordinary text.
-    fn count(&mut self, doc: &Document<'_>, marks: &mut [HitMarks]) {
+    fn count(&mut self, doc: &Document<'_>, marks: &mut [Negated]) {
         let (n, hits) = (doc.tokens.len(), &doc.hits);
         self.covered.clear();
         let (mut clause_end, mut first_inside) = (0, 0);
@@ -258,7 +298,7 @@ impl Scratch {
     /// last to start). Scopes are taken from the last, each claiming the hits it
     /// covers that no later scope claimed; `next` jumps over claimed runs (with
     /// path halving), so that each hit is claimed once.
-    fn name_negators(&mut self, marks: &mut [HitMarks]) {
+    fn name_negators(&mut self, marks: &mut [Negated]) {
         if self.covered.is_empty() {
             return;
         }
