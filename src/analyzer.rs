@@ -5,7 +5,7 @@ use crate::analysis::Analysis;
 use crate::cache::Cache;
 use crate::document::Document;
 use crate::lexicon::Topic;
-use crate::lexicon::{Matcher, TopicIndex};
+use crate::lexicon::{CompiledTopic, Matcher};
 use crate::pool::CachePool;
 use crate::weights::Weights;
 use crate::{evidence, frames, rules, sentiment, stance};
@@ -30,7 +30,7 @@ pub struct Analyzer {
     pub(crate) id: u64,
     pub(crate) matcher: Matcher,
     pub(crate) topic: Topic,
-    pub(crate) index: TopicIndex,
+    pub(crate) index: CompiledTopic,
     pub(crate) weights: Weights,
     /// Where [`analyze`](Self::analyze) and batches take their caches from.
     pub(crate) caches: CachePool,
@@ -159,7 +159,7 @@ impl Analyzer {
     /// The stages on one text, as deep as `depth`.
     fn run<'a>(&'a self, cache: &mut Cache, text: &'a str, depth: Depth) -> Analysis<'a> {
         let explain = depth != Depth::Scores;
-        cache.serve(self.id);
+        cache.prepare_for(self.id);
         let mut doc = Document::read_with(text, &self.matcher, &mut cache.document, explain);
         let weights = &self.weights;
         let marks = rules::mark(&doc, weights, &mut cache.marks);

@@ -33,7 +33,7 @@ use crate::stance::StanceCache;
 /// ```
 #[derive(Debug, Default)]
 pub struct Cache {
-    /// The analyzer whose words the memo holds (see [`Cache::serve`]).
+    /// The analyzer whose words the memo holds (see [`Cache::prepare_for`]).
     analyzer: u64,
     pub(crate) document: DocumentCache,
     pub(crate) marks: Marks,
@@ -50,7 +50,7 @@ impl Cache {
 
     /// Ready the cache for analyzer `id`: its word memo belongs to the analyzer it
     /// was filled by, and is forgotten when another one uses it.
-    pub(crate) fn serve(&mut self, id: u64) {
+    pub(crate) fn prepare_for(&mut self, id: u64) {
         if self.analyzer != id {
             self.document.forget_words();
             self.analyzer = id;

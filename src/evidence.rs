@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use crate::analysis::{Evidence, Role};
 use crate::document::Document;
-use crate::lexicon::{Hit, TopicIndex, TopicMeaning};
+use crate::lexicon::{CompiledTopic, Hit, TopicMeaning};
 use crate::rules::Weighed;
 use crate::stance::Contribution;
 
@@ -21,7 +21,7 @@ pub(crate) fn assemble<'a>(
     doc: &Document<'a>,
     words: &mut Vec<Weighed<'a>>,
     contributions: &[Contribution],
-    topic: &'a TopicIndex,
+    topic: &'a CompiledTopic,
 ) -> Vec<Evidence<'a>> {
     let mut evidence = Vec::with_capacity(words.len() + doc.hits.len() + doc.nested.len());
     let mut words = words.drain(..).peekable();
@@ -33,7 +33,7 @@ pub(crate) fn assemble<'a>(
         }
         let at_start = |word: &Weighed<'_>| word.hit == index && word.first == hit.first;
         while let Some(word) = words.next_if(at_start) {
-            put(&mut evidence, weighed_evidence(doc, word));
+            push_in_place(&mut evidence, weighed_evidence(doc, word));
         }
         // Feelings are weighed words already.
         if hit.kinds.beyond_feeling() {
@@ -56,7 +56,7 @@ pub(crate) fn assemble<'a>(
                     nested_evidence(doc, inner, topic, &mut evidence);
                 }
             } else if let Some(word) = words.next() {
-                put(&mut evidence, weighed_evidence(doc, word));
+                push_in_place(&mut evidence, weighed_evidence(doc, word));
             }
         }
     }
@@ -96,12 +96,12 @@ fn hit_evidence<'a>(
     doc: &Document<'a>,
     hit: &Hit<'a>,
     contributions: &[Contribution],
-    topic: &'a TopicIndex,
+    topic: &'a CompiledTopic,
     evidence: &mut Vec<Evidence<'a>>,
 ) {
     for &(kind, valence) in hit.meaning.words.iter() {
         if let Some(role) = kind.marker_role() {
-            put(
+            push_in_place(
                 evidence,
                 Evidence {
                     valence,
@@ -115,7 +115,7 @@ fn hit_evidence<'a>(
             TopicMeaning::Target { target, polarity } => (Role::Target, target, polarity),
             TopicMeaning::Stance { target, weight } => (Role::StanceMarker, target, weight),
             TopicMeaning::Frame { frame } => {
-                put(
+                push_in_place(
                     evidence,
                     Evidence {
                         id: Some(Cow::Borrowed(&topic.frames[frame])),
@@ -129,7 +129,7 @@ fn hit_evidence<'a>(
             .iter()
             .filter(|c| c.target == target)
             .fold(0.0, |sum, c| sum + c.value);
-        put(
+        push_in_place(
             evidence,
             Evidence {
                 id: Some(Cow::Borrowed(&topic.targets[target])),
@@ -145,7 +145,7 @@ fn hit_evidence<'a>(
 fn nested_evidence<'a>(
     doc: &Document<'a>,
     hit: &Hit<'a>,
-    topic: &'a TopicIndex,
+    topic: &'a CompiledTopic,
     evidence: &mut Vec<Evidence<'a>>,
 ) {
     for meaning in hit.meaning.topic.iter() {
@@ -156,7 +156,7 @@ fn nested_evidence<'a>(
             TopicMeaning::Frame { frame } => (Role::Frame, &topic.frames[frame], 0.0),
             TopicMeaning::Stance { .. } => continue,
         };
-        put(
+        push_in_place(
             evidence,
             Evidence {
                 id: Some(Cow::Borrowed(id)),
@@ -192,7 +192,7 @@ fn marker<'a>(doc: &Document<'a>, hit: &Hit<'a>, role: Role) -> Evidence<'a> {
 /// analysis (`perf` on `cargo bench --bench analyze`). With the growth out of line,
 /// the common path has no call, and the fields are stored straight into the slot.
 #[inline(always)]
-fn put<'a>(evidence: &mut Vec<Evidence<'a>>, value: Evidence<'a>) {
+fn push_in_place<'a>(evidence: &mut Vec<Evidence<'a>>, value: Evidence<'a>) {
     if evidence.len() < evidence.capacity() {
         evidence.push(value);
     } else {
@@ -200,7 +200,7 @@ fn put<'a>(evidence: &mut Vec<Evidence<'a>>, value: Evidence<'a>) {
     }
 }
 
-/// [`put`]'s rare path: the capacity planned in [`assemble`] ran out.
+/// [`push_in_place`]'s rare path: the capacity planned in [`assemble`] ran out.
 #[cold]
 #[inline(never)]
 fn grow_and_push<'a>(evidence: &mut Vec<Evidence<'a>>, value: Evidence<'a>) {

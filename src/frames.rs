@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::document::Document;
-use crate::lexicon::{TopicIndex, TopicMeaning};
+use crate::lexicon::{CompiledTopic, TopicMeaning};
 
 /// Which of the topic's frames the document raises.
 #[derive(Debug, Default)]
@@ -21,7 +21,7 @@ pub(crate) struct Frames<'c> {
 
 impl<'c> Frames<'c> {
     /// The ids of the raised frames, in the topic's order (sorted by id).
-    pub(crate) fn ids<'a>(&self, topic: &'a TopicIndex) -> Vec<Cow<'a, str>> {
+    pub(crate) fn ids<'a>(&self, topic: &'a CompiledTopic) -> Vec<Cow<'a, str>> {
         let raised = topic.frames.iter().zip(self.raised);
         raised
             .filter(|(_, raised)| **raised)
@@ -33,7 +33,7 @@ impl<'c> Frames<'c> {
 /// The frames a document raises.
 pub(crate) fn find<'c>(
     doc: &Document<'_>,
-    topic: &TopicIndex,
+    topic: &CompiledTopic,
     cache: &'c mut FramesCache,
 ) -> Frames<'c> {
     let raised = &mut cache.raised;

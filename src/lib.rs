@@ -130,6 +130,14 @@
 //!   caches of the threads that analyse at once ([`CachePool`]); **batch**: a call
 //!   over many items on several threads ([`Batch`]).
 //!
+//! Inside the engine, for those who read its code: the **word memo** (`WordMemo`)
+//! holds what the matcher worked out of each distinct word seen (a `Word`, numbered
+//! by a `WordId`); a **hit** is one expression found in a document; the **marks**
+//! (`Marks`) are what the rules know of each hit (negation scopes, contrast
+//! weights), each rule's in its own file; the **cuts** (`Cuts`, one `Slot` per
+//! token) give each token its stop, clause and hit; the **compiled topic**
+//! (`CompiledTopic`) is a [`Topic`] numbered for the matcher.
+//!
 //! Any `&str` is valid input and the time is linear in its length.
 #![forbid(unsafe_code)]
 #![warn(missing_docs, unnameable_types)]

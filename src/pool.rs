@@ -85,18 +85,18 @@ impl CachePool {
     pub fn get(&self) -> PooledCache<'_> {
         for slot in self.0.iter() {
             match slot.try_lock() {
-                Ok(guard) => return PooledCache(Lease::Pooled(guard)),
+                Ok(guard) => return PooledCache(CacheSource::Pooled(guard)),
                 // A panic elsewhere may have left the cache half-updated: start over
                 // (a cache never changes a result, an empty one is always right).
                 Err(TryLockError::Poisoned(poisoned)) => {
                     let mut guard = poisoned.into_inner();
                     *guard = Cache::default();
-                    return PooledCache(Lease::Pooled(guard));
+                    return PooledCache(CacheSource::Pooled(guard));
                 }
                 Err(TryLockError::WouldBlock) => continue,
             }
         }
-        PooledCache(Lease::Fresh(Box::default()))
+        PooledCache(CacheSource::Fresh(Box::default()))
     }
 }
 
@@ -129,9 +129,9 @@ impl std::fmt::Debug for CachePool {
 /// let mut cache = analyzer.caches().get();
 /// assert!(analyzer.analyze_with(&mut cache, "Bravo !").sentiment.score > 0.0);
 /// ```
-pub struct PooledCache<'p>(Lease<'p>);
+pub struct PooledCache<'p>(CacheSource<'p>);
 
-enum Lease<'p> {
+enum CacheSource<'p> {
     Pooled(MutexGuard<'p, Cache>),
     Fresh(Box<Cache>),
 }
@@ -144,7 +144,7 @@ impl PooledCache<'_> {
     /// assert!(avis_fr::CachePool::new().get().is_pooled());
     /// ```
     pub fn is_pooled(&self) -> bool {
-        matches!(self.0, Lease::Pooled(_))
+        matches!(self.0, CacheSource::Pooled(_))
     }
 }
 
@@ -152,8 +152,8 @@ impl Deref for PooledCache<'_> {
     type Target = Cache;
     fn deref(&self) -> &Cache {
         match &self.0 {
-            Lease::Pooled(guard) => guard,
-            Lease::Fresh(cache) => cache,
+            CacheSource::Pooled(guard) => guard,
+            CacheSource::Fresh(cache) => cache,
         }
     }
 }
@@ -161,8 +161,8 @@ impl Deref for PooledCache<'_> {
 impl DerefMut for PooledCache<'_> {
     fn deref_mut(&mut self) -> &mut Cache {
         match &mut self.0 {
-            Lease::Pooled(guard) => guard,
-            Lease::Fresh(cache) => cache,
+            CacheSource::Pooled(guard) => guard,
+            CacheSource::Fresh(cache) => cache,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The analysis of one text as Python sees it.
 //!
 //! An [`Analysis`] builds Python objects only when an attribute is read. It holds
-//! the text and its [`Brief`] (sentiment, each target's stance score and label,
+//! the text and its [`ScoresOnly`] (sentiment, each target's stance score and label,
 //! frames): the rest (the reasons of a stance, evidence) is worked out again from
 //! the text when first read, then kept. The library's analysis is deterministic (a
 //! cache never changes a result), so this gives the same values; a corpus run that
@@ -13,7 +13,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
-use crate::brief::Brief;
+use crate::brief::ScoresOnly;
 use crate::convert::{json_to_py, label_str, stance_str, to_py};
 use crate::offsets::char_indices;
 use crate::shared::Shared;
@@ -57,7 +57,7 @@ pub struct Analysis {
     shared: Arc<Shared>,
     /// The analysed `str` itself (no copy of it is kept).
     text: Py<PyString>,
-    brief: Brief,
+    brief: ScoresOnly,
     full: OnceLock<Box<Owned>>,
 }
 
@@ -67,7 +67,7 @@ impl Analysis {
         analyzer: Py<PyAny>,
         shared: Arc<Shared>,
         text: Py<PyString>,
-        brief: Brief,
+        brief: ScoresOnly,
     ) -> Analysis {
         Analysis {
             analyzer,

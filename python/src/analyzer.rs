@@ -7,7 +7,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::analysis::Analysis;
 use crate::arrow::{column, items, Column, SpareText};
-use crate::brief::Brief;
+use crate::brief::ScoresOnly;
 use crate::columns::{stance_kind, Columns};
 use crate::config;
 use crate::convert::{avis_error, exact_str, one_text};
@@ -68,7 +68,7 @@ impl Analyzer {
         texts: &Bound<'py, PyAny>,
         threads: Option<usize>,
         skip_invalid: bool,
-        consumer: &mut impl BatchConsumer<'py, Brief>,
+        consumer: &mut impl BatchConsumer<'py, ScoresOnly>,
     ) -> PyResult<()> {
         let batch = self.batch(threads);
         if batch.thread_count() > 1 {
@@ -87,7 +87,7 @@ impl Analyzer {
         py: Python<'py>,
         texts: &Texts,
         batch: avis_fr::Batch<'_>,
-        consumer: &mut impl BatchConsumer<'py, Brief>,
+        consumer: &mut impl BatchConsumer<'py, ScoresOnly>,
     ) -> PyResult<()> {
         let shared = &*self.shared;
         let briefs = py.allow_threads(|| {

@@ -6,23 +6,23 @@ use avis_fr::StanceLabel;
 /// Targets and frames are indices into the analyzer's sorted ids ([`Ids`]): a
 /// brief holds no string, and allocates nothing for a topic of up to four targets
 /// and a text that raises up to eight frames.
-pub struct Brief {
+pub struct ScoresOnly {
     pub sentiment: avis_fr::Sentiment,
     /// `(score, label)` per target, in `Ids::targets` order (`None` if the
     /// analysis had no such target: never in practice).
-    pub stance: Small<Option<(f64, StanceLabel)>, 4>,
+    pub stance: InlineVec<Option<(f64, StanceLabel)>, 4>,
     /// The raised frames, as indices into `Ids::frames` (sorted).
-    pub frames: Small<u32, 8>,
+    pub frames: InlineVec<u32, 8>,
 }
 
 /// A short list kept inline, in a box when longer than `N`: a batch would
 /// otherwise allocate two small arrays per text, and free them all at its end.
-pub enum Small<T, const N: usize> {
+pub enum InlineVec<T, const N: usize> {
     Inline(u8, [T; N]),
     Heap(Box<[T]>),
 }
 
-impl<T: Copy + Default, const N: usize> Small<T, N> {
+impl<T: Copy + Default, const N: usize> InlineVec<T, N> {
     /// The items of `items`, in order.
     pub fn collect(items: impl IntoIterator<Item = T>) -> Self {
         let mut inline = [T::default(); N];
@@ -33,23 +33,23 @@ impl<T: Copy + Default, const N: usize> Small<T, N> {
                 let mut heap = inline.to_vec();
                 heap.push(item);
                 heap.extend(items);
-                return Small::Heap(heap.into_boxed_slice());
+                return InlineVec::Heap(heap.into_boxed_slice());
             };
             *slot = item;
             len += 1;
         }
         match u8::try_from(len) {
-            Ok(len) => Small::Inline(len, inline),
+            Ok(len) => InlineVec::Inline(len, inline),
             // Only for an `N` past 255.
-            Err(_) => Small::Heap(inline.into()),
+            Err(_) => InlineVec::Heap(inline.into()),
         }
     }
 
     /// The items.
     pub fn as_slice(&self) -> &[T] {
         match self {
-            Small::Inline(len, items) => items.get(..usize::from(*len)).unwrap_or_default(),
-            Small::Heap(items) => items,
+            InlineVec::Inline(len, items) => items.get(..usize::from(*len)).unwrap_or_default(),
+            InlineVec::Heap(items) => items,
         }
     }
 }
@@ -72,18 +72,18 @@ impl Ids {
     }
 }
 
-impl Brief {
+impl ScoresOnly {
     /// The brief of one analysis by an analyzer whose topic's ids are `ids`.
-    pub fn of(analysis: &avis_fr::Analysis<'_>, ids: &Ids) -> Brief {
-        Brief {
+    pub fn of(analysis: &avis_fr::Analysis<'_>, ids: &Ids) -> ScoresOnly {
+        ScoresOnly {
             sentiment: analysis.sentiment.clone(),
-            stance: Small::collect(ids.targets.iter().map(|t| {
+            stance: InlineVec::collect(ids.targets.iter().map(|t| {
                 let stance = analysis.stance.get(t.as_str());
                 stance.map(|s| (s.score, s.label))
             })),
             // Every frame of an analysis is one of its topic's: none is left out
             // (and a frame index fits in `u32`, as a topic's frames fit in memory).
-            frames: Small::collect(
+            frames: InlineVec::collect(
                 analysis
                     .frames
                     .iter()

@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyList, PyRange, PyString, PyTuple};
 use rustc_hash::FxHashMap;
 
-use crate::brief::Brief;
+use crate::brief::ScoresOnly;
 use crate::convert::{label_str, stance_str};
 use crate::shared::Shared;
 use crate::stream::BatchConsumer;
@@ -69,7 +69,7 @@ impl<'a, 'py> Columns<'a, 'py> {
     }
 
     /// Add one row: `None` in each column for a skipped item.
-    fn push(&mut self, row: Option<&Brief>) -> PyResult<()> {
+    fn push(&mut self, row: Option<&ScoresOnly>) -> PyResult<()> {
         let Some(row) = row else {
             let none = &self.none;
             self.sentiment_score.push(none.clone());
@@ -134,8 +134,8 @@ impl<'a, 'py> Columns<'a, 'py> {
     }
 }
 
-impl<'py> BatchConsumer<'py, Brief> for Columns<'_, 'py> {
-    fn results(&mut self, results: Vec<Option<Brief>>) -> PyResult<()> {
+impl<'py> BatchConsumer<'py, ScoresOnly> for Columns<'_, 'py> {
+    fn results(&mut self, results: Vec<Option<ScoresOnly>>) -> PyResult<()> {
         let n = results.len();
         self.sentiment_score.reserve(n);
         self.sentiment_label.reserve(n);

@@ -7,7 +7,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-use crate::brief::{Brief, Ids};
+use crate::brief::{Ids, ScoresOnly};
 
 /// The library's analyzer and its topic's target and frame ids.
 pub struct Shared {
@@ -44,8 +44,8 @@ impl Shared {
 
     /// The brief of one text, analysed for its values alone (a brief holds no
     /// explanation).
-    pub fn brief(&self, cache: &mut avis_fr::Cache, text: &str) -> Brief {
-        Brief::of(&self.analyzer.analyze_scores(cache, text), &self.ids)
+    pub fn brief(&self, cache: &mut avis_fr::Cache, text: &str) -> ScoresOnly {
+        ScoresOnly::of(&self.analyzer.analyze_scores(cache, text), &self.ids)
     }
 
     /// The topic's target ids, sorted.

@@ -2,7 +2,7 @@
 //! `Sauf`, `Macron`; `#Macron2017` is `Macron`, `2017`; `#honte` is `honte`. Each
 //! word keeps its own span inside the hashtag, so evidence points at it.
 
-use crate::lexicon::{Matcher, WordId, Words};
+use crate::lexicon::{Matcher, WordId, WordMemo};
 use crate::tokenize::{Token, TokenKind};
 
 /// Replace each hashtag of `tokens` by its words (and their ids in `ids`).
@@ -10,7 +10,7 @@ use crate::tokenize::{Token, TokenKind};
 pub(super) fn split<'a>(
     tokens: &mut Vec<Token<'a>>,
     ids: &mut Vec<WordId>,
-    words: &mut Words,
+    words: &mut WordMemo,
     matcher: &Matcher,
 ) {
     let mut split_tokens = Vec::with_capacity(tokens.len() + 8);

@@ -15,7 +15,7 @@ mod cut;
 mod hashtags;
 mod sentences;
 
-use crate::lexicon::{Hit, Matcher, WordId, Words};
+use crate::lexicon::{Hit, Matcher, WordId, WordMemo};
 use crate::reuse::recycle;
 use crate::tokenize::{tokenize, Token, TokenKind};
 use cut::{Cuts, NO_HIT};
@@ -48,7 +48,7 @@ pub(crate) struct Document<'a> {
 /// vectors of the last document.
 #[derive(Debug, Default)]
 pub(crate) struct DocumentCache {
-    words: Words,
+    words: WordMemo,
     ids: Vec<WordId>,
     tokens: Vec<Token<'static>>,
     hits: Vec<Hit<'static>>,
@@ -204,14 +204,14 @@ impl DocumentCache {
             self.cuts = std::mem::take(&mut document.cuts);
             self.sentences = std::mem::take(&mut document.sentences);
         }
-        if self.words.len() >= Words::CAPACITY {
-            self.words = Words::default();
+        if self.words.len() >= WordMemo::CAPACITY {
+            self.words = WordMemo::default();
         }
     }
 
     /// Forget the word memo: it belongs to one matcher (see [`crate::Cache`]).
     pub(crate) fn forget_words(&mut self) {
-        self.words = Words::default();
+        self.words = WordMemo::default();
     }
 }
 
@@ -234,7 +234,7 @@ pub(crate) mod testing {
                 None => matcher.add(term, payload),
             }
         }
-        if let Err(error) = matcher.seal() {
+        if let Err(error) = matcher.compile_patterns() {
             panic!("test patterns: {error}");
         }
         matcher

@@ -8,7 +8,7 @@ use crate::error::Error;
 
 /// The topic's ids, resolved to indices once when the analyzer is built.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct TopicIndex {
+pub(crate) struct CompiledTopic {
     pub(crate) targets: Vec<String>,
     pub(crate) frames: Vec<String>,
     pub(crate) subject: Option<usize>,
@@ -24,7 +24,10 @@ pub(crate) struct TopicIndex {
 /// # Errors
 /// When the lexicons' patterns together are too costly to compile (each one alone
 /// was checked when its lexicon was read).
-pub(crate) fn compile(lexicons: &[Lexicon], topic: &Topic) -> Result<(Matcher, TopicIndex), Error> {
+pub(crate) fn compile(
+    lexicons: &[Lexicon],
+    topic: &Topic,
+) -> Result<(Matcher, CompiledTopic), Error> {
     let mut matcher = Matcher::default();
     for lexicon in lexicons {
         for entry in lexicon.entries() {
@@ -37,11 +40,11 @@ pub(crate) fn compile(lexicons: &[Lexicon], topic: &Topic) -> Result<(Matcher, T
         }
     }
     let index = compile_topic(topic, &mut matcher);
-    matcher.seal().map_err(Error::Config)?;
+    matcher.compile_patterns().map_err(Error::Config)?;
     Ok((matcher, index))
 }
 
-fn compile_topic(topic: &Topic, matcher: &mut Matcher) -> TopicIndex {
+fn compile_topic(topic: &Topic, matcher: &mut Matcher) -> CompiledTopic {
     let targets: Vec<String> = topic.target_ids().into_iter().map(String::from).collect();
     let position = |id: &str| targets.iter().position(|t| t == id);
     let mut add = |term: &str, meaning| matcher.add(term, Payload::Topic(meaning));
@@ -65,7 +68,7 @@ fn compile_topic(topic: &Topic, matcher: &mut Matcher) -> TopicIndex {
             }
         }
     }
-    TopicIndex {
+    CompiledTopic {
         rivals: topic
             .targets()
             .iter()

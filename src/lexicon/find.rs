@@ -4,19 +4,19 @@
 use super::forms::Level;
 use super::hit::Hit;
 use super::matcher::{word_level, Matcher};
-use super::words::{WordId, Words};
+use super::words::{WordId, WordMemo};
 
 impl Matcher {
     /// Find the expressions of a document, left to right, longest first, never
     /// overlapping. `ids` are its tokens' words, as the memo `words` numbers them
-    /// ([`Words::id`]).
+    /// ([`WordMemo::id`]).
     ///
     /// Expressions nested inside a longer one (`logiciels libres` inside `utiliser des
     /// logiciels libres`) go to `nested`: the longer one decides the words' lexicon
     /// meaning, but the targets and frames named inside it are still named.
     pub(crate) fn find<'m>(
         &'m self,
-        words: &Words,
+        words: &WordMemo,
         ids: &[WordId],
         hits: &mut Vec<Hit<'m>>,
         nested: &mut Vec<Hit<'m>>,
@@ -54,7 +54,7 @@ impl Matcher {
     /// (store forwarding fails): two fifths of `find`'s time, about 2% of the
     /// analysis (`perf`).
     #[inline(always)]
-    fn best_at(&self, words: &Words, ids: &[WordId], i: usize, limit: usize) -> Option<Hit<'_>> {
+    fn best_at(&self, words: &WordMemo, ids: &[WordId], i: usize, limit: usize) -> Option<Hit<'_>> {
         let word = words.get(ids[i]);
         let mut best = word
             .single
@@ -92,7 +92,7 @@ impl Matcher {
         expr: u32,
         mut level: Level,
         limit: usize,
-        words: &Words,
+        words: &WordMemo,
         ids: &[WordId],
         first: usize,
     ) -> Option<Hit<'_>> {

@@ -32,7 +32,7 @@ pub(crate) struct Word {
     /// The best one-word expression for this word, resolved once.
     pub(super) single: Option<(u32, Level)>,
     /// The longer expressions whose first word this word matches: a range of
-    /// [`Words::longer`](super::words::Words::longer).
+    /// [`WordMemo::longer`](super::words::Words::longer).
     pub(super) longer: (u32, u32),
     /// Lowercase, accents removed: patterns are tried on it.
     pub(super) fold: Box<str>,

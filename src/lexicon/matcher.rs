@@ -190,7 +190,7 @@ impl Default for Matcher {
 impl Matcher {
     /// Add an expression with one meaning; a later payload in the same slot overrides.
     ///
-    /// Only while building: the word memos ([`Words`]) assume the expressions no
+    /// Only while building: the word memos ([`WordMemo`]) assume the expressions no
     /// longer change.
     pub(crate) fn add(&mut self, term: &str, payload: Payload) {
         let words: Vec<WordKey> = tokenize(term)
@@ -237,7 +237,7 @@ impl Matcher {
                 index
             }
         };
-        self.give(index, payload);
+        self.add_meaning(index, payload);
     }
 
     /// Add a pattern entry, `term` written `/pattern/` (already checked, see
@@ -255,11 +255,11 @@ impl Matcher {
                 index
             }
         };
-        self.give(index, payload);
+        self.add_meaning(index, payload);
     }
 
     /// Give expression `index` a meaning, replacing the one in the same slot.
-    fn give(&mut self, index: u32, payload: Payload) {
+    fn add_meaning(&mut self, index: u32, payload: Payload) {
         let expr = &mut self.exprs[index as usize];
         match expr.payloads.iter_mut().find(|p| p.same_slot(&payload)) {
             Some(slot) => *slot = payload,
@@ -274,7 +274,7 @@ impl Matcher {
     ///
     /// # Errors
     /// When the patterns together are too costly to compile.
-    pub(crate) fn seal(&mut self) -> Result<(), String> {
+    pub(crate) fn compile_patterns(&mut self) -> Result<(), String> {
         for expr in &mut self.exprs {
             expr.meanings = expr.meanings();
         }

@@ -31,7 +31,7 @@ mod words;
 
 use std::path::Path;
 
-pub(crate) use compile::{compile, TopicIndex};
+pub(crate) use compile::{compile, CompiledTopic};
 pub(crate) use hit::Hit;
 pub use kind::{EntryKind, UnknownKind};
 pub(crate) use matcher::Matcher;
@@ -39,7 +39,7 @@ pub(crate) use matcher::Matcher;
 pub(crate) use matcher::Payload;
 pub(crate) use meaning::{Kinds, TopicMeaning};
 pub use topic::{Frame, StanceMarkers, Target, Topic};
-pub(crate) use words::{WordId, Words};
+pub(crate) use words::{WordId, WordMemo};
 
 use crate::error::Error;
 use crate::normalize::normalize;

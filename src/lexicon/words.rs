@@ -5,7 +5,7 @@
 //! repeat (a thousand comments of a consultation use a few thousand distinct
 //! words), so each is worked out once: folded, stemmed (Snowball French, the dearest
 //! step), looked up. A token is then one hash lookup of its text. The memo is bounded
-//! ([`Words::CAPACITY`] words, then it starts over between two documents), so memory stays
+//! ([`WordMemo::CAPACITY`] words, then it starts over between two documents), so memory stays
 //! flat on endless input, and it never changes a result.
 
 use std::collections::HashMap;
@@ -118,7 +118,7 @@ fn le64(bytes: &[u8]) -> u64 {
 
 /// The memo: token text to word id, and the words.
 #[derive(Debug, Default)]
-pub(crate) struct Words {
+pub(crate) struct WordMemo {
     /// Texts of up to 16 bytes.
     short: Lookup<ShortKey>,
     /// Longer texts, word tokens and other tokens apart: only words are stemmed.
@@ -130,7 +130,7 @@ pub(crate) struct Words {
     longer: Vec<Longer>,
 }
 
-impl Words {
+impl WordMemo {
     /// Distinct words a memo keeps (a few MB) before it starts over.
     pub(crate) const CAPACITY: usize = 100_000;
 
@@ -192,7 +192,7 @@ impl Words {
     }
 
     /// What the lexicons know of `text`: its forms' symbols, its best one-word
-    /// expression and the longer ones it may start (pushed to [`Words::longer`]).
+    /// expression and the longer ones it may start (pushed to [`WordMemo::longer`]).
     fn work_out(&mut self, matcher: &Matcher, text: &str, is_word: bool) -> Word {
         let folded = fold(text);
         // A word with a lemma is keyed and stemmed by its lemma: `adorais` finds `adorer`,
@@ -331,7 +331,7 @@ mod tests {
         let tsv = format!("term\tkind\tvalence\tnote\n{rows}");
         let lexicon = crate::Lexicon::from_tsv("test.tsv", &tsv).unwrap_or_default();
         let (matcher, _) = super::super::compile(&[lexicon], &crate::Topic::default()).ok()?;
-        let mut words = Words::default();
+        let mut words = WordMemo::default();
         let token = tokenize(text).next()?;
         let id = words.id(&matcher, &token);
         let (expr, level) = words.get(id).single?;
@@ -394,7 +394,7 @@ mod tests {
     #[test]
     fn a_word_is_worked_out_once_and_keeps_its_fold() {
         let matcher = Matcher::default();
-        let mut words = Words::default();
+        let mut words = WordMemo::default();
         let tokens: Vec<Token<'_>> = tokenize("impôts IMPÔTS impôts").collect();
         let ids: Vec<WordId> = tokens.iter().map(|t| words.id(&matcher, t)).collect();
         assert_eq!(ids[0], ids[2]);

@@ -36,7 +36,7 @@ use crate::analysis::{Stance, StanceLabel};
 use crate::document::Document;
 use crate::explain::Reason;
 use crate::frames::Frames;
-use crate::lexicon::{EntryKind, Hit, TopicIndex, TopicMeaning};
+use crate::lexicon::{CompiledTopic, EntryKind, Hit, TopicMeaning};
 use crate::reuse::recycle;
 use crate::rules::Marks;
 use crate::sentiment::Scored;
@@ -124,7 +124,7 @@ pub(crate) fn assess<'a, 'c>(
     marks: &Marks,
     scored: &Scored<'a>,
     frames: Frames<'_>,
-    topic: &'a TopicIndex,
+    topic: &'a CompiledTopic,
     weights: &StanceWeights,
     explain: bool,
     cache: &'c mut StanceCache,
@@ -301,7 +301,7 @@ fn compared<'m>(
 }
 
 /// Arguments that are objections by themselves, once per frame (step 5).
-fn objections<'a>(frames: Frames<'_>, topic: &'a TopicIndex, tally: &mut [Tally<'a>]) {
+fn objections<'a>(frames: Frames<'_>, topic: &'a CompiledTopic, tally: &mut [Tally<'a>]) {
     for (frame, raised) in frames.raised.iter().enumerate() {
         if let (true, Some((target, weight))) = (*raised, topic.objections[frame]) {
             tally[target].add(Reason::Objection {
@@ -315,7 +315,7 @@ fn objections<'a>(frames: Frames<'_>, topic: &'a TopicIndex, tally: &mut [Tally<
 /// The subject default and rivalries (steps 6 and 7).
 fn subject_and_rivals<'a>(
     sentiment: f64,
-    topic: &'a TopicIndex,
+    topic: &'a CompiledTopic,
     weights: &StanceWeights,
     tally: &mut [Tally<'a>],
 ) {
@@ -376,7 +376,7 @@ fn mentioned(tally: &[Tally<'_>]) -> Vec<usize> {
 
 /// Each target's score, label and reasons.
 fn labels<'a>(
-    topic: &'a TopicIndex,
+    topic: &'a CompiledTopic,
     threshold: f64,
     tally: &mut Vec<Tally<'a>>,
 ) -> BTreeMap<Cow<'a, str>, Stance<'a>> {
