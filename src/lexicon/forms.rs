@@ -5,7 +5,7 @@
 use rust_stemmers::Stemmer;
 
 use super::ending::Ending;
-use crate::fold;
+use crate::normalize::fold;
 
 /// How closely a match fits: lower is better.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
