@@ -169,7 +169,7 @@ impl WordMemo {
         let is_word = token.kind == TokenKind::Word;
         let mut word = self.work_out(matcher, token.text, is_word);
         let mut elongated = false;
-        if is_word && word.syms.0 == [Symbols::NONE; 4] {
+        if (is_word || is_rating(token)) && word.syms.0 == [Symbols::NONE; 4] {
             // In no entry as written: its shape may still say what it is.
             if let Some(expr) = matcher.pattern(&normalize(token.text), &word.fold) {
                 word.single = Some((expr, Level::Exact));
@@ -274,6 +274,12 @@ impl WordMemo {
     pub(super) fn longer(&self, word: &Word) -> &[Longer] {
         &self.longer[word.longer.0 as usize..word.longer.1 as usize]
     }
+}
+
+/// A number written as a mark out of a scale (`20/20`, `3/10`, `4,5/5`): the
+/// patterns of the lexicons read it (a rating is a verdict: `9/10` praises).
+fn is_rating(token: &Token<'_>) -> bool {
+    token.kind == TokenKind::Number && token.text.contains('/')
 }
 
 /// Mocking laughter written out (`hahaha`, `mouhahaha`): no list holds every

@@ -21,10 +21,13 @@ impl WordRule for Capitals {
         // Counted once, and only when a word is in capitals.
         let mut shouting_text = None;
         for word in feelings(words) {
-            let shouted = doc.tokens[word.first..word.end]
+            // Only words shout: an emoji, an emoticon or a mark (`20/20`) has no
+            // case, and `all` of nothing would call it shouted.
+            let mut letters = doc.tokens[word.first..word.end]
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
-                .all(|t| is_shouted(t.text));
+                .peekable();
+            let shouted = letters.peek().is_some() && letters.all(|t| is_shouted(t.text));
             if shouted && !*shouting_text.get_or_insert_with(|| mostly_capitals(doc.text)) {
                 word.apply(Rule {
                     kind: RuleKind::Capitals,
@@ -71,6 +74,13 @@ mod tests {
         assert!(words[0].rules.is_empty(), "all capitals: no emphasis");
         let words = weigh_alone(&Capitals, &read("c'est une honte", &m));
         assert!(words[0].rules.is_empty());
+    }
+
+    #[test]
+    fn only_words_shout() {
+        let m = matcher(&[(":)", EntryKind::Sentiment, 2.0)]);
+        let words = weigh_alone(&Capitals, &read("bien :)", &m));
+        assert!(words[0].rules.is_empty(), "an emoticon has no case");
     }
 
     #[test]

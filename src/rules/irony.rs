@@ -54,6 +54,17 @@ impl WordRule for Irony {
             .filter(|w| !(w.value > 0.0 && irony.praise[sentence(w)].is_some()))
             .map(|w| w.value)
             .sum();
+        // Praise elsewhere in the comment, outside any praise or cue sentence: the
+        // writer praises sincerely there, and the opening praise is sincere too (a
+        // review's dark plot is no negative comment: `Génial ! Entre corruption et
+        // tensions, une des meilleures séries`).
+        let sincere = words.iter().any(|w| {
+            let s = sentence(w);
+            w.role == Role::Sentiment
+                && w.value > 0.0
+                && irony.praise[s].is_none()
+                && irony.cue[s].is_none()
+        });
         for word in words.iter_mut().filter(|w| w.role == Role::Sentiment) {
             if word.value <= 0.0 {
                 continue;
@@ -61,7 +72,7 @@ impl WordRule for Irony {
             let s = sentence(word);
             let (kind, by) = match (irony.cue[s], irony.praise[s]) {
                 (Some(cue), _) => (RuleKind::IronyCue, cue),
-                (None, Some(praise)) if context < weights.rules.irony_context => {
+                (None, Some(praise)) if context < weights.rules.irony_context && !sincere => {
                     (RuleKind::IronyPraise, praise)
                 }
                 _ => continue,
@@ -209,6 +220,11 @@ mod tests {
         );
         // Praise inside its sentence is sincere: mixed reviews are.
         assert_eq!(flipped("c'est bien, merci. Une honte."), [None, None]);
+        // So is opening praise when the writer praises elsewhere too.
+        assert_eq!(
+            flipped("merci, c'est bien. Une honte. C'est bien."),
+            [None, None, None]
+        );
     }
 
     #[test]

@@ -108,6 +108,21 @@ fn follows_its_verb(negator: &str) -> bool {
     )
 }
 
+/// How far a negator reaches past itself: `after` tokens, or for one that is a
+/// determiner (`aucun`, `aucune`) or `sans`, only the noun group it opens: `aucun
+/// service et patronne exécrable` negates the service, not the owner.
+fn reach(negator: &str, after: usize) -> usize {
+    let folded = crate::normalize::fold(negator);
+    match folded.as_ref() {
+        "aucun" | "aucune" | "sans" => after.min(NOUN_GROUP),
+        _ => after,
+    }
+}
+
+/// The tokens of a noun group after its determiner, most of the time: a noun and
+/// an adjective, or an adverb, an adjective and a noun (`aucun bon souvenir`).
+const NOUN_GROUP: usize = 3;
+
 /// How many earlier scopes a new post-verbal negator may cut: a bound, so that a
 /// wall of `pas pas pas …` stays linear (a clause rarely holds more than two).
 const MAX_CUT: usize = 4;
@@ -212,7 +227,8 @@ impl Scratch {
                 if let Some(g) = self.completions.get(h).copied().flatten() {
                     // Around the negator, not over it (see `Scope`).
                     scope(scopes, hit.end, hits[g].first, g);
-                    scope(scopes, hits[g].end, hits[g].end + after, g);
+                    let reach = reach(doc.span_text(&hits[g]), after);
+                    scope(scopes, hits[g].end, hits[g].end + reach, g);
                 } else if let Some(g) = negator_seen.filter(|&g| !has(g, EntryKind::Negator)) {
                     // A `ne`-only negator before `ne` in its clause completes it
                     // (`Personne n'est venu`); a negator there (`Rien n'est dit`)
@@ -244,7 +260,8 @@ impl Scratch {
                 if let Some(verb) = verb {
                     scope(scopes, verb, hit.first, h);
                 }
-                scope(scopes, hit.end, hit.end + after, h);
+                let reach = reach(doc.span_text(hit), after);
+                scope(scopes, hit.end, hit.end + reach, h);
             }
             if completes_ne(hit) {
                 (negator_seen, open_ne) = (Some(h), false);
@@ -458,6 +475,15 @@ mod tests {
             label("Ce n'est pas aussi bon que l'original."),
             Label::Negative
         );
+    }
+
+    #[test]
+    fn a_determiner_or_sans_negates_its_noun_group_only() {
+        let negated = Weights::default().rules.negated_positive;
+        assert_eq!(negations("sans a content"), [(negated, by("sans"))]);
+        assert_eq!(negations("sans a b c content"), [(1.0, None)]);
+        // Other negators reach further.
+        assert_eq!(negations("pas a b c content"), [(negated, by("pas"))]);
     }
 
     #[test]
