@@ -102,8 +102,11 @@ fn superlative(doc: &Document<'_>, negator: &Hit<'_>, word: &Weighed<'_>) -> boo
 /// negate `recommander`). A closed class of French grammar, so it is written here.
 fn follows_its_verb(negator: &str) -> bool {
     let folded = crate::normalize::fold(negator);
+    // A negator of several words follows its verb when its first word does
+    // (`j'accroche pas vraiment`, `on s'ennuie pas du tout`).
+    let first = folded.split_whitespace().next().unwrap_or_default();
     matches!(
-        folded.as_ref(),
+        first,
         "pas" | "jamais" | "rien" | "guere" | "nullement" | "point" | "plus"
     )
 }
@@ -258,7 +261,10 @@ impl Scratch {
                     }
                 }
                 if let Some(verb) = verb {
-                    scope(scopes, verb, hit.first, h);
+                    // The verb may end a longer match (`on s'ennuie pas`): the
+                    // scope starts where that match does, as counts read first tokens.
+                    let start = doc.hit_at(verb).map_or(verb, |v| hits[v].first);
+                    scope(scopes, start, hit.first, h);
                 }
                 let reach = reach(doc.span_text(hit), after);
                 scope(scopes, hit.end, hit.end + reach, h);
@@ -388,7 +394,9 @@ mod tests {
         matcher(&[
             ("content", EntryKind::Sentiment, 2.0),
             ("mauvais", EntryKind::Sentiment, -2.0),
+            ("on s'ennuie", EntryKind::Sentiment, -2.0),
             ("pas", EntryKind::Negator, 0.0),
+            ("pas vraiment", EntryKind::Negator, 0.0),
             ("sans", EntryKind::Negator, 0.0),
             ("rien", EntryKind::Negator, 0.0),
             ("ne", EntryKind::Ne, 0.0),
@@ -438,6 +446,17 @@ mod tests {
             negations("à quand un projet content"),
             [(Weights::default().rules.negated_positive, by("à quand"))]
         );
+    }
+
+    #[test]
+    fn spoken_negation_after_the_verb_reaches_a_longer_match_or_negator() {
+        let positive = Weights::default().rules.negated_positive;
+        let negative = Weights::default().rules.negated_negative;
+        assert_eq!(
+            negations("content pas vraiment"),
+            [(positive, by("pas vraiment"))]
+        );
+        assert_eq!(negations("on s'ennuie pas"), [(negative, by("pas"))]);
     }
 
     #[test]
