@@ -41,6 +41,9 @@ pub enum EntryKind {
     /// Contrast (`mais`): valence in [1, 2] weighs the clause after; the clause before
     /// gets `2 - valence`.
     Contrast,
+    /// Concedes (`même si`, `bien que`, `avoir beau`, `malgré`): valence in [1, 2];
+    /// the clause it opens gets `2 - valence`, the rest of its sentence `valence`.
+    Concession,
     /// An explicit irony cue (`hein`, `mouhaha`): flips the praise of its sentence;
     /// valence in [-4, 0] is its own contribution.
     Irony,
@@ -187,7 +190,7 @@ const STANCE: Valences = Valences::closed(-1.0, 1.0).not_zero();
 /// Every kind, in the order of [`EntryKind`]'s variants: name in files, valences,
 /// evidence role, scored by the sentiment stage, matches inflected forms.
 #[rustfmt::skip]
-pub(crate) const KINDS: [KindSpec; 17] = {
+pub(crate) const KINDS: [KindSpec; 18] = {
     use EntryKind::*;
     let zero = Valences::ZERO;
     let intensity = Valences::closed(0.0, 2.0).open_below();
@@ -205,6 +208,7 @@ pub(crate) const KINDS: [KindSpec; 17] = {
         row(Intensifier, "intensifier", intensity,   Some(Role::Intensifier),  false, false),
         row(Diminisher,  "diminisher",  diminishing, Some(Role::Diminisher),   false, false),
         row(Contrast,    "contrast",    contrast,    Some(Role::Contrast),     false, false),
+        row(Concession,  "concession",  contrast,    Some(Role::Contrast),     false, false),
         row(Irony,       "irony",       irony,       Some(Role::Irony),        true,  false),
         row(Praise,      "praise",      zero,        Some(Role::Irony),        false, false),
         row(StanceCue,   "stance_cue",  STANCE,      Some(Role::StanceMarker), false, false),

@@ -1,5 +1,9 @@
 //! Contrast: `mais`, `cependant`, `pourtant` shift the weight of a sentence toward
 //! what follows them. "C'est joli mais trop cher" is mostly about the price.
+//! Concession does the same from the other side: `même si`, `bien que`, `avoir
+//! beau`, `malgré` open a clause the writer grants and does not hold (`Même si le
+//! personnel est charmant, je ne reviendrai pas`): that clause weighs less, the
+//! rest of the sentence more.
 
 use super::{feelings, some, Marks, Weighed, WordRule, NONE};
 use crate::document::Document;
@@ -43,6 +47,55 @@ impl ContrastMarks {
     }
 }
 
+/// Each concession marker of valence `w` weighs the words after it in its clause by
+/// `2 - w` and the words of its sentence's other clauses by `w` (`La cuisine est
+/// bonne, même si le service est lent` holds the cooking). A hit takes the nearest
+/// marker of its sentence before it, else the first after it: one pass each way,
+/// linear however many markers a sentence holds.
+fn concede(doc: &Document<'_>, bound: f64, marks: &mut [Contrasted]) {
+    let hits = &doc.hits;
+    let weight = |h: usize| hits[h].meaning.valence(EntryKind::Concession);
+    // The nearest marker at or after each hit, in its sentence (backward pass).
+    let mut after = vec![NONE; hits.len()];
+    let mut next = NONE;
+    for h in (0..hits.len()).rev() {
+        let sentence = doc.sentence(hits[h].first);
+        if next != NONE && doc.sentence(hits[next as usize].first) != sentence {
+            next = NONE;
+        }
+        if weight(h).is_some() {
+            next = h as u32;
+        }
+        after[h] = next;
+    }
+    let mut last = NONE;
+    for (h, hit) in hits.iter().enumerate() {
+        let sentence = doc.sentence(hit.first);
+        if last != NONE && doc.sentence(hits[last as usize].first) != sentence {
+            last = NONE;
+        }
+        if weight(h).is_some() {
+            last = h as u32;
+            continue;
+        }
+        let marker = if last != NONE { last } else { after[h] };
+        let Some(w) = some(marker).and_then(weight) else {
+            continue;
+        };
+        let at = &hits[marker as usize];
+        let same_clause = doc.clause(hit.first) == doc.clause(at.first);
+        let factor = match (same_clause, marker == last) {
+            // Granted: after the marker in its clause.
+            (true, true) => 2.0 - w,
+            // Before the marker in its clause (`Le cadre a beau …`): its subject.
+            (true, false) => continue,
+            (false, _) => w,
+        };
+        marks[h].contrast = (marks[h].contrast * factor).clamp(1.0 / bound, bound);
+        marks[h].contrast_by = marker;
+    }
+}
+
 /// A contrast word of valence `w` weighs the rest of its sentence by `w`, and what
 /// came before it in the sentence by `2 - w`; one that opens its sentence weighs
 /// the sentence before by `2 - w` (`Les acteurs sont bons. Mais …`).
@@ -59,10 +112,14 @@ impl WordRule for Contrast {
         let bound = weights.rules.contrast_bound;
         let weight = |hit: &Hit<'_>| hit.meaning.valence(EntryKind::Contrast);
         let hits = &doc.hits;
-        if !hits.iter().any(|hit| hit.kinds.has(EntryKind::Contrast)) {
+        let concedes = hits.iter().any(|hit| hit.kinds.has(EntryKind::Concession));
+        if !concedes && !hits.iter().any(|hit| hit.kinds.has(EntryKind::Contrast)) {
             return;
         }
         let marks = &mut marks.contrast.hits;
+        if concedes {
+            concede(doc, bound, marks);
+        }
         // Forward: the contrast words before the hit, in its sentence.
         let (mut after, mut last, mut current) = (1.0, NONE, u32::MAX);
         for (h, hit) in hits.iter().enumerate() {
@@ -70,8 +127,10 @@ impl WordRule for Contrast {
             if sentence != current {
                 (after, last, current) = (1.0, NONE, sentence);
             }
-            marks[h].contrast = after;
-            marks[h].contrast_by = last;
+            marks[h].contrast = (marks[h].contrast * after).min(bound);
+            if last != NONE {
+                marks[h].contrast_by = last;
+            }
             if let Some(w) = weight(hit) {
                 after = (after * w).min(bound);
                 last = h as u32;
@@ -146,6 +205,26 @@ mod tests {
         let words = weigh_alone(&Contrast, &read("joli. mais cher", &m));
         let factors: Vec<f64> = words.iter().map(|w| w.value / w.valence).collect();
         assert_eq!(factors, [0.5, 1.5]);
+    }
+
+    #[test]
+    fn a_concession_grants_its_clause_and_holds_the_rest() {
+        let m = matcher(&[
+            ("charmant", EntryKind::Sentiment, 2.0),
+            ("lent", EntryKind::Sentiment, -2.0),
+            ("bon", EntryKind::Sentiment, 2.0),
+            ("même si", EntryKind::Concession, 1.5),
+        ]);
+        let factors = |text: &str| -> Vec<f64> {
+            let words = weigh_alone(&Contrast, &read(text, &m));
+            words.iter().map(|w| w.value / w.valence).collect()
+        };
+        // Granted first, held after the comma.
+        assert_eq!(factors("même si charmant, lent"), [0.5, 1.5]);
+        // Held first, granted after: the marker reaches back to other clauses.
+        assert_eq!(factors("bon, même si lent"), [1.5, 0.5]);
+        // Another sentence is not conceded.
+        assert_eq!(factors("même si charmant. bon"), [0.5, 1.0]);
     }
 
     #[test]
