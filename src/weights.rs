@@ -166,7 +166,9 @@ impl Default for RuleWeights {
             per_bang: 0.12,
             max_bangs: 4,
             contrast_bound: 8.0,
-            questioned_praise: 0.5,
+            // Refitted on every tune domain at once (peers/fit_weights.py), with
+            // the stance values below: `Génial ?` doubts its praise more than half.
+            questioned_praise: 0.25,
             irony_context: -1.0,
         }
     }
@@ -187,14 +189,17 @@ impl Default for StanceWeights {
             per_valence: 0.25,
             cue_window: 4,
             after_window: 1,
-            negated: -0.75,
+            // Refitted with `subject` and `threshold` (peers/fit_weights.py): a
+            // negated marker says the opposite as firmly.
+            negated: -1.0,
             clearly_evaluative: 0.2,
-            subject: 0.8,
+            subject: 1.0,
             rivalry: 0.5,
             near: 20,
             unclaimed: 1.0,
             listed: 0.5,
-            threshold: 0.1,
+            // Left out of the fit, the aspects still gain a point from this value.
+            threshold: 0.05,
         }
     }
 }

@@ -47,7 +47,7 @@ mod tests {
     use crate::rules::testing::{in_pipeline, weigh_alone};
 
     #[test]
-    fn praise_in_a_question_weighs_half() {
+    fn praise_in_a_question_weighs_less() {
         let m = matcher(&[
             ("compétent", EntryKind::Sentiment, 2.0),
             ("scandale", EntryKind::Sentiment, -3.0),
@@ -56,8 +56,10 @@ mod tests {
             let words = weigh_alone(&Question, &read(text, &m));
             words[0].rules.first().map_or(1.0, |r| r.factor)
         };
-        assert_eq!(factor("est-il compétent ?"), 0.5);
-        assert_eq!(factor("compétent ?!"), 0.5);
+        let questioned = Weights::default().rules.questioned_praise;
+        assert!(questioned < 1.0);
+        assert_eq!(factor("est-il compétent ?"), questioned);
+        assert_eq!(factor("compétent ?!"), questioned);
         // Not a question, or not this sentence's.
         assert_eq!(factor("il est compétent."), 1.0);
         assert_eq!(factor("il est compétent. Vraiment ?"), 1.0);
