@@ -133,7 +133,7 @@ impl EntryEnding {
     pub(crate) fn new(norm: &str, folded: &str, stem: &str) -> EntryEnding {
         let [first, second] = adverbs(norm).map(|adverb| {
             adverb.map_or(Ending(0), |adverb| {
-                let folded = crate::fold(&adverb);
+                let folded = crate::normalize::fold(&adverb);
                 Ending::exact(residual(&adverb, &folded, stem).trim_end_matches('s'))
             })
         });
@@ -282,15 +282,15 @@ mod tests {
 
     fn ending(word: &str) -> Ending {
         let stemmer = Stemmer::create(Algorithm::French);
-        let folded = crate::fold(word);
-        let stem = crate::fold(&stemmer.stem(word)).into_owned();
+        let folded = crate::normalize::fold(word);
+        let stem = crate::normalize::fold(&stemmer.stem(word)).into_owned();
         Ending::of_text(word, &folded, &stem)
     }
 
     fn reaches(text: &str, entry: &str) -> bool {
         let stemmer = Stemmer::create(Algorithm::French);
-        let folded = crate::fold(entry);
-        let stem = crate::fold(&stemmer.stem(entry)).into_owned();
+        let folded = crate::normalize::fold(entry);
+        let stem = crate::normalize::fold(&stemmer.stem(entry)).into_owned();
         ending(text).reaches(&EntryEnding::new(entry, &folded, &stem))
     }
 

@@ -119,7 +119,11 @@ mod tests {
             let (form, lemma) = row.split_once('\t').unwrap_or_default();
             assert!(!form.is_empty() && !lemma.is_empty(), "row `{row}`");
             assert!(previous.as_bytes() < form.as_bytes(), "{previous} / {form}");
-            assert_eq!(crate::fold(form), form, "forms are folded: {form}");
+            assert_eq!(
+                crate::normalize::fold(form),
+                form,
+                "forms are folded: {form}"
+            );
             assert_eq!(table.lemma(form), Some(lemma));
             previous = form;
         }

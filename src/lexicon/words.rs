@@ -335,8 +335,9 @@ mod tests {
     /// The term and level of the one-word match of `text`, under entries `rows`.
     fn single(rows: &str, text: &str) -> Option<(String, Level)> {
         let tsv = format!("term\tkind\tvalence\tnote\n{rows}");
-        let lexicon = crate::Lexicon::from_tsv("test.tsv", &tsv).unwrap_or_default();
-        let (matcher, _) = super::super::compile(&[lexicon], &crate::Topic::default()).ok()?;
+        let lexicon = super::super::Lexicon::from_tsv("test.tsv", &tsv).unwrap_or_default();
+        let (matcher, _) =
+            super::super::compile(&[lexicon], &super::super::Topic::default()).ok()?;
         let mut words = WordMemo::default();
         let token = tokenize(text).next()?;
         let id = words.id(&matcher, &token);
