@@ -6,14 +6,17 @@
 //!   `le patron du restaurant est aimable`: both, the complement with its head),
 //!   never to a name of the same clause that is not (`Ce partenariat est une honte
 //!   alors que le logiciel libre …`: the partnership alone).
-//! - A name in a clause with no feeling of its own takes its sentence's: the
-//!   words near it ([`StanceWeights::near`]) that no name claimed (`Le service,
-//!   franchement, quelle lenteur`: [`StanceWeights::unclaimed`]), or, weaker
-//!   ([`StanceWeights::listed`]), the feeling of the whole
-//!   sentence when every word went to another name (`Décor vieillot, menus sales,
-//!   service inexistant`: each item of a list of complaints is one of them). A
-//!   contrast word (`mais`) stops it: what a sentence says before `mais` is not
-//!   what it says of the names after it.
+//! - A name that took no word of its clause (its clause has none, or they all
+//!   went to another name) takes its sentence's: the words near it
+//!   ([`StanceWeights::near`]) that no name claimed (`Le service, franchement,
+//!   quelle lenteur`: [`StanceWeights::unclaimed`]), or, weaker
+//!   ([`StanceWeights::listed`]), the feeling of the whole sentence when every
+//!   word went to another name (`Décor vieillot, menus sales, service
+//!   inexistant`: each item of a list of complaints is one of them; `La mousse au
+//!   chocolat en dessert était excellente`: the mousse too). A contrast word
+//!   (`mais`, and `alors que`, which weighs nothing but opens a clause) stops
+//!   it: what a sentence says before `mais` is not what it says of the names
+//!   after it.
 //!
 //! Time: linear in the words and names (sorted by position, the clauses and
 //! sentences they fall in are found by binary search; each sentence's sums are
@@ -48,6 +51,9 @@ fn joins(word: &str) -> bool {
             | "du"
             | "des"
             | "d'"
+            | "au"
+            | "aux"
+            | "en"
             | "le"
             | "la"
             | "les"
@@ -108,6 +114,7 @@ pub(super) fn clause_sentiment<'a>(
             {
                 continue;
             }
+            tally[m.target].took_clause = Some(doc.clause(word.first));
             tally[m.target].add(Reason::ClauseSentiment {
                 word: doc.hit_text(word.first).into(),
                 weighed: word.value,
@@ -126,8 +133,8 @@ pub(super) fn clause_sentiment<'a>(
     sentence_sentiment(doc, mentions, words, weights, contrasts, tally);
 }
 
-/// The names of each clause without feeling take the feeling of the words near
-/// them, in their sentence and on their side of any contrast word.
+/// The names that took no word of their clause take the feeling of the words
+/// near them, in their sentence and on their side of any contrast word.
 fn sentence_sentiment<'a>(
     doc: &Document<'a>,
     mentions: &[Mention],
@@ -139,14 +146,9 @@ fn sentence_sentiment<'a>(
     // The part of its sentence a token is in: its sentence, then how many contrast
     // words precede it (counted over the document: equal within a sentence part).
     let part = |i: usize| (doc.sentence(i), contrasts.partition_point(|&c| c <= i));
-    let of_clause = |clause: u32| {
-        let by_clause = |w: &Weighed<'_>| doc.clause(w.first);
-        &words[words.partition_point(|w| by_clause(w) < clause)
-            ..words.partition_point(|w| by_clause(w) <= clause)]
-    };
     for m in mentions.iter().filter(|m| !m.inside) {
         let clause = doc.clause(m.first);
-        if !of_clause(clause).is_empty() {
+        if tally[m.target].took_clause == Some(clause) {
             continue;
         }
         let key = part(m.first);
@@ -283,6 +285,16 @@ mod tests {
         assert_eq!(
             labels("Le service est déplorable alors que je venais pour la cuisine."),
             [Unsaid, Against, Unsaid]
+        );
+    }
+
+    #[test]
+    fn a_name_whose_clause_feeling_went_to_another_name_shares_it() {
+        // `excellent` is nearest `cuisine`; `service`, in the same clause and not
+        // joined to it, takes the clause's feeling as one of a list.
+        assert_eq!(
+            labels("Le service rendu pour la cuisine était excellent."),
+            [Unsaid, Favor, Favor]
         );
     }
 

@@ -83,6 +83,8 @@ struct Tally<'a> {
     /// The clause whose neighbours' feeling it took
     /// last as a name in a clause without feeling: once per clause.
     took_sentence: Option<u32>,
+    /// The last clause one of whose words it took as its own.
+    took_clause: Option<u32>,
     because: Vec<Reason<'a>>,
     /// Whether the reasons are kept (not for an analysis of scores only).
     explain: bool,
