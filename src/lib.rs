@@ -152,6 +152,7 @@ mod error;
 pub mod evaluate;
 mod evidence;
 mod explain;
+pub mod fit;
 mod frames;
 pub mod lexicon;
 mod load;
@@ -167,7 +168,7 @@ mod tokenize;
 mod weights;
 
 pub use analysis::{
-    Analysis, Evidence, Label, Role, SentenceSentiment, Sentiment, Stance, StanceLabel,
+    Analysis, Evidence, Label, Role, SentenceSentiment, Sentiment, Source, Stance, StanceLabel,
 };
 pub use analyzer::Analyzer;
 pub use batch::{Batch, Wait};

@@ -1,0 +1,130 @@
+//! The neutral band refitted: the thresholds on the score that make a label,
+//! chosen on the training texts to give the best macro-F1 of the classes the
+//! labels hold, the default band winning ties.
+
+use crate::fit::Task;
+use crate::weights::Weights;
+
+/// The thresholds are tried on this grid (scores are in [-1, 1]).
+const STEP: f64 = 0.025;
+const STEPS: usize = 24;
+
+/// A label (class 0, 1 or 2) from a score and a band: at or below `low` is 0, at
+/// or above `high` is 2, else 1.
+pub(crate) fn label(score: f64, low: f64, high: f64) -> usize {
+    if score <= low {
+        0
+    } else if score >= high {
+        2
+    } else {
+        1
+    }
+}
+
+/// The band of `weights` for a task: the sentiment thresholds, or the stance
+/// threshold on either side.
+pub(crate) fn band(task: &Task, weights: &Weights) -> (f64, f64) {
+    match task {
+        Task::Sentiment => (weights.sentiment.negative, weights.sentiment.positive),
+        Task::Stance(_) => (-weights.stance.threshold, weights.stance.threshold),
+    }
+}
+
+/// `weights` with the band `(low, high)` (for stance, its upper side).
+pub(crate) fn with_band(task: &Task, weights: &Weights, (low, high): (f64, f64)) -> Weights {
+    let mut weights = weights.clone();
+    match task {
+        Task::Sentiment => {
+            weights.sentiment.negative = low;
+            weights.sentiment.positive = high;
+        }
+        Task::Stance(_) => weights.stance.threshold = high,
+    }
+    weights
+}
+
+/// The macro-F1, over the classes present in `gold`, of `predicted`.
+pub(crate) fn macro_f1(gold: &[usize], predicted: &[usize]) -> f64 {
+    let mut confusion = [[0usize; 3]; 3];
+    for (&g, &p) in gold.iter().zip(predicted) {
+        confusion[g][p] += 1;
+    }
+    let mut sum = 0.0;
+    let mut present = 0;
+    for (c, row) in confusion.iter().enumerate() {
+        let support: usize = row.iter().sum();
+        if support == 0 {
+            continue;
+        }
+        present += 1;
+        let predicted: usize = (0..3).map(|g| confusion[g][c]).sum();
+        let right = row[c] as f64;
+        if right > 0.0 {
+            let (precision, recall) = (right / predicted as f64, right / support as f64);
+            sum += 2.0 * precision * recall / (precision + recall);
+        }
+    }
+    sum / f64::from(present.max(1))
+}
+
+/// The band with the best macro-F1 of `scores` against `gold`; for stance a band
+/// symmetric around 0. Ties go to the band nearest `default`.
+pub(crate) fn fit_band(
+    task: &Task,
+    scores: &[f64],
+    gold: &[usize],
+    default: (f64, f64),
+) -> (f64, f64) {
+    let grid = |i: usize| i as f64 * STEP;
+    let mut bands = Vec::new();
+    for i in 1..=STEPS {
+        match task {
+            Task::Stance(_) => bands.push((-grid(i), grid(i))),
+            Task::Sentiment => {
+                for j in 0..=STEPS {
+                    bands.push((-grid(i), grid(j)));
+                    bands.push((-grid(j), grid(i)));
+                }
+            }
+        }
+    }
+    let distance = |(l, h): (f64, f64)| (l - default.0).abs() + (h - default.1).abs();
+    let mut best = (f64::NEG_INFINITY, default);
+    for band in bands {
+        let predicted: Vec<usize> = scores.iter().map(|&s| label(s, band.0, band.1)).collect();
+        let f1 = macro_f1(gold, &predicted);
+        let better = f1 > best.0 + 1e-12
+            || ((f1 - best.0).abs() <= 1e-12 && distance(band) < distance(best.1));
+        if better {
+            best = (f1, band);
+        }
+    }
+    best.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wide_neutral_band_is_found_when_the_neutral_texts_score_a_little() {
+        let scores = [-0.6, -0.5, -0.2, -0.1, 0.0, 0.15, 0.2, 0.5, 0.7];
+        let gold = [0, 0, 1, 1, 1, 1, 1, 2, 2];
+        let (low, high) = fit_band(&Task::Sentiment, &scores, &gold, (-0.05, 0.05));
+        assert!(low < -0.2 && low > -0.5, "{low}");
+        assert!(high > 0.2 && high < 0.5, "{high}");
+        let predicted: Vec<usize> = scores.iter().map(|&s| label(s, low, high)).collect();
+        assert_eq!(macro_f1(&gold, &predicted), 1.0);
+        let weights = with_band(&Task::Sentiment, &Weights::default(), (low, high));
+        assert_eq!(band(&Task::Sentiment, &weights), (low, high));
+        assert!(weights.check().is_ok());
+    }
+
+    #[test]
+    fn stance_bands_are_symmetric() {
+        let task = Task::Stance("t".into());
+        let (low, high) = fit_band(&task, &[-0.4, 0.0, 0.05, 0.3], &[0, 1, 1, 2], (-0.1, 0.1));
+        assert_eq!(low, -high);
+        assert!(high > 0.05 && high <= 0.3, "{high}");
+    }
+}
