@@ -72,7 +72,7 @@ pub(crate) fn rest(rows: &[usize], fold: &[usize]) -> Vec<usize> {
 /// The penalty of [`LAMBDAS`] with the least held-out log-loss over [`FOLDS`]
 /// folds of `rows` (the tighter one on ties).
 pub(crate) fn choose_lambda(design: &Design, rows: &[usize], seed: u64) -> f64 {
-    let class = |r: usize| usize::from(design.positive[r]);
+    let class = |r: usize| (design.target[r] * 2.0).round() as usize;
     let folds = stratified(rows, class, FOLDS, seed);
     let mut best = (f64::INFINITY, LAMBDAS[LAMBDAS.len() - 1]);
     for &lambda in &LAMBDAS {
@@ -125,14 +125,14 @@ mod tests {
             let positive = i % 2 == 0;
             noise.base.push(0.0);
             noise.columns.push(vec![(rng.next() % 20) as u32]);
-            noise.positive.push(positive);
+            noise.target.push(f64::from(u8::from(positive)));
             signal.base.push(0.0);
             signal.columns.push(if positive && i % 6 != 0 {
                 vec![0]
             } else {
                 vec![]
             });
-            signal.positive.push(positive);
+            signal.target.push(f64::from(u8::from(positive)));
         }
         let rows: Vec<usize> = (0..100).collect();
         let tight = choose_lambda(&noise, &rows, 3);

@@ -5,12 +5,13 @@
 //! penalty says how far the labels may move the lexicon from the engine.
 
 /// The design: per row, its engine feature, its indicators (column indices) and
-/// its label (true for the positive class).
+/// its target: 1 for the positive class, 0 for the negative one, 0.5 for a
+/// neutral text (a soft label: its words are pulled toward no feeling).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Design {
     pub base: Vec<f64>,
     pub columns: Vec<Vec<u32>>,
-    pub positive: Vec<bool>,
+    pub target: Vec<f64>,
     pub width: usize,
 }
 
@@ -45,10 +46,7 @@ impl Logistic {
             }
         }
         let x0: Vec<f64> = rows.iter().map(|&r| design.base[r]).collect();
-        let y: Vec<f64> = rows
-            .iter()
-            .map(|&r| f64::from(u8::from(design.positive[r])))
-            .collect();
+        let y: Vec<f64> = rows.iter().map(|&r| design.target[r]).collect();
         let mut model = Logistic {
             bias: 0.0,
             base: 0.0,
@@ -97,11 +95,8 @@ impl Logistic {
             .iter()
             .map(|&row| {
                 let p = self.probability(design, row).clamp(1e-9, 1.0 - 1e-9);
-                if design.positive[row] {
-                    -p.ln()
-                } else {
-                    -(1.0 - p).ln()
-                }
+                let y = design.target[row];
+                -(y * p.ln() + (1.0 - y) * (1.0 - p).ln())
             })
             .sum();
         total / rows.len().max(1) as f64
@@ -154,7 +149,7 @@ mod tests {
             }
             design.base.push(0.0);
             design.columns.push(columns);
-            design.positive.push(positive);
+            design.target.push(f64::from(u8::from(positive)));
         }
         design
     }
@@ -182,9 +177,8 @@ mod tests {
             let x = f64::from(i) - 15.0;
             design.base.push(x);
             design.columns.push(Vec::new());
-            design
-                .positive
-                .push(x + if i % 4 == 0 { 6.0 } else { 0.0 } > 0.0);
+            let positive = x + if i % 4 == 0 { 6.0 } else { 0.0 } > 0.0;
+            design.target.push(f64::from(u8::from(positive)));
         }
         let rows: Vec<usize> = (0..30).collect();
         let model = Logistic::fit(&design, &rows, 100.0);

@@ -5,8 +5,9 @@
 //! One file per stage: [`labels`](read_labels) read and check the labels;
 //! `candidates` lists what each text offers (the engine's own score, the words and
 //! two-word phrases no entry covers, the sentiment entries that matched);
-//! `logistic` fits an L2-regularised logistic regression of the polar labels on
-//! those, its penalty chosen by cross-validation (`cv`); a candidate's weight over
+//! `logistic` fits an L2-regularised logistic regression of the labels (a neutral
+//! one as a soft label halfway) on those, its penalty chosen by cross-validation
+//! (`cv`); a candidate's weight over
 //! the weight of the engine's score is a valence on the engine's scale;
 //! `thresholds` refits the neutral band; `report` measures the engine before and
 //! after by cross-validation; `model` writes and reads the directory.
@@ -64,6 +65,9 @@ pub const MIN_VALENCE: f64 = 0.5;
 /// so that a domain where the engine says little does not blow up valences: a
 /// valence of 4 is then a weight of 2 at most (valences are capped at ±4).
 const MIN_BASE_WEIGHT: f64 = 0.5;
+
+/// Folds of the scores the neutral band is fitted on.
+const BAND_FOLDS: usize = 3;
 
 /// What the labels say: sentiment, or stance toward a target of the topic.
 ///
@@ -365,53 +369,63 @@ fn adapted(setup: &Setup<'_>, lines: &[Line]) -> Result<Analyzer, Error> {
     setup.base.clone().lexicon(lexicon).build()
 }
 
-/// Fit on the texts `rows`: the lines, then the band on their adapted scores.
+/// Fit on the texts `rows`: the penalty, then the band on scores each text got
+/// from lines fitted without it ([`BAND_FOLDS`] folds: scores of lines fitted on
+/// the same texts would be too sure of themselves), then the lines on all `rows`.
 fn learn(setup: &Setup<'_>, rows: &[usize]) -> Result<Learned, Error> {
-    let polar: Vec<usize> = rows
-        .iter()
-        .copied()
-        .filter(|&r| setup.classes[r] != 1)
-        .collect();
-    let kept = frequent(&setup.observed, &polar);
+    let design = design(setup, rows);
+    let lambda = cv::choose_lambda(&design.0, rows, setup.seed);
+    let class = |r: usize| setup.classes[r];
+    let folds = cv::stratified(rows, class, BAND_FOLDS, setup.seed.wrapping_add(1));
+    let (mut held, mut held_scores) = (Vec::new(), Vec::new());
+    for fold in folds.iter().filter(|f| !f.is_empty()) {
+        let lines = fit_lines(setup, &cv::rest(rows, fold), lambda);
+        let analyzer = adapted(setup, &lines)?;
+        held_scores.extend(scores(&analyzer, setup.task, setup.examples, fold));
+        held.extend(fold.iter().map(|&r| setup.classes[r]));
+    }
+    let band = fit_band(setup.task, &held_scores, &held, setup.default);
+    Ok(Learned {
+        lines: fit_lines(setup, rows, lambda),
+        band,
+        lambda,
+    })
+}
+
+/// The design of the texts `rows`: every text's engine feature and the columns
+/// of the candidates frequent in `rows` (with their candidate and texts).
+fn design(setup: &Setup<'_>, rows: &[usize]) -> (Design, Vec<(u32, usize)>) {
+    let kept = frequent(&setup.observed, rows);
     let mut column = vec![u32::MAX; setup.observed.candidates.len()];
     for (j, &(c, _)) in kept.iter().enumerate() {
         column[c as usize] = j as u32;
     }
+    let columns = setup.observed.holds.iter().map(|held| {
+        let of = held.iter().map(|&c| column[c as usize]);
+        of.filter(|&j| j != u32::MAX).collect()
+    });
     let design = Design {
         base: setup.observed.base.clone(),
-        columns: setup
-            .observed
-            .holds
-            .iter()
-            .map(|held| {
-                held.iter()
-                    .map(|&c| column[c as usize])
-                    .filter(|&j| j != u32::MAX)
-                    .collect()
-            })
-            .collect(),
-        positive: setup.classes.iter().map(|&c| c == 2).collect(),
+        columns: columns.collect(),
+        // Neutral texts too, as soft labels: their words are pulled toward no feeling.
+        target: setup.classes.iter().map(|&c| c as f64 / 2.0).collect(),
         width: kept.len(),
     };
-    let lambda = cv::choose_lambda(&design, &polar, setup.seed);
-    let logistic = Logistic::fit(&design, &polar, lambda);
-    let lines = lines(setup, &design, &polar, &kept, &logistic);
-    let analyzer = adapted(setup, &lines)?;
-    let scores = scores(&analyzer, setup.task, setup.examples, rows);
-    let gold: Vec<usize> = rows.iter().map(|&r| setup.classes[r]).collect();
-    let band = fit_band(setup.task, &scores, &gold, setup.default);
-    Ok(Learned {
-        lines,
-        band,
-        lambda,
-    })
+    (design, kept)
+}
+
+/// The lines learned from the texts `rows` with penalty `lambda`.
+fn fit_lines(setup: &Setup<'_>, rows: &[usize], lambda: f64) -> Vec<Line> {
+    let (design, kept) = design(setup, rows);
+    let logistic = Logistic::fit(&design, rows, lambda);
+    lines(setup, &design, rows, &kept, &logistic)
 }
 
 /// The lines of the weights clearly not nothing, heaviest first.
 fn lines(
     setup: &Setup<'_>,
     design: &Design,
-    polar: &[usize],
+    rows: &[usize],
     kept: &[(u32, usize)],
     logistic: &Logistic,
 ) -> Vec<Line> {
@@ -425,7 +439,7 @@ fn lines(
         if change.abs() < MIN_VALENCE || valence.abs() < 0.1 {
             continue;
         }
-        let example = polar
+        let example = rows
             .iter()
             .find(|&&r| design.columns[r].contains(&(j as u32)));
         lines.push(Line {

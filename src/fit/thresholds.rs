@@ -77,7 +77,14 @@ pub(crate) fn fit_band(
 ) -> (f64, f64) {
     let grid = |i: usize| i as f64 * STEP;
     let mut bands = Vec::new();
-    for i in 1..=STEPS {
+    if !gold.contains(&1) {
+        // No text is neutral: one cut, and no band for a text to fall in.
+        for i in 0..=2 * STEPS {
+            let cut = grid(i) - grid(STEPS);
+            bands.push((cut - 1e-9, cut));
+        }
+    }
+    for i in (1..=STEPS).filter(|_| gold.contains(&1)) {
         match task {
             Task::Stance(_) => bands.push((-grid(i), grid(i))),
             Task::Sentiment => {
@@ -118,6 +125,15 @@ mod tests {
         let weights = with_band(&Task::Sentiment, &Weights::default(), (low, high));
         assert_eq!(band(&Task::Sentiment, &weights), (low, high));
         assert!(weights.check().is_ok());
+    }
+
+    #[test]
+    fn without_neutral_labels_one_cut_is_fitted() {
+        let scores = [-0.5, -0.1, 0.02, 0.1, 0.3, 0.6];
+        let gold = [0, 0, 0, 2, 2, 2];
+        let (low, high) = fit_band(&Task::Sentiment, &scores, &gold, (-0.05, 0.05));
+        assert!(high - low < 1e-6, "{low} {high}");
+        assert!(high > 0.02 && high <= 0.1, "{high}");
     }
 
     #[test]
