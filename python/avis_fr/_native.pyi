@@ -48,6 +48,7 @@ class Evidence:
     role: str
     entry: str
     id: Optional[str]
+    source: Optional[str]
     valence: float
     rules: List[Rule]
     contribution: float
@@ -95,6 +96,7 @@ class Analyzer:
         *,
         defaults: bool = True,
         thresholds: Optional[Tuple[float, float]] = None,
+        model: Optional[_Source] = None,
     ) -> None: ...
     @property
     def targets(self) -> List[str]: ...

@@ -21,7 +21,7 @@ const LONG_TEXT: usize = 4096;
 /// Analyses French texts: sentiment, stance toward the topic's targets, argument
 /// frames, and the evidence for each.
 ///
-/// `Analyzer(lexicons=None, topic=None, *, defaults=True, thresholds=None)`:
+/// `Analyzer(lexicons=None, topic=None, *, defaults=True, thresholds=None, model=None)`:
 ///
 /// - `lexicons`: extra lexicons over the embedded ones, each TSV text
 ///   (`term<TAB>kind<TAB>valence<TAB>note` lines under that header) or a path;
@@ -29,7 +29,10 @@ const LONG_TEXT: usize = 4096;
 ///   (`"consultation-2015"`), TOML text or a path (a string is read as the command
 ///   line reads `--topic`: a built-in name first, then a file, then TOML text);
 /// - `defaults=False` leaves the embedded lexicons out;
-/// - `thresholds=(negative, positive)`: label thresholds (default `(-0.05, 0.05)`).
+/// - `thresholds=(negative, positive)`: label thresholds (default `(-0.05, 0.05)`);
+/// - `model`: the path of a model directory `avis fit` wrote: its learned lexicon
+///   over the others and its weights (its thresholds, unless `thresholds` is given);
+///   a learned line's evidence has `source` `"model"`.
 ///
 /// A bad lexicon line or topic entry raises `AvisError` with the library's message
 /// (`file:line:column: message`). Building compiles everything once; after that
@@ -40,7 +43,7 @@ pub struct Analyzer {
     /// its topic's ids, shared with the analyses it makes.
     shared: Arc<Shared>,
     /// What it was built from, `(lexicons as a list or None, topic or None,
-    /// defaults, thresholds)`: a pickled analyzer (a Spark closure, a process
+    /// defaults, thresholds, model)`: a pickled analyzer (a Spark closure, a process
     /// pool) is built again from them where it is unpickled.
     built_from: Py<PyTuple>,
     /// The memory Arrow columns' texts are copied into, kept between batches.
@@ -133,13 +136,14 @@ pub struct LibraryTexts(Texts);
 #[pymethods]
 impl Analyzer {
     #[new]
-    #[pyo3(signature = (lexicons = None, topic = None, *, defaults = true, thresholds = None))]
+    #[pyo3(signature = (lexicons = None, topic = None, *, defaults = true, thresholds = None, model = None))]
     fn new(
         py: Python<'_>,
         lexicons: Option<&Bound<'_, PyAny>>,
         topic: Option<&Bound<'_, PyAny>>,
         defaults: bool,
         thresholds: Option<(f64, f64)>,
+        model: Option<std::path::PathBuf>,
     ) -> PyResult<Analyzer> {
         let mut builder = avis_fr::Analyzer::builder();
         if !defaults {
@@ -161,11 +165,15 @@ impl Analyzer {
         if let Some(topic) = topic {
             builder = builder.topic(config::topic(py, topic)?);
         }
+        if let Some(dir) = &model {
+            let model = avis_fr::fit::Model::load(dir).map_err(|e| avis_error(py, &e))?;
+            builder = builder.with_model(model);
+        }
         if let Some((negative, positive)) = thresholds {
             builder = builder.thresholds(negative, positive);
         }
         let library = builder.build().map_err(|e| avis_error(py, &e))?;
-        let built_from = (lexicons, topic, defaults, thresholds).into_pyobject(py)?;
+        let built_from = (lexicons, topic, defaults, thresholds, model).into_pyobject(py)?;
         Ok(Analyzer {
             shared: Arc::new(Shared::new(py, library)),
             built_from: built_from.unbind(),
@@ -363,6 +371,7 @@ impl Analyzer {
         let kwargs = PyDict::new(py);
         kwargs.set_item("defaults", built_from.get_item(2)?)?;
         kwargs.set_item("thresholds", built_from.get_item(3)?)?;
+        kwargs.set_item("model", built_from.get_item(4)?)?;
         Ok((args, kwargs))
     }
 

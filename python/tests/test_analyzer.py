@@ -307,3 +307,23 @@ def test_long_batches_with_bad_items(analyzer, threads):
 
     with pytest.raises(KeyError, match="the iterable failed"):
         analyzer.analyze_columns(failing(), threads=threads, skip_invalid=True)
+
+
+def test_a_model_fitted_by_avis_fit(tmp_path):
+    """`Analyzer(model=...)` reads what `avis fit` wrote: its lines show as `model`."""
+    avis = REPO / "target" / "release" / "avis"
+    if not avis.exists():
+        pytest.skip("needs `cargo build --release` (the avis command writes the model)")
+    model = tmp_path / "model"
+    labelled = REPO / "tests" / "fit" / "tramway-labelled.csv"
+    subprocess.run([str(avis), "fit", "-q", str(labelled), "-o", str(model)], check=True, capture_output=True)
+    analyzer = avis_fr.Analyzer(model=str(model))
+    analysis = analyzer.analyze("Encore des bouchons rue Nationale.")
+    assert analysis.sentiment.label == "negative"
+    bouchons = next(e for e in analysis.evidence if e.text == "bouchons")
+    assert bouchons.source == "model"
+    assert avis_fr.Analyzer().analyze("Encore des bouchons.").sentiment.label == "neutral"
+    (model / "model.toml").write_text((model / "model.toml").read_text().replace('"0.', '"9.', 1))
+    with pytest.raises(avis_fr.AvisError) as error:
+        avis_fr.Analyzer(model=str(model))
+    assert error.value.kind == "model"

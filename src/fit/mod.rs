@@ -66,6 +66,10 @@ pub const MIN_VALENCE: f64 = 0.5;
 /// valence of 4 is then a weight of 2 at most (valences are capped at ±4).
 const MIN_BASE_WEIGHT: f64 = 0.5;
 
+/// What the learned lines, or a refitted band, must add to the held-out macro-F1
+/// to be kept: less is taken for noise, and the engine is left as it is.
+pub const MIN_GAIN: f64 = 0.005;
+
 /// Folds of the scores the neutral band is fitted on.
 const BAND_FOLDS: usize = 3;
 
@@ -170,6 +174,8 @@ struct Setup<'a> {
     examples: &'a [Example],
     classes: Vec<usize>,
     observed: Observed,
+    /// The engine's score of each text as it is.
+    base_scores: Vec<f64>,
     default: (f64, f64),
     weights: Weights,
     seed: u64,
@@ -206,12 +212,18 @@ pub fn fit(
         task,
         examples,
         observed: observe(&analyzer, task, examples),
+        base_scores: scores(
+            &analyzer,
+            task,
+            examples,
+            &(0..examples.len()).collect::<Vec<_>>(),
+        ),
         default: band(task, analyzer.weights()),
         weights: analyzer.weights().clone(),
         classes,
         seed: options.seed,
     };
-    let (before, after) = cross_validate(&setup, &analyzer)?;
+    let (before, after) = cross_validate(&setup)?;
     let all: Vec<usize> = (0..examples.len()).collect();
     let learned = learn(&setup, &all)?;
     let weights = with_band(task, &setup.weights, learned.band);
@@ -314,10 +326,7 @@ fn scores(analyzer: &Analyzer, task: &Task, examples: &[Example], rows: &[usize]
 
 /// The engine before (as it is, the default band; by sign when no label is
 /// neutral) and after (fitted on the other folds), on every text.
-fn cross_validate(
-    setup: &Setup<'_>,
-    analyzer: &Analyzer,
-) -> Result<(Evaluation, Evaluation), Error> {
+fn cross_validate(setup: &Setup<'_>) -> Result<(Evaluation, Evaluation), Error> {
     let n = setup.examples.len();
     let all: Vec<usize> = (0..n).collect();
     let by_sign = *setup.task == Task::Sentiment && count(&setup.classes)[1] == 0;
@@ -326,9 +335,10 @@ fn cross_validate(
     } else {
         setup.default
     };
-    let before: Vec<usize> = scores(analyzer, setup.task, setup.examples, &all)
-        .into_iter()
-        .map(|s| {
+    let before: Vec<usize> = setup
+        .base_scores
+        .iter()
+        .map(|&s| {
             if by_sign && s == 0.0 {
                 1
             } else {
@@ -371,7 +381,8 @@ fn adapted(setup: &Setup<'_>, lines: &[Line]) -> Result<Analyzer, Error> {
 
 /// Fit on the texts `rows`: the penalty, then the band on scores each text got
 /// from lines fitted without it ([`BAND_FOLDS`] folds: scores of lines fitted on
-/// the same texts would be too sure of themselves), then the lines on all `rows`.
+/// the same texts would be too sure of themselves), then the lines on all `rows`,
+/// if on those held-out scores they did better than the engine without them.
 fn learn(setup: &Setup<'_>, rows: &[usize]) -> Result<Learned, Error> {
     let design = design(setup, rows);
     let lambda = cv::choose_lambda(&design.0, rows, setup.seed);
@@ -384,9 +395,30 @@ fn learn(setup: &Setup<'_>, rows: &[usize]) -> Result<Learned, Error> {
         held_scores.extend(scores(&analyzer, setup.task, setup.examples, fold));
         held.extend(fold.iter().map(|&r| setup.classes[r]));
     }
-    let band = fit_band(setup.task, &held_scores, &held, setup.default);
+    // What each choice gets on the same held-out texts: the lines are kept only if
+    // they beat the engine with its band refitted, and a band only if it beats the
+    // default one, each by MIN_GAIN of macro-F1.
+    let with_lines = fit_band(setup.task, &held_scores, &held, setup.default);
+    let base: Vec<f64> = folds
+        .iter()
+        .flatten()
+        .map(|&r| setup.base_scores[r])
+        .collect();
+    let refitted = fit_band(setup.task, &base, &held, setup.default);
+    let predicted: Vec<usize> = base
+        .iter()
+        .map(|&s| label(s, setup.default.0, setup.default.1))
+        .collect();
+    let as_is = thresholds::macro_f1(&held, &predicted);
+    let (lines, band) = if with_lines.1 >= refitted.1.max(as_is) + MIN_GAIN {
+        (fit_lines(setup, rows, lambda), with_lines.0)
+    } else if refitted.1 >= as_is + MIN_GAIN {
+        (Vec::new(), refitted.0)
+    } else {
+        (Vec::new(), setup.default)
+    };
     Ok(Learned {
-        lines: fit_lines(setup, rows, lambda),
+        lines,
         band,
         lambda,
     })

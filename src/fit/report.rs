@@ -182,6 +182,13 @@ impl FitReport {
                 band.1
             );
         }
+        if self.learned == 0 {
+            let _ = writeln!(
+                out,
+                "\nNo lexicon line kept: on texts held out of their fit, the lines learned did not beat the engine without them by {} of macro-F1.",
+                crate::fit::MIN_GAIN
+            );
+        }
         let _ = writeln!(out, "\n## Per class\n\n| class | texts | before P / R / F1 | after P / R / F1 |\n|---|---|---|---|");
         for (b, a) in self.before.per_class().iter().zip(self.after.per_class()) {
             let _ = writeln!(

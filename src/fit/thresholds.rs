@@ -67,14 +67,14 @@ pub(crate) fn macro_f1(gold: &[usize], predicted: &[usize]) -> f64 {
     sum / f64::from(present.max(1))
 }
 
-/// The band with the best macro-F1 of `scores` against `gold`; for stance a band
-/// symmetric around 0. Ties go to the band nearest `default`.
+/// The band with the best macro-F1 of `scores` against `gold`, and that macro-F1;
+/// for stance a band symmetric around 0. Ties go to the band nearest `default`.
 pub(crate) fn fit_band(
     task: &Task,
     scores: &[f64],
     gold: &[usize],
     default: (f64, f64),
-) -> (f64, f64) {
+) -> ((f64, f64), f64) {
     let grid = |i: usize| i as f64 * STEP;
     let mut bands = Vec::new();
     if !gold.contains(&1) {
@@ -106,7 +106,7 @@ pub(crate) fn fit_band(
             best = (f1, band);
         }
     }
-    best.1
+    (best.1, best.0)
 }
 
 #[cfg(test)]
@@ -117,7 +117,7 @@ mod tests {
     fn a_wide_neutral_band_is_found_when_the_neutral_texts_score_a_little() {
         let scores = [-0.6, -0.5, -0.2, -0.1, 0.0, 0.15, 0.2, 0.5, 0.7];
         let gold = [0, 0, 1, 1, 1, 1, 1, 2, 2];
-        let (low, high) = fit_band(&Task::Sentiment, &scores, &gold, (-0.05, 0.05));
+        let ((low, high), _) = fit_band(&Task::Sentiment, &scores, &gold, (-0.05, 0.05));
         assert!(low < -0.2 && low > -0.5, "{low}");
         assert!(high > 0.2 && high < 0.5, "{high}");
         let predicted: Vec<usize> = scores.iter().map(|&s| label(s, low, high)).collect();
@@ -131,7 +131,7 @@ mod tests {
     fn without_neutral_labels_one_cut_is_fitted() {
         let scores = [-0.5, -0.1, 0.02, 0.1, 0.3, 0.6];
         let gold = [0, 0, 0, 2, 2, 2];
-        let (low, high) = fit_band(&Task::Sentiment, &scores, &gold, (-0.05, 0.05));
+        let ((low, high), _) = fit_band(&Task::Sentiment, &scores, &gold, (-0.05, 0.05));
         assert!(high - low < 1e-6, "{low} {high}");
         assert!(high > 0.02 && high <= 0.1, "{high}");
     }
@@ -139,7 +139,7 @@ mod tests {
     #[test]
     fn stance_bands_are_symmetric() {
         let task = Task::Stance("t".into());
-        let (low, high) = fit_band(&task, &[-0.4, 0.0, 0.05, 0.3], &[0, 1, 1, 2], (-0.1, 0.1));
+        let ((low, high), _) = fit_band(&task, &[-0.4, 0.0, 0.05, 0.3], &[0, 1, 1, 2], (-0.1, 0.1));
         assert_eq!(low, -high);
         assert!(high > 0.05 && high <= 0.3, "{high}");
     }
