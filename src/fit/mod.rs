@@ -31,6 +31,7 @@
 mod candidates;
 mod cv;
 mod labels;
+mod learn;
 mod logistic;
 mod model;
 mod report;
@@ -38,13 +39,9 @@ mod thresholds;
 
 use std::path::Path;
 
-use crate::analyzer::Analyzer;
 use crate::builder::AnalyzerBuilder;
 use crate::error::Error;
-use crate::evaluate::Evaluation;
 use crate::lexicon::Lexicon;
-use crate::normalize::normalize;
-use crate::weights::Weights;
 
 pub use candidates::MIN_TEXTS;
 pub use cv::FOLDS;
@@ -52,26 +49,10 @@ pub use labels::{check_counts, missing_column, read_labels, LabelMap, MIN_PER_CL
 pub use model::{Model, VERSION};
 pub use report::{FitReport, Line};
 
-use candidates::{base_feature, frequent, Observed};
-use labels::{count, gold_of};
-use logistic::{Design, Logistic};
-use thresholds::{band, fit_band, label, with_band};
+pub use learn::{MIN_GAIN, MIN_VALENCE};
 
-/// A learned weight gives a line only when its valence is at least this far from
-/// 0 (or from the entry's valence, for an existing entry): clearly not nothing.
-pub const MIN_VALENCE: f64 = 0.5;
-
-/// The weight of the engine's score in the regression is taken as at least this,
-/// so that a domain where the engine says little does not blow up valences: a
-/// valence of 4 is then a weight of 2 at most (valences are capped at ±4).
-const MIN_BASE_WEIGHT: f64 = 0.5;
-
-/// What the learned lines, or a refitted band, must add to the held-out macro-F1
-/// to be kept: less is taken for noise, and the engine is left as it is.
-pub const MIN_GAIN: f64 = 0.005;
-
-/// Folds of the scores the neutral band is fitted on.
-const BAND_FOLDS: usize = 3;
+use learn::{cross_validate, learn, observe, render, scores, Setup};
+use thresholds::{band, with_band};
 
 /// What the labels say: sentiment, or stance toward a target of the topic.
 ///
@@ -158,27 +139,6 @@ pub struct Fitted {
     pub report: FitReport,
     lines: Vec<Line>,
     texts: usize,
-}
-
-/// What one fit on some rows learned.
-struct Learned {
-    lines: Vec<Line>,
-    band: (f64, f64),
-    lambda: f64,
-}
-
-/// The labelled texts seen by the engine, shared by every fit.
-struct Setup<'a> {
-    base: &'a AnalyzerBuilder,
-    task: &'a Task,
-    examples: &'a [Example],
-    classes: Vec<usize>,
-    observed: Observed,
-    /// The engine's score of each text as it is.
-    base_scores: Vec<f64>,
-    default: (f64, f64),
-    weights: Weights,
-    seed: u64,
 }
 
 /// Learn lexicon lines and thresholds from labelled texts, on top of the analyzer
@@ -295,230 +255,10 @@ impl Fitted {
     }
 }
 
-/// Each text's engine feature and candidates, with the analyzer as it is.
-fn observe(analyzer: &Analyzer, task: &Task, examples: &[Example]) -> Observed {
-    let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
-    let mut observed = Observed::default();
-    for (text, analysis) in texts.iter().zip(analyzer.analyze_many(&texts)) {
-        observed.add(
-            base_feature(task, &analysis, analyzer.weights()),
-            text,
-            &analysis,
-        );
-    }
-    observed
-}
-
-/// The scores of the texts `rows` by `analyzer` (sentiment, or stance toward the
-/// target).
-fn scores(analyzer: &Analyzer, task: &Task, examples: &[Example], rows: &[usize]) -> Vec<f64> {
-    analyzer.batch().map(rows, |cache, &row| {
-        let analysis = analyzer.analyze_scores(cache, &examples[row].text);
-        match task {
-            Task::Sentiment => analysis.sentiment.score,
-            Task::Stance(target) => analysis
-                .stance
-                .get(target.as_str())
-                .map_or(0.0, |s| s.score),
-        }
-    })
-}
-
-/// The engine before (as it is, the default band; by sign when no label is
-/// neutral) and after (fitted on the other folds), on every text.
-fn cross_validate(setup: &Setup<'_>) -> Result<(Evaluation, Evaluation), Error> {
-    let n = setup.examples.len();
-    let all: Vec<usize> = (0..n).collect();
-    let by_sign = *setup.task == Task::Sentiment && count(&setup.classes)[1] == 0;
-    let (low, high) = if by_sign {
-        (-1e-12, 1e-12)
-    } else {
-        setup.default
-    };
-    let before: Vec<usize> = setup
-        .base_scores
-        .iter()
-        .map(|&s| {
-            if by_sign && s == 0.0 {
-                1
-            } else {
-                label(s, low, high)
-            }
-        })
-        .collect();
-    let mut after = vec![1; n];
-    let folds = cv::stratified(&all, |r| setup.classes[r], FOLDS, setup.seed);
-    for fold in folds.iter().filter(|f| !f.is_empty()) {
-        let train = cv::rest(&all, fold);
-        let learned = learn(setup, &train)?;
-        let analyzer = adapted(setup, &learned.lines)?;
-        for (&row, score) in fold
-            .iter()
-            .zip(scores(&analyzer, setup.task, setup.examples, fold))
-        {
-            after[row] = label(score, learned.band.0, learned.band.1);
-        }
-    }
-    let evaluation = |predicted: &[usize]| {
-        let mut evaluation = match setup.task {
-            Task::Sentiment => Evaluation::sentiment(),
-            Task::Stance(_) => Evaluation::stance(),
-        };
-        for (&gold, &predicted) in setup.classes.iter().zip(predicted) {
-            evaluation.add(gold_of(setup.task, gold), gold_of(setup.task, predicted));
-        }
-        evaluation
-    };
-    Ok((evaluation(&before), evaluation(&after)))
-}
-
-/// The base analyzer with learned lines over it.
-fn adapted(setup: &Setup<'_>, lines: &[Line]) -> Result<Analyzer, Error> {
-    let text = render(lines, setup.examples.len(), setup.task);
-    let lexicon = Lexicon::from_tsv("lexicon.tsv", &text)?;
-    setup.base.clone().lexicon(lexicon).build()
-}
-
-/// Fit on the texts `rows`: the penalty, then the band on scores each text got
-/// from lines fitted without it ([`BAND_FOLDS`] folds: scores of lines fitted on
-/// the same texts would be too sure of themselves), then the lines on all `rows`,
-/// if on those held-out scores they did better than the engine without them.
-fn learn(setup: &Setup<'_>, rows: &[usize]) -> Result<Learned, Error> {
-    let design = design(setup, rows);
-    let lambda = cv::choose_lambda(&design.0, rows, setup.seed);
-    let class = |r: usize| setup.classes[r];
-    let folds = cv::stratified(rows, class, BAND_FOLDS, setup.seed.wrapping_add(1));
-    let (mut held, mut held_scores) = (Vec::new(), Vec::new());
-    for fold in folds.iter().filter(|f| !f.is_empty()) {
-        let lines = fit_lines(setup, &cv::rest(rows, fold), lambda);
-        let analyzer = adapted(setup, &lines)?;
-        held_scores.extend(scores(&analyzer, setup.task, setup.examples, fold));
-        held.extend(fold.iter().map(|&r| setup.classes[r]));
-    }
-    // What each choice gets on the same held-out texts: the lines are kept only if
-    // they beat the engine with its band refitted, and a band only if it beats the
-    // default one, each by MIN_GAIN of macro-F1.
-    let with_lines = fit_band(setup.task, &held_scores, &held, setup.default);
-    let base: Vec<f64> = folds
-        .iter()
-        .flatten()
-        .map(|&r| setup.base_scores[r])
-        .collect();
-    let refitted = fit_band(setup.task, &base, &held, setup.default);
-    let predicted: Vec<usize> = base
-        .iter()
-        .map(|&s| label(s, setup.default.0, setup.default.1))
-        .collect();
-    let as_is = thresholds::macro_f1(&held, &predicted);
-    let (lines, band) = if with_lines.1 >= refitted.1.max(as_is) + MIN_GAIN {
-        (fit_lines(setup, rows, lambda), with_lines.0)
-    } else if refitted.1 >= as_is + MIN_GAIN {
-        (Vec::new(), refitted.0)
-    } else {
-        (Vec::new(), setup.default)
-    };
-    Ok(Learned {
-        lines,
-        band,
-        lambda,
-    })
-}
-
-/// The design of the texts `rows`: every text's engine feature and the columns
-/// of the candidates frequent in `rows` (with their candidate and texts).
-fn design(setup: &Setup<'_>, rows: &[usize]) -> (Design, Vec<(u32, usize)>) {
-    let kept = frequent(&setup.observed, rows);
-    let mut column = vec![u32::MAX; setup.observed.candidates.len()];
-    for (j, &(c, _)) in kept.iter().enumerate() {
-        column[c as usize] = j as u32;
-    }
-    let columns = setup.observed.holds.iter().map(|held| {
-        let of = held.iter().map(|&c| column[c as usize]);
-        of.filter(|&j| j != u32::MAX).collect()
-    });
-    let design = Design {
-        base: setup.observed.base.clone(),
-        columns: columns.collect(),
-        // Neutral texts too, as soft labels: their words are pulled toward no feeling.
-        target: setup.classes.iter().map(|&c| c as f64 / 2.0).collect(),
-        width: kept.len(),
-    };
-    (design, kept)
-}
-
-/// The lines learned from the texts `rows` with penalty `lambda`.
-fn fit_lines(setup: &Setup<'_>, rows: &[usize], lambda: f64) -> Vec<Line> {
-    let (design, kept) = design(setup, rows);
-    let logistic = Logistic::fit(&design, rows, lambda);
-    lines(setup, &design, rows, &kept, &logistic)
-}
-
-/// The lines of the weights clearly not nothing, heaviest first.
-fn lines(
-    setup: &Setup<'_>,
-    design: &Design,
-    rows: &[usize],
-    kept: &[(u32, usize)],
-    logistic: &Logistic,
-) -> Vec<Line> {
-    let scale = logistic.base.max(MIN_BASE_WEIGHT);
-    let mut lines = Vec::new();
-    for (j, &(c, texts)) in kept.iter().enumerate() {
-        let change = logistic.weights[j] / scale;
-        let candidate = &setup.observed.candidates[c as usize];
-        let valence = (candidate.existing.unwrap_or(0.0) + change).clamp(-4.0, 4.0);
-        let valence = (valence * 100.0).round() / 100.0;
-        if change.abs() < MIN_VALENCE || valence.abs() < 0.1 {
-            continue;
-        }
-        let example = rows
-            .iter()
-            .find(|&&r| design.columns[r].contains(&(j as u32)));
-        lines.push(Line {
-            term: candidate.written().to_string(),
-            valence,
-            previous: candidate.existing,
-            texts,
-            example: example.map_or(String::new(), |&r| setup.examples[r].id.clone()),
-            weight: logistic.weights[j],
-        });
-    }
-    let heavier = |a: &Line, b: &Line| {
-        b.change()
-            .abs()
-            .total_cmp(&a.change().abs())
-            .then_with(|| a.term.cmp(&b.term))
-    };
-    lines.sort_by(heavier);
-    let mut seen = std::collections::HashSet::new();
-    lines.retain(|line| seen.insert(normalize(&line.term).into_owned()));
-    lines
-}
-
-/// `lexicon.tsv`: a header saying what the file is, then the lines.
-fn render(lines: &[Line], texts: usize, task: &Task) -> String {
-    let what = match task {
-        Task::Sentiment => "sentiment labels".to_string(),
-        Task::Stance(target) => format!("stance labels toward `{target}`"),
-    };
-    let mut out = format!(
-        "# Lexicon lines learned by `avis fit` (avis-fr {VERSION}) from {texts} texts with {what}.\n\
-         # The format of lexicons/*.tsv; added over the general lexicons by --model.\n\
-         # The note says how many labelled texts a line rests on and one of them; a\n\
-         # line whose valence was another says so (`was`). Delete or edit any line.\n\
-         term\tkind\tvalence\tnote\n"
-    );
-    for line in lines {
-        out.push_str(&line.to_tsv());
-        out.push('\n');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Topic;
+    use crate::{Analyzer, Topic};
 
     /// Texts the engine reads as neutral, labelled by words it does not know.
     fn examples() -> Vec<Example> {

@@ -142,6 +142,21 @@ impl FitReport {
     /// The report as Markdown (`report.md`).
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
+        self.summary(&mut out);
+        self.per_class(&mut out);
+        for (name, e) in [("before", &self.before), ("after", &self.after)] {
+            let _ = writeln!(
+                out,
+                "\n## Confusion {name} (rows: gold, columns: predicted)\n"
+            );
+            confusion(&mut out, e);
+        }
+        self.lines(&mut out);
+        out
+    }
+
+    /// The title, what was fitted, and the figures before and after.
+    fn summary(&self, out: &mut String) {
         let what = match &self.target {
             Some(target) => format!("stance toward `{target}`"),
             None => "sentiment".to_string(),
@@ -165,21 +180,19 @@ impl FitReport {
             out,
             "| | accuracy | macro-F1 | neutral band |\n|---|---|---|---|"
         );
-        for (name, e, band) in [
+        let rows = [
             (
                 "before (the engine as it is)",
                 &self.before,
                 self.band_before,
             ),
             ("after (with this model)", &self.after, self.band_after),
-        ] {
+        ];
+        for (name, e, (low, high)) in rows {
+            let (accuracy, f1) = (e.accuracy(), e.macro_f1());
             let _ = writeln!(
                 out,
-                "| {name} | {:.3} | {:.3} | {:+.3} .. {:+.3} |",
-                e.accuracy(),
-                e.macro_f1(),
-                band.0,
-                band.1
+                "| {name} | {accuracy:.3} | {f1:.3} | {low:+.3} .. {high:+.3} |"
             );
         }
         if self.learned == 0 {
@@ -189,6 +202,10 @@ impl FitReport {
                 crate::fit::MIN_GAIN
             );
         }
+    }
+
+    /// Precision, recall and F1 of each class, before and after.
+    fn per_class(&self, out: &mut String) {
         let _ = writeln!(out, "\n## Per class\n\n| class | texts | before P / R / F1 | after P / R / F1 |\n|---|---|---|---|");
         for (b, a) in self.before.per_class().iter().zip(self.after.per_class()) {
             let _ = writeln!(
@@ -197,39 +214,41 @@ impl FitReport {
                 b.class, b.support, b.precision, b.recall, b.f1, a.precision, a.recall, a.f1
             );
         }
-        for (name, e) in [("before", &self.before), ("after", &self.after)] {
-            let _ = writeln!(
-                out,
-                "\n## Confusion {name} (rows: gold, columns: predicted)\n\n```"
-            );
-            let _ = write!(out, "{:<10}", "");
-            for class in e.classes() {
-                let _ = write!(out, " {class:>9}");
-            }
-            let _ = writeln!(out);
-            for (class, row) in e.classes().iter().zip(e.confusion()) {
-                let _ = write!(out, "{class:<10}");
-                for n in row {
-                    let _ = write!(out, " {n:>9}");
-                }
-                let _ = writeln!(out);
-            }
-            let _ = writeln!(out, "```");
-        }
+    }
+
+    /// The heaviest learned lines, as a table.
+    fn lines(&self, out: &mut String) {
         let _ = writeln!(out, "\n## The heaviest learned lines ({} of {} in lexicon.tsv)\n\n| term | valence | was | texts | e.g. id |\n|---|---|---|---|---|", self.heaviest.len(), self.learned);
         for line in &self.heaviest {
             let was = line.previous.map_or("new".to_string(), |p| format!("{p}"));
+            let (term, example) = (
+                line.term.replace('|', "\\|"),
+                line.example.replace('|', "\\|"),
+            );
             let _ = writeln!(
                 out,
-                "| {} | {:+} | {was} | {} | {} |",
-                line.term.replace('|', "\\|"),
-                line.valence,
-                line.texts,
-                line.example.replace('|', "\\|")
+                "| {term} | {:+} | {was} | {} | {example} |",
+                line.valence, line.texts
             );
         }
-        out
     }
+}
+
+/// A confusion matrix as a fenced block.
+fn confusion(out: &mut String, e: &Evaluation) {
+    let _ = write!(out, "```\n{:<10}", "");
+    for class in e.classes() {
+        let _ = write!(out, " {class:>9}");
+    }
+    let _ = writeln!(out);
+    for (class, row) in e.classes().iter().zip(e.confusion()) {
+        let _ = write!(out, "{class:<10}");
+        for n in row {
+            let _ = write!(out, " {n:>9}");
+        }
+        let _ = writeln!(out);
+    }
+    let _ = writeln!(out, "```");
 }
 
 #[cfg(test)]
