@@ -161,10 +161,12 @@ pub fn fit(
     if let Task::Stance(target) = task {
         let ids = analyzer.topic().target_ids();
         if !ids.contains(&target.as_str()) {
-            return Err(Error::Config(format!(
-                "no target `{target}` in the topic (its targets: {}); pass --topic",
-                ids.join(", ")
-            )));
+            let known = if ids.is_empty() {
+                "there is no topic, or it has no targets: pass --topic".to_string()
+            } else {
+                format!("the topic's targets are {}", ids.join(", "))
+            };
+            return Err(Error::Config(format!("no target `{target}`: {known}")));
         }
     }
     let setup = Setup {
