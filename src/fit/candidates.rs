@@ -16,6 +16,11 @@ use crate::tokenize::{tokenize, TokenKind};
 use crate::weights::Weights;
 
 /// A candidate needs to occur in at least this many labelled texts to be learned.
+///
+/// ```
+/// // A word seen in two labelled texts is never a learned line.
+/// assert_eq!(avis_fr::fit::MIN_TEXTS, 3);
+/// ```
 pub const MIN_TEXTS: usize = 3;
 
 /// Words too common to mean anything alone, and never a phrase's part: articles,

@@ -9,6 +9,13 @@ use crate::fit::Task;
 
 /// A class needs at least this many labelled texts to be learned from (each of
 /// the two polar classes, and neutral when it is there at all).
+///
+/// ```
+/// use avis_fr::fit::{check_counts, Task, MIN_PER_CLASS};
+///
+/// let just_enough: Vec<usize> = [0, 2].iter().flat_map(|&c| vec![c; MIN_PER_CLASS]).collect();
+/// assert!(check_counts(&Task::Sentiment, &just_enough).is_ok());
+/// ```
 pub const MIN_PER_CLASS: usize = 5;
 
 /// How a person's label values map onto the expected ones (`neg=negative,pos=positive`).

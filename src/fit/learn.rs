@@ -21,6 +21,11 @@ use crate::weights::Weights;
 
 /// A learned weight gives a line only when its valence is at least this far from
 /// 0 (or from the entry's valence, for an existing entry): clearly not nothing.
+///
+/// ```
+/// // Every learned line moves a valence (on the engine's -4..4 scale) this much or more.
+/// assert_eq!(avis_fr::fit::MIN_VALENCE, 0.5);
+/// ```
 pub const MIN_VALENCE: f64 = 0.5;
 
 /// The weight of the engine's score in the regression is taken as at least this,
@@ -30,6 +35,10 @@ const MIN_BASE_WEIGHT: f64 = 0.5;
 
 /// What the learned lines, or a refitted band, must add to the held-out macro-F1
 /// to be kept: less is taken for noise, and the engine is left as it is.
+///
+/// ```
+/// assert!(avis_fr::fit::MIN_GAIN > 0.0 && avis_fr::fit::MIN_GAIN < 0.01);
+/// ```
 pub const MIN_GAIN: f64 = 0.005;
 
 /// Folds of the scores the neutral band is fitted on.

@@ -215,6 +215,16 @@ pub fn fit(
 impl Fitted {
     /// The learned lines as `lexicon.tsv` (a comment header, then one entry a line,
     /// each with a note saying how many texts it rests on and one of them).
+    ///
+    /// ```
+    /// # use avis_fr::fit::{fit, Example, FitOptions};
+    /// # let examples: Vec<Example> = (0..12).map(|i| Example::new(i.to_string(),
+    /// #     if i % 2 == 0 { "Bravo." } else { "Une honte." }, if i % 2 == 0 { "pos" } else { "neg" })).collect();
+    /// let fitted = fit(&avis_fr::Analyzer::builder(), &examples, &FitOptions::default())?;
+    /// let lexicon = avis_fr::Lexicon::from_tsv("lexicon.tsv", &fitted.lexicon_tsv())?;
+    /// assert_eq!(lexicon.len(), fitted.report.learned);
+    /// # Ok::<(), avis_fr::Error>(())
+    /// ```
     pub fn lexicon_tsv(&self) -> String {
         render(&self.lines, self.texts, &self.model.task)
     }
@@ -252,6 +262,21 @@ impl Fitted {
     ///
     /// # Errors
     /// The directory or a file cannot be written (kind `io`).
+    ///
+    /// ```
+    /// # use avis_fr::fit::{fit, Example, FitOptions, Model};
+    /// # let examples: Vec<Example> = (0..12).map(|i| Example::new(i.to_string(),
+    /// #     if i % 2 == 0 { "Bravo." } else { "Une honte." }, if i % 2 == 0 { "pos" } else { "neg" })).collect();
+    /// let fitted = fit(&avis_fr::Analyzer::builder(), &examples, &FitOptions::default())?;
+    /// let dir = std::env::temp_dir().join(format!("avis-doc-model-{}", std::process::id()));
+    /// fitted.write(&dir)?;
+    /// let model = Model::load(&dir)?;
+    /// assert_eq!(model.lexicon.entries(), fitted.model.lexicon.entries());
+    /// assert_eq!(model.weights, fitted.model.weights);
+    /// let analyzer = avis_fr::Analyzer::builder().model(&dir).build()?;
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// # Ok::<(), avis_fr::Error>(())
+    /// ```
     pub fn write(&self, dir: impl AsRef<Path>) -> Result<(), Error> {
         model::write_files(dir.as_ref(), &self.files())
     }

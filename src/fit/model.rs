@@ -20,6 +20,10 @@ use crate::lexicon::{read_to_string, Lexicon};
 use crate::weights::Weights;
 
 /// The version of avis-fr, written in each model and checked when one is loaded.
+///
+/// ```
+/// assert_eq!(avis_fr::fit::VERSION, env!("CARGO_PKG_VERSION"));
+/// ```
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// A model read from its directory: the lexicon and weights an analyzer adds.
