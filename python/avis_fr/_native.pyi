@@ -98,6 +98,18 @@ class Analyzer:
         thresholds: Optional[Tuple[float, float]] = None,
         model: Optional[_Source] = None,
     ) -> None: ...
+    def fit(
+        self,
+        texts: Sequence[str],
+        labels: Sequence[Any],
+        model_dir: _Source,
+        *,
+        target: Optional[str] = None,
+        seed: int = 1,
+        label_map: Optional[str] = None,
+        ids: Optional[Sequence[Any]] = None,
+    ) -> Tuple["Analyzer", Dict[str, Any]]:
+        """Learn from labelled texts (as ``avis fit``); write the model; return the new analyzer and the report."""
     @property
     def targets(self) -> List[str]: ...
     @property

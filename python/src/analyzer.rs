@@ -145,10 +145,6 @@ impl Analyzer {
         thresholds: Option<(f64, f64)>,
         model: Option<std::path::PathBuf>,
     ) -> PyResult<Analyzer> {
-        let mut builder = avis_fr::Analyzer::builder();
-        if !defaults {
-            builder = builder.without_defaults();
-        }
         // The lexicons as a list: an iterator can be read only once.
         let lexicons = match lexicons {
             None => None,
@@ -159,12 +155,7 @@ impl Analyzer {
                 many.try_iter()?.collect::<PyResult<Vec<_>>>()?,
             )?),
         };
-        for (index, spec) in lexicons.iter().flatten().enumerate() {
-            builder = builder.lexicon(config::lexicon(py, &spec, index)?);
-        }
-        if let Some(topic) = topic {
-            builder = builder.topic(config::topic(py, topic)?);
-        }
+        let mut builder = base_builder(py, lexicons.as_ref(), topic, defaults)?;
         if let Some(dir) = &model {
             let model = avis_fr::fit::Model::load(dir).map_err(|e| avis_error(py, &e))?;
             builder = builder.with_model(model);
@@ -179,6 +170,72 @@ impl Analyzer {
             built_from: built_from.unbind(),
             arrow_text: SpareText::default(),
         })
+    }
+
+    /// `fit(texts, labels, model_dir, *, target=None, seed=1, label_map=None, ids=None)`:
+    /// learn from labelled texts what `avis fit` learns (lexicon lines and the
+    /// neutral band, on top of this analyzer's lexicons and topic), write the model
+    /// to `model_dir`, and return `(analyzer, report)`: a new `Analyzer` with the
+    /// model (`Analyzer(..., model=model_dir)`) and the report as a dict (the
+    /// figures before and after, cross-validated, and the heaviest lines).
+    ///
+    /// `labels` are sentiment labels (`negative`/`neutral`/`positive`…), or with
+    /// `target` stance labels toward that target of the topic; `label_map`
+    /// (`"neg=negative,pos=positive"`) maps yours; `ids` name the texts in the
+    /// lines' notes (default: their index). Bad labels raise `AvisError` (kind
+    /// `labels`) listing the values found and the ones expected.
+    #[pyo3(signature = (texts, labels, model_dir, *, target = None, seed = 1, label_map = None, ids = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn fit<'py>(
+        slf: &Bound<'py, Self>,
+        texts: Vec<String>,
+        labels: Vec<Bound<'py, PyAny>>,
+        model_dir: std::path::PathBuf,
+        target: Option<String>,
+        seed: u64,
+        label_map: Option<String>,
+        ids: Option<Vec<Bound<'py, PyAny>>>,
+    ) -> PyResult<(Analyzer, Bound<'py, PyAny>)> {
+        let py = slf.py();
+        if texts.len() != labels.len() || ids.as_ref().is_some_and(|ids| ids.len() != texts.len()) {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "fit: {} texts, {} labels{}: give one label (and id) per text",
+                texts.len(),
+                labels.len(),
+                ids.as_ref().map_or(String::new(), |ids| format!(", {} ids", ids.len()))
+            )));
+        }
+        let built_from = slf.get().built_from.bind(py);
+        let lexicons = built_from.get_item(0)?;
+        let lexicons = lexicons.downcast::<PyList>().ok();
+        let topic = built_from.get_item(1)?;
+        let topic = (!topic.is_none()).then_some(&topic);
+        let defaults: bool = built_from.get_item(2)?.extract()?;
+        let builder = base_builder(py, lexicons, topic, defaults)?;
+        let mut examples = Vec::with_capacity(texts.len());
+        for (i, (text, label)) in texts.into_iter().zip(&labels).enumerate() {
+            let id = match &ids {
+                Some(ids) => ids[i].str()?.to_string(),
+                None => i.to_string(),
+            };
+            examples.push(avis_fr::fit::Example::new(id, text, label.str()?.to_string()));
+        }
+        let label_map = match label_map {
+            Some(spec) => avis_fr::fit::LabelMap::parse(&spec).map_err(|e| avis_error(py, &e))?,
+            None => avis_fr::fit::LabelMap::default(),
+        };
+        let options = avis_fr::fit::FitOptions {
+            task: target.map_or(avis_fr::fit::Task::Sentiment, avis_fr::fit::Task::Stance),
+            seed,
+            label_map,
+        };
+        let fitted = avis_fr::fit::fit(&builder, &examples, &options).map_err(|e| avis_error(py, &e))?;
+        fitted.write(&model_dir).map_err(|e| avis_error(py, &e))?;
+        let analyzer = Analyzer::new(py, lexicons.map(|l| l.as_any()), topic, defaults, None, Some(model_dir))?;
+        let json = serde_json::to_string(&fitted.report)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        let report = py.import("json")?.call_method1("loads", (json,))?;
+        Ok((analyzer, report))
     }
 
     /// The target ids of the topic, in order (each a key of `Analysis.stance`).
@@ -382,4 +439,25 @@ impl Analyzer {
             self.targets()
         )
     }
+}
+
+/// The library's builder of these lexicons (a list or None), topic and defaults:
+/// what an analyzer is built from, and what `fit` learns on top of.
+fn base_builder(
+    py: Python<'_>,
+    lexicons: Option<&Bound<'_, PyList>>,
+    topic: Option<&Bound<'_, PyAny>>,
+    defaults: bool,
+) -> PyResult<avis_fr::AnalyzerBuilder> {
+    let mut builder = avis_fr::Analyzer::builder();
+    if !defaults {
+        builder = builder.without_defaults();
+    }
+    for (index, spec) in lexicons.into_iter().flatten().enumerate() {
+        builder = builder.lexicon(config::lexicon(py, &spec, index)?);
+    }
+    if let Some(topic) = topic {
+        builder = builder.topic(config::topic(py, topic)?);
+    }
+    Ok(builder)
 }

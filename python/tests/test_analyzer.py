@@ -327,3 +327,24 @@ def test_a_model_fitted_by_avis_fit(tmp_path):
     with pytest.raises(avis_fr.AvisError) as error:
         avis_fr.Analyzer(model=str(model))
     assert error.value.kind == "model"
+
+
+def test_fit_learns_from_labels(tmp_path):
+    """`analyzer.fit(texts, labels, model_dir)`: the new analyzer and its report."""
+    import csv
+
+    with open(REPO / "tests" / "fit" / "tramway-labelled.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    texts = [r["text"] for r in rows]
+    labels = [r["label"] for r in rows]
+    fitted, report = avis_fr.Analyzer().fit(texts, labels, tmp_path / "model", ids=[r["id"] for r in rows])
+    assert report["texts"] == len(rows)
+    assert report["after"]["macro_f1"] > report["before"]["macro_f1"]
+    assert (tmp_path / "model" / "lexicon.tsv").exists()
+    analysis = fitted.analyze("Encore des bouchons rue Nationale.")
+    assert analysis.sentiment.label == "negative"
+    assert any(e.source == "model" for e in analysis.evidence)
+    with pytest.raises(avis_fr.AvisError) as error:
+        avis_fr.Analyzer().fit(texts, ["bof"] * len(texts), tmp_path / "bad")
+    assert error.value.kind == "labels"
+    assert "bof" in str(error.value)
