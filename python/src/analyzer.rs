@@ -202,7 +202,8 @@ impl Analyzer {
                 "fit: {} texts, {} labels{}: give one label (and id) per text",
                 texts.len(),
                 labels.len(),
-                ids.as_ref().map_or(String::new(), |ids| format!(", {} ids", ids.len()))
+                ids.as_ref()
+                    .map_or(String::new(), |ids| format!(", {} ids", ids.len()))
             )));
         }
         let built_from = slf.get().built_from.bind(py);
@@ -218,7 +219,11 @@ impl Analyzer {
                 Some(ids) => ids[i].str()?.to_string(),
                 None => i.to_string(),
             };
-            examples.push(avis_fr::fit::Example::new(id, text, label.str()?.to_string()));
+            examples.push(avis_fr::fit::Example::new(
+                id,
+                text,
+                label.str()?.to_string(),
+            ));
         }
         let label_map = match label_map {
             Some(spec) => avis_fr::fit::LabelMap::parse(&spec).map_err(|e| avis_error(py, &e))?,
@@ -229,9 +234,17 @@ impl Analyzer {
             seed,
             label_map,
         };
-        let fitted = avis_fr::fit::fit(&builder, &examples, &options).map_err(|e| avis_error(py, &e))?;
+        let fitted =
+            avis_fr::fit::fit(&builder, &examples, &options).map_err(|e| avis_error(py, &e))?;
         fitted.write(&model_dir).map_err(|e| avis_error(py, &e))?;
-        let analyzer = Analyzer::new(py, lexicons.map(|l| l.as_any()), topic, defaults, None, Some(model_dir))?;
+        let analyzer = Analyzer::new(
+            py,
+            lexicons.map(|l| l.as_any()),
+            topic,
+            defaults,
+            None,
+            Some(model_dir),
+        )?;
         let json = serde_json::to_string(&fitted.report)
             .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
         let report = py.import("json")?.call_method1("loads", (json,))?;
