@@ -309,14 +309,11 @@ def test_long_batches_with_bad_items(analyzer, threads):
         analyzer.analyze_columns(failing(), threads=threads, skip_invalid=True)
 
 
-def test_a_model_fitted_by_avis_fit(tmp_path):
+def test_a_model_fitted_by_avis_fit(tmp_path, avis_binary):
     """`Analyzer(model=...)` reads what `avis fit` wrote: its lines show as `model`."""
-    avis = REPO / "target" / "release" / "avis"
-    if not avis.exists():
-        pytest.skip("needs `cargo build --release` (the avis command writes the model)")
     model = tmp_path / "model"
     labelled = REPO / "tests" / "fit" / "tramway-labelled.csv"
-    subprocess.run([str(avis), "fit", "-q", str(labelled), "-o", str(model)], check=True, capture_output=True)
+    subprocess.run([avis_binary, "fit", "-q", str(labelled), "-o", str(model)], check=True, capture_output=True)
     analyzer = avis_fr.Analyzer(model=str(model))
     analysis = analyzer.analyze("Encore des bouchons rue Nationale.")
     assert analysis.sentiment.label == "negative"
