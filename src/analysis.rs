@@ -155,6 +155,10 @@ pub struct Evidence<'a> {
     /// Target or frame id, for target, frame and stance-marker evidence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<Cow<'a, str>>,
+    /// Where the entry comes from, when not the general or the user's lexicons: a
+    /// line a model learned ([`Source::Model`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
     /// The entry's valence before rules.
     pub valence: f64,
     /// The rules that changed it, in order.
@@ -176,6 +180,31 @@ impl Evidence<'_> {
         }
     }
 }
+
+/// Where a piece of evidence's entry comes from (see [`Evidence::source`]).
+///
+/// ```
+/// use avis_fr::fit::{Model, Task};
+/// use avis_fr::{Analyzer, Lexicon, Source, Weights};
+///
+/// let lexicon = Lexicon::from_tsv("lexicon.tsv", "term\tkind\tvalence\tnote\nbouchons\tsentiment\t-2\t\n")?;
+/// let model = Model { task: Task::Sentiment, lexicon, weights: Weights::default() };
+/// let analyzer = Analyzer::builder().with_model(model).build()?;
+/// let analysis = analyzer.analyze("Des bouchons, une honte.");
+/// let sources: Vec<_> = analysis.evidence.iter().map(|e| (e.text.as_ref(), e.source)).collect();
+/// assert_eq!(sources, [("bouchons", Some(Source::Model)), ("honte", None)]);
+/// # Ok::<(), avis_fr::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Source {
+    /// A line learned from labels by `avis fit`, added with a model.
+    Model,
+}
+
+spelled!(serde Source {
+    Model => "model",
+});
 
 /// Stance toward one target.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -34,6 +34,9 @@ pub struct Analyzer {
     pub(crate) weights: Weights,
     /// Where [`analyze`](Self::analyze) and batches take their caches from.
     pub(crate) caches: CachePool,
+    /// The normalized terms of the sentiment lines a model added: their evidence
+    /// says `source` `model`.
+    pub(crate) model_terms: rustc_hash::FxHashSet<String>,
 }
 
 impl Analyzer {
@@ -178,7 +181,12 @@ impl Analyzer {
             &mut cache.stance,
         );
         let evidence = if depth == Depth::Evidence {
-            evidence::assemble(&doc, &mut scored.words, stance.contributions, &self.index)
+            let mut evidence =
+                evidence::assemble(&doc, &mut scored.words, stance.contributions, &self.index);
+            if !self.model_terms.is_empty() {
+                self.mark_model(&mut evidence);
+            }
+            evidence
         } else {
             Vec::new()
         };
@@ -192,6 +200,21 @@ impl Analyzer {
             stance: stance.by_target,
             frames: frames.ids(&self.index),
             evidence,
+        }
+    }
+}
+
+impl Analyzer {
+    /// Say which evidence a model's line gave.
+    fn mark_model(&self, evidence: &mut [crate::analysis::Evidence<'_>]) {
+        for e in evidence {
+            if e.role == crate::analysis::Role::Sentiment
+                && self
+                    .model_terms
+                    .contains(crate::normalize::normalize(&e.entry).as_ref())
+            {
+                e.source = Some(crate::analysis::Source::Model);
+            }
         }
     }
 }

@@ -1,11 +1,14 @@
 //! Building an analyzer: lexicons, a topic and label thresholds, compiled once.
 
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::analyzer::Analyzer;
 use crate::error::Error;
+use crate::fit::Model;
 use crate::lexicon::{compile, DEFAULT_LEXICONS};
 use crate::lexicon::{Lexicon, Topic};
+use crate::normalize::normalize;
 use crate::pool::CachePool;
 use crate::weights::Weights;
 
@@ -25,6 +28,9 @@ pub struct AnalyzerBuilder {
     lexicons: Vec<Lexicon>,
     topic: Option<Topic>,
     weights: Weights,
+    model: Option<PathBuf>,
+    /// The normalized sentiment terms of the models added.
+    model_terms: rustc_hash::FxHashSet<String>,
 }
 
 impl Default for AnalyzerBuilder {
@@ -35,6 +41,8 @@ impl Default for AnalyzerBuilder {
             lexicons: Vec::new(),
             topic: None,
             weights: Weights::default(),
+            model: None,
+            model_terms: Default::default(),
         }
     }
 }
@@ -118,13 +126,57 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Add a model `avis fit` wrote (a directory, read at [`build`](Self::build)
+    /// time): its lexicon over the others, and its weights (thresholds refitted)
+    /// in place of these. Its learned entries show in the evidence with `source`
+    /// `model`.
+    ///
+    /// # Errors
+    /// At [`build`](Self::build) time, what [`Model::load`] says (kind `model` for
+    /// a directory of another avis-fr version).
+    ///
+    /// ```
+    /// let error = avis_fr::Analyzer::builder().model("no/such/model").build().unwrap_err();
+    /// assert_eq!(error.kind(), avis_fr::ErrorKind::Model);
+    /// ```
+    pub fn model(mut self, dir: impl AsRef<Path>) -> Self {
+        self.model = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Add a model already read (see [`model`](Self::model)).
+    ///
+    /// ```
+    /// use avis_fr::fit::{Model, Task};
+    /// use avis_fr::{Analyzer, Label, Lexicon, Weights};
+    ///
+    /// let lexicon = Lexicon::from_tsv("lexicon.tsv", "term\tkind\tvalence\tnote\nbouchons\tsentiment\t-2\t\n")?;
+    /// let model = Model { task: Task::Sentiment, lexicon, weights: Weights::default() };
+    /// let analyzer = Analyzer::builder().with_model(model).build()?;
+    /// assert_eq!(analyzer.analyze("Des bouchons.").sentiment.label, Label::Negative);
+    /// # Ok::<(), avis_fr::Error>(())
+    /// ```
+    pub fn with_model(mut self, model: Model) -> Self {
+        for entry in model.lexicon.entries() {
+            if entry.kind == crate::lexicon::EntryKind::Sentiment {
+                self.model_terms.insert(normalize(&entry.term).into_owned());
+            }
+        }
+        self.lexicons.push(model.lexicon);
+        self.weights = model.weights;
+        self
+    }
+
     /// Compile the analyzer.
     ///
     /// # Errors
     /// An embedded lexicon that does not parse (never, the tests check them),
     /// thresholds out of order or another weight out of its range, or lexicon patterns (`/mdr+/`) that together are too
     /// costly to compile.
-    pub fn build(self) -> Result<Analyzer, Error> {
+    pub fn build(mut self) -> Result<Analyzer, Error> {
+        if let Some(dir) = self.model.take() {
+            self = self.with_model(Model::load(dir)?);
+        }
         self.weights.check().map_err(Error::Config)?;
         let mut lexicons = Vec::new();
         if self.defaults {
@@ -142,6 +194,7 @@ impl AnalyzerBuilder {
             index,
             weights: self.weights,
             caches: CachePool::new(),
+            model_terms: self.model_terms,
         })
     }
 }

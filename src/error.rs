@@ -31,6 +31,12 @@ pub enum Error {
         /// The underlying error.
         error: std::io::Error,
     },
+    /// Labelled texts that cannot be learned from (`avis fit`): a label value not
+    /// in the expected set, a missing label column, too few labels per class.
+    Labels(String),
+    /// A model directory that cannot be used: written by another version of
+    /// avis-fr, or missing a file.
+    Model(String),
 }
 
 /// What kind of error an [`Error`] is, for programs that act on it.
@@ -50,12 +56,18 @@ pub enum ErrorKind {
     Config,
     /// A file could not be read.
     Io,
+    /// Labelled texts that cannot be learned from: fix the labels or map them.
+    Labels,
+    /// A model directory that cannot be used: fit it again with this version.
+    Model,
 }
 
 spelled!(ErrorKind {
     Parse => "parse",
     Config => "config",
     Io => "io",
+    Labels => "labels",
+    Model => "model",
 });
 
 impl Error {
@@ -65,6 +77,8 @@ impl Error {
             Error::Parse { .. } => ErrorKind::Parse,
             Error::Config(_) => ErrorKind::Config,
             Error::Io { .. } => ErrorKind::Io,
+            Error::Labels(_) => ErrorKind::Labels,
+            Error::Model(_) => ErrorKind::Model,
         }
     }
 }
@@ -80,6 +94,8 @@ impl fmt::Display for Error {
             } => write!(f, "{source_name}:{line}:{column}: {message}"),
             Error::Config(message) => write!(f, "invalid analyzer setting: {message}"),
             Error::Io { path, error } => write!(f, "cannot read {}: {error}", path.display()),
+            Error::Labels(message) => write!(f, "labels: {message}"),
+            Error::Model(message) => write!(f, "model: {message}"),
         }
     }
 }
@@ -88,7 +104,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Io { error, .. } => Some(error),
-            Error::Parse { .. } | Error::Config(_) => None,
+            Error::Parse { .. } | Error::Config(_) | Error::Labels(_) | Error::Model(_) => None,
         }
     }
 }

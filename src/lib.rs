@@ -59,6 +59,12 @@
 //! 6. **report** ([`report`]): a corpus summary as text, JSON or a self-contained
 //!    HTML page.
 //!
+//! Learning from a person's labels ([`fit`], `avis fit`): lexicon lines for their
+//! domain and a refitted neutral band, chosen by cross-validation, written as a
+//! model directory of plain text files that
+//! [`AnalyzerBuilder::model`] adds over the general lexicons; a learned line's
+//! evidence says so ([`Source::Model`]).
+//!
 //! ## Your own lexicons and topic
 //!
 //! Lexicons are TSV files (`term`, `kind`, `valence`, `note`), topics TOML files
@@ -152,6 +158,7 @@ mod error;
 pub mod evaluate;
 mod evidence;
 mod explain;
+pub mod fit;
 mod frames;
 pub mod lexicon;
 mod load;
@@ -167,7 +174,7 @@ mod tokenize;
 mod weights;
 
 pub use analysis::{
-    Analysis, Evidence, Label, Role, SentenceSentiment, Sentiment, Stance, StanceLabel,
+    Analysis, Evidence, Label, Role, SentenceSentiment, Sentiment, Source, Stance, StanceLabel,
 };
 pub use analyzer::Analyzer;
 pub use batch::{Batch, Wait};

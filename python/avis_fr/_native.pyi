@@ -48,6 +48,7 @@ class Evidence:
     role: str
     entry: str
     id: Optional[str]
+    source: Optional[str]
     valence: float
     rules: List[Rule]
     contribution: float
@@ -95,7 +96,20 @@ class Analyzer:
         *,
         defaults: bool = True,
         thresholds: Optional[Tuple[float, float]] = None,
+        model: Optional[_Source] = None,
     ) -> None: ...
+    def fit(
+        self,
+        texts: Sequence[str],
+        labels: Sequence[Any],
+        model_dir: _Source,
+        *,
+        target: Optional[str] = None,
+        seed: int = 1,
+        label_map: Optional[str] = None,
+        ids: Optional[Sequence[Any]] = None,
+    ) -> Tuple["Analyzer", Dict[str, Any]]:
+        """Learn from labelled texts (as ``avis fit``); write the model; return the new analyzer and the report."""
     @property
     def targets(self) -> List[str]: ...
     @property

@@ -359,6 +359,9 @@ pub struct Evidence {
     entry: String,
     /// Target or frame id, for target, frame and stance-marker evidence.
     id: Option<String>,
+    /// Where the entry comes from when not the general or your lexicons:
+    /// `"model"` for a line `avis fit` learned (`Analyzer(model=...)`).
+    source: Option<&'static str>,
     /// The entry's valence before rules.
     valence: f64,
     /// The rules that changed its weight, in order.
@@ -378,6 +381,7 @@ impl Evidence {
             role: e.role.as_str(),
             entry: e.entry.to_string(),
             id: e.id.as_ref().map(|id| id.to_string()),
+            source: e.source.map(|s| s.as_str()),
             valence: e.valence,
             rules: e.rules.iter().map(Rule::new).collect(),
             contribution: e.contribution,

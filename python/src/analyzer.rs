@@ -21,7 +21,7 @@ const LONG_TEXT: usize = 4096;
 /// Analyses French texts: sentiment, stance toward the topic's targets, argument
 /// frames, and the evidence for each.
 ///
-/// `Analyzer(lexicons=None, topic=None, *, defaults=True, thresholds=None)`:
+/// `Analyzer(lexicons=None, topic=None, *, defaults=True, thresholds=None, model=None)`:
 ///
 /// - `lexicons`: extra lexicons over the embedded ones, each TSV text
 ///   (`term<TAB>kind<TAB>valence<TAB>note` lines under that header) or a path;
@@ -29,7 +29,10 @@ const LONG_TEXT: usize = 4096;
 ///   (`"consultation-2015"`), TOML text or a path (a string is read as the command
 ///   line reads `--topic`: a built-in name first, then a file, then TOML text);
 /// - `defaults=False` leaves the embedded lexicons out;
-/// - `thresholds=(negative, positive)`: label thresholds (default `(-0.05, 0.05)`).
+/// - `thresholds=(negative, positive)`: label thresholds (default `(-0.05, 0.05)`);
+/// - `model`: the path of a model directory `avis fit` wrote: its learned lexicon
+///   over the others and its weights (its thresholds, unless `thresholds` is given);
+///   a learned line's evidence has `source` `"model"`.
 ///
 /// A bad lexicon line or topic entry raises `AvisError` with the library's message
 /// (`file:line:column: message`). Building compiles everything once; after that
@@ -40,7 +43,7 @@ pub struct Analyzer {
     /// its topic's ids, shared with the analyses it makes.
     shared: Arc<Shared>,
     /// What it was built from, `(lexicons as a list or None, topic or None,
-    /// defaults, thresholds)`: a pickled analyzer (a Spark closure, a process
+    /// defaults, thresholds, model)`: a pickled analyzer (a Spark closure, a process
     /// pool) is built again from them where it is unpickled.
     built_from: Py<PyTuple>,
     /// The memory Arrow columns' texts are copied into, kept between batches.
@@ -133,18 +136,15 @@ pub struct LibraryTexts(Texts);
 #[pymethods]
 impl Analyzer {
     #[new]
-    #[pyo3(signature = (lexicons = None, topic = None, *, defaults = true, thresholds = None))]
+    #[pyo3(signature = (lexicons = None, topic = None, *, defaults = true, thresholds = None, model = None))]
     fn new(
         py: Python<'_>,
         lexicons: Option<&Bound<'_, PyAny>>,
         topic: Option<&Bound<'_, PyAny>>,
         defaults: bool,
         thresholds: Option<(f64, f64)>,
+        model: Option<std::path::PathBuf>,
     ) -> PyResult<Analyzer> {
-        let mut builder = avis_fr::Analyzer::builder();
-        if !defaults {
-            builder = builder.without_defaults();
-        }
         // The lexicons as a list: an iterator can be read only once.
         let lexicons = match lexicons {
             None => None,
@@ -155,22 +155,100 @@ impl Analyzer {
                 many.try_iter()?.collect::<PyResult<Vec<_>>>()?,
             )?),
         };
-        for (index, spec) in lexicons.iter().flatten().enumerate() {
-            builder = builder.lexicon(config::lexicon(py, &spec, index)?);
-        }
-        if let Some(topic) = topic {
-            builder = builder.topic(config::topic(py, topic)?);
+        let mut builder = base_builder(py, lexicons.as_ref(), topic, defaults)?;
+        if let Some(dir) = &model {
+            let model = avis_fr::fit::Model::load(dir).map_err(|e| avis_error(py, &e))?;
+            builder = builder.with_model(model);
         }
         if let Some((negative, positive)) = thresholds {
             builder = builder.thresholds(negative, positive);
         }
         let library = builder.build().map_err(|e| avis_error(py, &e))?;
-        let built_from = (lexicons, topic, defaults, thresholds).into_pyobject(py)?;
+        let built_from = (lexicons, topic, defaults, thresholds, model).into_pyobject(py)?;
         Ok(Analyzer {
             shared: Arc::new(Shared::new(py, library)),
             built_from: built_from.unbind(),
             arrow_text: SpareText::default(),
         })
+    }
+
+    /// `fit(texts, labels, model_dir, *, target=None, seed=1, label_map=None, ids=None)`:
+    /// learn from labelled texts what `avis fit` learns (lexicon lines and the
+    /// neutral band, on top of this analyzer's lexicons and topic), write the model
+    /// to `model_dir`, and return `(analyzer, report)`: a new `Analyzer` with the
+    /// model (`Analyzer(..., model=model_dir)`) and the report as a dict (the
+    /// figures before and after, cross-validated, and the heaviest lines).
+    ///
+    /// `labels` are sentiment labels (`negative`/`neutral`/`positive`…), or with
+    /// `target` stance labels toward that target of the topic; `label_map`
+    /// (`"neg=negative,pos=positive"`) maps yours; `ids` name the texts in the
+    /// lines' notes (default: their index). Bad labels raise `AvisError` (kind
+    /// `labels`) listing the values found and the ones expected.
+    #[pyo3(signature = (texts, labels, model_dir, *, target = None, seed = 1, label_map = None, ids = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn fit<'py>(
+        slf: &Bound<'py, Self>,
+        texts: Vec<String>,
+        labels: Vec<Bound<'py, PyAny>>,
+        model_dir: std::path::PathBuf,
+        target: Option<String>,
+        seed: u64,
+        label_map: Option<String>,
+        ids: Option<Vec<Bound<'py, PyAny>>>,
+    ) -> PyResult<(Analyzer, Bound<'py, PyAny>)> {
+        let py = slf.py();
+        if texts.len() != labels.len() || ids.as_ref().is_some_and(|ids| ids.len() != texts.len()) {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "fit: {} texts, {} labels{}: give one label (and id) per text",
+                texts.len(),
+                labels.len(),
+                ids.as_ref()
+                    .map_or(String::new(), |ids| format!(", {} ids", ids.len()))
+            )));
+        }
+        let built_from = slf.get().built_from.bind(py);
+        let lexicons = built_from.get_item(0)?;
+        let lexicons = lexicons.downcast::<PyList>().ok();
+        let topic = built_from.get_item(1)?;
+        let topic = (!topic.is_none()).then_some(&topic);
+        let defaults: bool = built_from.get_item(2)?.extract()?;
+        let builder = base_builder(py, lexicons, topic, defaults)?;
+        let mut examples = Vec::with_capacity(texts.len());
+        for (i, (text, label)) in texts.into_iter().zip(&labels).enumerate() {
+            let id = match &ids {
+                Some(ids) => ids[i].str()?.to_string(),
+                None => i.to_string(),
+            };
+            examples.push(avis_fr::fit::Example::new(
+                id,
+                text,
+                label.str()?.to_string(),
+            ));
+        }
+        let label_map = match label_map {
+            Some(spec) => avis_fr::fit::LabelMap::parse(&spec).map_err(|e| avis_error(py, &e))?,
+            None => avis_fr::fit::LabelMap::default(),
+        };
+        let options = avis_fr::fit::FitOptions {
+            task: target.map_or(avis_fr::fit::Task::Sentiment, avis_fr::fit::Task::Stance),
+            seed,
+            label_map,
+        };
+        let fitted =
+            avis_fr::fit::fit(&builder, &examples, &options).map_err(|e| avis_error(py, &e))?;
+        fitted.write(&model_dir).map_err(|e| avis_error(py, &e))?;
+        let analyzer = Analyzer::new(
+            py,
+            lexicons.map(|l| l.as_any()),
+            topic,
+            defaults,
+            None,
+            Some(model_dir),
+        )?;
+        let json = serde_json::to_string(&fitted.report)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        let report = py.import("json")?.call_method1("loads", (json,))?;
+        Ok((analyzer, report))
     }
 
     /// The target ids of the topic, in order (each a key of `Analysis.stance`).
@@ -363,6 +441,7 @@ impl Analyzer {
         let kwargs = PyDict::new(py);
         kwargs.set_item("defaults", built_from.get_item(2)?)?;
         kwargs.set_item("thresholds", built_from.get_item(3)?)?;
+        kwargs.set_item("model", built_from.get_item(4)?)?;
         Ok((args, kwargs))
     }
 
@@ -373,4 +452,25 @@ impl Analyzer {
             self.targets()
         )
     }
+}
+
+/// The library's builder of these lexicons (a list or None), topic and defaults:
+/// what an analyzer is built from, and what `fit` learns on top of.
+fn base_builder(
+    py: Python<'_>,
+    lexicons: Option<&Bound<'_, PyList>>,
+    topic: Option<&Bound<'_, PyAny>>,
+    defaults: bool,
+) -> PyResult<avis_fr::AnalyzerBuilder> {
+    let mut builder = avis_fr::Analyzer::builder();
+    if !defaults {
+        builder = builder.without_defaults();
+    }
+    for (index, spec) in lexicons.into_iter().flatten().enumerate() {
+        builder = builder.lexicon(config::lexicon(py, &spec, index)?);
+    }
+    if let Some(topic) = topic {
+        builder = builder.topic(config::topic(py, topic)?);
+    }
+    Ok(builder)
 }

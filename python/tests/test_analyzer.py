@@ -307,3 +307,41 @@ def test_long_batches_with_bad_items(analyzer, threads):
 
     with pytest.raises(KeyError, match="the iterable failed"):
         analyzer.analyze_columns(failing(), threads=threads, skip_invalid=True)
+
+
+def test_a_model_fitted_by_avis_fit(tmp_path, avis_binary):
+    """`Analyzer(model=...)` reads what `avis fit` wrote: its lines show as `model`."""
+    model = tmp_path / "model"
+    labelled = REPO / "tests" / "fit" / "tramway-labelled.csv"
+    subprocess.run([avis_binary, "fit", "-q", str(labelled), "-o", str(model)], check=True, capture_output=True)
+    analyzer = avis_fr.Analyzer(model=str(model))
+    analysis = analyzer.analyze("Encore des bouchons rue Nationale.")
+    assert analysis.sentiment.label == "negative"
+    bouchons = next(e for e in analysis.evidence if e.text == "bouchons")
+    assert bouchons.source == "model"
+    assert avis_fr.Analyzer().analyze("Encore des bouchons.").sentiment.label == "neutral"
+    (model / "model.toml").write_text((model / "model.toml").read_text().replace('"0.', '"9.', 1))
+    with pytest.raises(avis_fr.AvisError) as error:
+        avis_fr.Analyzer(model=str(model))
+    assert error.value.kind == "model"
+
+
+def test_fit_learns_from_labels(tmp_path):
+    """`analyzer.fit(texts, labels, model_dir)`: the new analyzer and its report."""
+    import csv
+
+    with open(REPO / "tests" / "fit" / "tramway-labelled.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    texts = [r["text"] for r in rows]
+    labels = [r["label"] for r in rows]
+    fitted, report = avis_fr.Analyzer().fit(texts, labels, tmp_path / "model", ids=[r["id"] for r in rows])
+    assert report["texts"] == len(rows)
+    assert report["after"]["macro_f1"] > report["before"]["macro_f1"]
+    assert (tmp_path / "model" / "lexicon.tsv").exists()
+    analysis = fitted.analyze("Encore des bouchons rue Nationale.")
+    assert analysis.sentiment.label == "negative"
+    assert any(e.source == "model" for e in analysis.evidence)
+    with pytest.raises(avis_fr.AvisError) as error:
+        avis_fr.Analyzer().fit(texts, ["bof"] * len(texts), tmp_path / "bad")
+    assert error.value.kind == "labels"
+    assert "bof" in str(error.value)

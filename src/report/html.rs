@@ -342,6 +342,7 @@ mod tests {
                     role,
                     entry: text[start..end].into(),
                     id: None,
+                    source: None,
                     valence: contribution,
                     rules: vec![Rule {
                         kind: RuleKind::Negation,

@@ -27,6 +27,51 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Score a labelled file against its labels: accuracy, precision, recall, F1, confusion.
     Evaluate(EvaluateArgs),
+    /// Learn from labelled texts: lexicon lines and thresholds for this domain, in a model directory.
+    Fit(FitArgs),
+    /// A sample to label: stratified by the engine's label (and the targets named), as CSV.
+    Sample(SampleArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FitArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The model directory to write (created; its files are replaced whole).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// The JSON field or CSV column holding each text's label; a text whose label
+    /// is empty is not labelled and is left out.
+    #[arg(long, default_value = "label", value_name = "NAME")]
+    pub label_column: String,
+    /// The labels are the stance toward this target of the topic (against/none/favor)
+    /// instead of sentiment (negative/neutral/positive).
+    #[arg(long, value_name = "ID")]
+    pub target: Option<String>,
+    /// Map your label values onto the expected ones: neg=negative,pos=positive,…
+    #[arg(long, value_name = "MAP")]
+    pub label_map: Option<String>,
+    /// The seed of the cross-validation folds: the same labels and seed give the same model.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Print the report as JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SampleArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// How many texts to sample.
+    #[arg(short = 'n', long, default_value_t = 200)]
+    pub size: usize,
+    /// Write the CSV to FILE instead of standard output; FILE appears only when the run succeeds.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The seed of the draw: the same input and seed give the same sample.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Args)]
@@ -112,6 +157,10 @@ pub struct InputArgs {
     /// `[verdict]`, `[stance]` values; what it does not set keeps its default).
     #[arg(long, value_name = "FILE")]
     pub weights: Option<PathBuf>,
+    /// A model directory `avis fit` wrote: its learned lexicon over the others, its
+    /// weights (thresholds refitted) in place of --weights.
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
     /// No progress bar and no summary line on standard error (errors still go there).
     #[arg(short, long)]
     pub quiet: bool,
@@ -209,6 +258,10 @@ pub struct ExplainArgs {
     /// `[verdict]`, `[stance]` values; what it does not set keeps its default).
     #[arg(long, value_name = "FILE")]
     pub weights: Option<PathBuf>,
+    /// A model directory `avis fit` wrote: its learned lexicon over the others, its
+    /// weights (thresholds refitted) in place of --weights.
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
     /// Print the analysis and the sentences as one JSON object.
     #[arg(long)]
     pub json: bool,

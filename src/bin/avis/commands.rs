@@ -17,7 +17,7 @@ use crate::output::Output;
 use crate::record::Record;
 use crate::scored::{cell, json_error, write_json_line, write_scored};
 use crate::setup::analyzer;
-use crate::{evaluate, explain};
+use crate::{evaluate, explain, fit, sample};
 
 /// Records up to this many bytes of text are written out in parallel with the
 /// analyses (into a buffer per record); longer ones straight into the output, so
@@ -31,6 +31,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Report(args) => report(args),
         Command::Explain(args) => explain::run(args),
         Command::Evaluate(args) => evaluate::run(args),
+        Command::Fit(args) => fit::run(args),
+        Command::Sample(args) => sample::run(args),
     }
 }
 
@@ -81,6 +83,7 @@ fn score(args: ScoreArgs) -> Result<(), CliError> {
         &args.input.lexicons,
         args.input.topic.as_deref(),
         args.input.weights.as_deref(),
+        args.input.model.as_deref(),
     )?;
     let mut reader = reader(&args.input)?;
     let mut output = Output::open(args.output.as_deref())?;
@@ -180,6 +183,7 @@ fn report(args: ReportArgs) -> Result<(), CliError> {
         &args.input.lexicons,
         args.input.topic.as_deref(),
         args.input.weights.as_deref(),
+        args.input.model.as_deref(),
     )?;
     let mut reader = reader(&args.input)?;
     if let Some(columns) = reader.columns() {

@@ -15,6 +15,7 @@ pub fn run(args: EvaluateArgs) -> Result<(), CliError> {
         &args.input.lexicons,
         args.input.topic.as_deref(),
         args.input.weights.as_deref(),
+        args.input.model.as_deref(),
     )?;
     if let Some(target) = &args.target {
         let ids = analyzer.topic().target_ids();

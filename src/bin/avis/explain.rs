@@ -22,6 +22,7 @@ pub fn run(args: ExplainArgs) -> Result<(), CliError> {
         &args.lexicons,
         args.topic.as_deref(),
         args.weights.as_deref(),
+        args.model.as_deref(),
     )?;
     let analysis = analyzer.analyze(&text);
     let groups = group(&analysis.sentences, &analysis.evidence);
@@ -152,7 +153,9 @@ fn markers(out: &mut String, analysis: &Analysis<'_>, group: &[usize]) {
             .as_ref()
             .map(|id| format!(" {id}"))
             .unwrap_or_default();
-        let _ = write!(out, "  `{}` {}{id}: ", one_line(&ev.text), ev.role);
+        // A line a model learned says so: the explanation names where it comes from.
+        let source = ev.source.map(|s| format!(" ({s})")).unwrap_or_default();
+        let _ = write!(out, "  `{}` {}{id}{source}: ", one_line(&ev.text), ev.role);
         // A marker that adds nothing itself (a target, a negator) has only its valence.
         if ev.contribution == 0.0 && ev.rules.is_empty() {
             let _ = write!(out, "valence {:+.2}", ev.valence);

@@ -4,20 +4,36 @@
 
 use std::path::{Path, PathBuf};
 
-use avis_fr::{Analyzer, Lexicon, Topic, Weights};
+use avis_fr::{Analyzer, AnalyzerBuilder, Lexicon, Topic, Weights};
 
 use crate::error::CliError;
 
 /// The default analyzer (general lexicons, no topic, default weights), or one with
-/// the user's lexicons, topic and weights.
+/// the user's lexicons, topic and weights, and a model `avis fit` wrote over them
+/// (its lexicon last, its weights in place of `weights`).
 pub fn analyzer(
     lexicons: &[PathBuf],
     topic: Option<&Path>,
     weights: Option<&Path>,
+    model: Option<&Path>,
 ) -> Result<Analyzer, CliError> {
-    if lexicons.is_empty() && topic.is_none() && weights.is_none() {
+    if lexicons.is_empty() && topic.is_none() && weights.is_none() && model.is_none() {
         return Ok(Analyzer::default());
     }
+    let mut builder = builder(lexicons, topic, weights)?;
+    if let Some(dir) = model {
+        builder = builder.model(dir);
+    }
+    Ok(builder.build()?)
+}
+
+/// The builder of the user's lexicons, topic and weights (what `avis fit` learns on
+/// top of).
+pub fn builder(
+    lexicons: &[PathBuf],
+    topic: Option<&Path>,
+    weights: Option<&Path>,
+) -> Result<AnalyzerBuilder, CliError> {
     let mut builder = Analyzer::builder();
     for path in lexicons {
         builder = builder.lexicon(match path.to_str() {
@@ -37,5 +53,5 @@ pub fn analyzer(
             .map_err(|e| CliError::io(format!("cannot read weights file {}", path.display()), e))?;
         builder = builder.weights(Weights::from_toml(&path.display().to_string(), &text)?);
     }
-    Ok(builder.build()?)
+    Ok(builder)
 }

@@ -1,0 +1,124 @@
+//! `avis fit`: read labelled records, learn with the library (`avis_fr::fit`),
+//! write the model directory, each file through a temporary file renamed into
+//! place (an interrupted run leaves no half-written file).
+
+use std::io::Write;
+
+use avis_fr::fit::{fit, missing_column, Example, FitOptions, LabelMap, Task};
+use serde_json::Value;
+
+use crate::args::FitArgs;
+use crate::error::CliError;
+use crate::output::Output;
+use crate::record::{Next, Record};
+use crate::scored::{cell, json_error};
+use crate::setup::builder;
+
+pub fn run(args: FitArgs) -> Result<(), CliError> {
+    if args.input.model.is_some() {
+        return Err(CliError::Usage(
+            "avis fit learns over the general lexicons (and --lexicon): --model is for score, report, evaluate and explain".into(),
+        ));
+    }
+    let base = builder(
+        &args.input.lexicons,
+        args.input.topic.as_deref(),
+        args.input.weights.as_deref(),
+    )?;
+    let (examples, unlabelled) = read(&args)?;
+    let options = FitOptions {
+        task: args.target.clone().map_or(Task::Sentiment, Task::Stance),
+        seed: args.seed,
+        label_map: match &args.label_map {
+            Some(spec) => LabelMap::parse(spec)?,
+            None => LabelMap::default(),
+        },
+    };
+    let fitted = fit(&base, &examples, &options)?;
+    std::fs::create_dir_all(&args.output)
+        .map_err(|e| CliError::io(format!("cannot create {}", args.output.display()), e))?;
+    for (name, text) in fitted.files() {
+        let mut output = Output::open(Some(&args.output.join(name)))?;
+        let file = output.name();
+        output
+            .writer()
+            .write_all(text.as_bytes())
+            .map_err(|e| CliError::io(format!("cannot write {file}"), e))?;
+        output.commit()?;
+    }
+    let report = &fitted.report;
+    let text = if args.json {
+        serde_json::to_string_pretty(report).map_err(json_error)? + "\n"
+    } else {
+        let markdown = report.to_markdown();
+        let table: String = markdown.split("\n## ").next().unwrap_or("").to_string();
+        format!(
+            "{table}\n{} lines learned; the model is in {} (lexicon.tsv, weights.toml, report.md)\n",
+            report.learned,
+            args.output.display()
+        )
+    };
+    std::io::stdout()
+        .write_all(text.as_bytes())
+        .map_err(|e| CliError::io("cannot write the report", e))?;
+    if !args.input.quiet && unlabelled > 0 {
+        eprintln!("avis: {unlabelled} records without a label left out");
+    }
+    Ok(())
+}
+
+/// The labelled records, and how many had an empty label.
+fn read(args: &FitArgs) -> Result<(Vec<Example>, usize), CliError> {
+    let mut reader = crate::drive::reader(&args.input)?;
+    let column = &args.label_column;
+    if let Some(columns) = reader.columns() {
+        if !columns.contains(column) {
+            return Err(missing_column(column, columns).into());
+        }
+    }
+    let (mut examples, mut unlabelled, mut seen) = (Vec::new(), 0, false);
+    loop {
+        let record = match reader.next_record()? {
+            Next::Record(record) => record,
+            Next::Eof => break,
+            Next::Invalid { line, message, .. } => {
+                let error = CliError::Invalid {
+                    source: reader.name.clone(),
+                    line,
+                    message,
+                };
+                if args.input.skip_invalid {
+                    eprintln!("avis: skipped {error}");
+                    continue;
+                }
+                return Err(error);
+            }
+        };
+        let Record {
+            id,
+            text,
+            fields,
+            line,
+        } = record;
+        let label = match fields.get(column) {
+            None if !seen => {
+                let present: Vec<String> = fields.keys().cloned().collect();
+                return Err(missing_column(column, &present).into());
+            }
+            None | Some(Value::Null) => String::new(),
+            Some(value) => cell(value),
+        };
+        seen = true;
+        if label.trim().is_empty() {
+            unlabelled += 1;
+            continue;
+        }
+        let id = match id {
+            Value::Null => line.to_string(),
+            id => cell(&id),
+        };
+        examples.push(Example::new(id, text, label));
+    }
+    reader.finish();
+    Ok((examples, unlabelled))
+}
