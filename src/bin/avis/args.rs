@@ -117,6 +117,27 @@ pub enum Format {
     Text,
 }
 
+/// What the analyzer is built from: the same options for every command that analyses.
+#[derive(Debug, Args)]
+pub struct EngineArgs {
+    /// A lexicon TSV file to add over the built-in lexicons (repeatable).
+    #[arg(long = "lexicon", value_name = "FILE")]
+    pub lexicons: Vec<PathBuf>,
+    /// The topic to read stance and frames against: a TOML file (targets, frames,
+    /// stance markers) or a built-in topic's name (`consultation-2015`). Without it:
+    /// sentiment and evidence only, no targets, no frames.
+    #[arg(long, value_name = "FILE|NAME")]
+    pub topic: Option<PathBuf>,
+    /// Tuning constants to weigh with (a TOML file of `[sentiment]`, `[rules]`,
+    /// `[verdict]`, `[stance]` values; what it does not set keeps its default).
+    #[arg(long, value_name = "FILE")]
+    pub weights: Option<PathBuf>,
+    /// A model directory `avis fit` wrote: its learned lexicon over the others, its
+    /// weights (thresholds refitted) in place of --weights.
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// Input file (default: standard input; `-` also means standard input).
@@ -145,22 +166,9 @@ pub struct InputArgs {
     #[arg(long, value_name = "BYTES", value_parser = limit::parse_size,
           default_value_t = limit::DEFAULT_MAX_RECORD, hide_default_value = true)]
     pub max_record_bytes: u64,
-    /// A lexicon TSV file to add over the built-in lexicons (repeatable).
-    #[arg(long = "lexicon", value_name = "FILE")]
-    pub lexicons: Vec<PathBuf>,
-    /// The topic to read stance and frames against: a TOML file (targets, frames,
-    /// stance markers) or a built-in topic's name (`consultation-2015`). Without it:
-    /// sentiment and evidence only, no targets, no frames.
-    #[arg(long, value_name = "FILE|NAME")]
-    pub topic: Option<PathBuf>,
-    /// Tuning constants to weigh with (a TOML file of `[sentiment]`, `[rules]`,
-    /// `[verdict]`, `[stance]` values; what it does not set keeps its default).
-    #[arg(long, value_name = "FILE")]
-    pub weights: Option<PathBuf>,
-    /// A model directory `avis fit` wrote: its learned lexicon over the others, its
-    /// weights (thresholds refitted) in place of --weights.
-    #[arg(long, value_name = "DIR")]
-    pub model: Option<PathBuf>,
+    /// The lexicons, topic, weights and model to analyse with.
+    #[command(flatten)]
+    pub engine: EngineArgs,
     /// No progress bar and no summary line on standard error (errors still go there).
     #[arg(short, long)]
     pub quiet: bool,
@@ -246,22 +254,9 @@ pub struct ExplainArgs {
     /// The encoding of --file or standard input [default: utf-8, or what a byte order mark says].
     #[arg(long, value_name = "NAME", value_parser = encoding::parse)]
     pub encoding: Option<&'static Encoding>,
-    /// A lexicon TSV file to add over the built-in lexicons (repeatable).
-    #[arg(long = "lexicon", value_name = "FILE")]
-    pub lexicons: Vec<PathBuf>,
-    /// The topic to read stance and frames against: a TOML file (targets, frames,
-    /// stance markers) or a built-in topic's name (`consultation-2015`). Without it:
-    /// sentiment and evidence only, no targets, no frames.
-    #[arg(long, value_name = "FILE|NAME")]
-    pub topic: Option<PathBuf>,
-    /// Tuning constants to weigh with (a TOML file of `[sentiment]`, `[rules]`,
-    /// `[verdict]`, `[stance]` values; what it does not set keeps its default).
-    #[arg(long, value_name = "FILE")]
-    pub weights: Option<PathBuf>,
-    /// A model directory `avis fit` wrote: its learned lexicon over the others, its
-    /// weights (thresholds refitted) in place of --weights.
-    #[arg(long, value_name = "DIR")]
-    pub model: Option<PathBuf>,
+    /// The lexicons, topic, weights and model to analyse with.
+    #[command(flatten)]
+    pub engine: EngineArgs,
     /// Print the analysis and the sentences as one JSON object.
     #[arg(long)]
     pub json: bool,

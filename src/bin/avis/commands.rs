@@ -79,12 +79,7 @@ fn score(args: ScoreArgs) -> Result<(), CliError> {
             )));
         }
     }
-    let analyzer = analyzer(
-        &args.input.lexicons,
-        args.input.topic.as_deref(),
-        args.input.weights.as_deref(),
-        args.input.model.as_deref(),
-    )?;
+    let analyzer = analyzer(&args.input.engine)?;
     let mut reader = reader(&args.input)?;
     let mut output = Output::open(args.output.as_deref())?;
     let stats = match args.output_format {
@@ -179,12 +174,7 @@ fn score_csv(
 }
 
 fn report(args: ReportArgs) -> Result<(), CliError> {
-    let analyzer = analyzer(
-        &args.input.lexicons,
-        args.input.topic.as_deref(),
-        args.input.weights.as_deref(),
-        args.input.model.as_deref(),
-    )?;
+    let analyzer = analyzer(&args.input.engine)?;
     let mut reader = reader(&args.input)?;
     if let Some(columns) = reader.columns() {
         if let Some(name) = args.show_columns.iter().find(|c| !columns.contains(c)) {

@@ -11,12 +11,7 @@ use crate::error::CliError;
 use crate::setup::analyzer;
 
 pub fn run(args: EvaluateArgs) -> Result<(), CliError> {
-    let analyzer = analyzer(
-        &args.input.lexicons,
-        args.input.topic.as_deref(),
-        args.input.weights.as_deref(),
-        args.input.model.as_deref(),
-    )?;
+    let analyzer = analyzer(&args.input.engine)?;
     if let Some(target) = &args.target {
         let ids = analyzer.topic().target_ids();
         if !ids.contains(&target.as_str()) {

@@ -18,12 +18,7 @@ use crate::setup::analyzer;
 
 pub fn run(args: ExplainArgs) -> Result<(), CliError> {
     let text = text(&args)?;
-    let analyzer = analyzer(
-        &args.lexicons,
-        args.topic.as_deref(),
-        args.weights.as_deref(),
-        args.model.as_deref(),
-    )?;
+    let analyzer = analyzer(&args.engine)?;
     let analysis = analyzer.analyze(&text);
     let groups = group(&analysis.sentences, &analysis.evidence);
     let out = if args.json {

@@ -15,16 +15,12 @@ use crate::scored::{cell, json_error};
 use crate::setup::builder;
 
 pub fn run(args: FitArgs) -> Result<(), CliError> {
-    if args.input.model.is_some() {
+    if args.input.engine.model.is_some() {
         return Err(CliError::Usage(
             "avis fit learns over the general lexicons (and --lexicon): --model is for score, report, evaluate and explain".into(),
         ));
     }
-    let base = builder(
-        &args.input.lexicons,
-        args.input.topic.as_deref(),
-        args.input.weights.as_deref(),
-    )?;
+    let base = builder(&args.input.engine)?;
     let (examples, unlabelled) = read(&args)?;
     let options = FitOptions {
         task: args.target.clone().map_or(Task::Sentiment, Task::Stance),

@@ -42,13 +42,8 @@ impl Rng {
 
 pub fn run(args: SampleArgs) -> Result<(), CliError> {
     let input = &args.input;
-    let analyzer = analyzer(
-        &input.lexicons,
-        input.topic.as_deref(),
-        input.weights.as_deref(),
-        input.model.as_deref(),
-    )?;
-    let depth = if input.topic.is_some() {
+    let analyzer = analyzer(&input.engine)?;
+    let depth = if input.engine.topic.is_some() {
         Depth::Evidence
     } else {
         Depth::Scores

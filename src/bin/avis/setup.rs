@@ -2,38 +2,40 @@
 //! over them, and a topic, each read by the library's rule for what an argument
 //! names ([`Topic::load`], [`Lexicon::load`]).
 
-use std::path::{Path, PathBuf};
-
 use avis_fr::{Analyzer, AnalyzerBuilder, Lexicon, Topic, Weights};
 
+use crate::args::EngineArgs;
 use crate::error::CliError;
 
 /// The default analyzer (general lexicons, no topic, default weights), or one with
 /// the user's lexicons, topic and weights, and a model `avis fit` wrote over them
 /// (its lexicon last, its weights in place of `weights`).
-pub fn analyzer(
-    lexicons: &[PathBuf],
-    topic: Option<&Path>,
-    weights: Option<&Path>,
-    model: Option<&Path>,
-) -> Result<Analyzer, CliError> {
+pub fn analyzer(engine: &EngineArgs) -> Result<Analyzer, CliError> {
+    let EngineArgs {
+        lexicons,
+        topic,
+        weights,
+        model,
+    } = engine;
     if lexicons.is_empty() && topic.is_none() && weights.is_none() && model.is_none() {
         return Ok(Analyzer::default());
     }
-    let mut builder = builder(lexicons, topic, weights)?;
+    let mut builder = builder(engine)?;
     if let Some(dir) = model {
         builder = builder.model(dir);
     }
     Ok(builder.build()?)
 }
 
-/// The builder of the user's lexicons, topic and weights (what `avis fit` learns on
-/// top of).
-pub fn builder(
-    lexicons: &[PathBuf],
-    topic: Option<&Path>,
-    weights: Option<&Path>,
-) -> Result<AnalyzerBuilder, CliError> {
+/// The builder of the user's lexicons, topic and weights, without the model (what
+/// `avis fit` learns on top of).
+pub fn builder(engine: &EngineArgs) -> Result<AnalyzerBuilder, CliError> {
+    let EngineArgs {
+        lexicons,
+        topic,
+        weights,
+        ..
+    } = engine;
     let mut builder = Analyzer::builder();
     for path in lexicons {
         builder = builder.lexicon(match path.to_str() {
