@@ -16,7 +16,8 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use serde_json::Value;
 
 use crate::args::{Cli, Command, InputArgs};
-use crate::input::{self, Next, RecordReader};
+use crate::input::{self, RecordReader};
+use crate::record::Next;
 
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 const ENCODINGS: [&Encoding; 4] = [UTF_8, WINDOWS_1252, UTF_16LE, UTF_16BE];

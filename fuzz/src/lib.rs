@@ -34,6 +34,9 @@ mod input;
 #[path = "../../src/bin/avis/limit.rs"]
 mod limit;
 #[allow(dead_code)]
+#[path = "../../src/bin/avis/record.rs"]
+mod record;
+#[allow(dead_code)]
 #[path = "../../src/bin/avis/sniff.rs"]
 mod sniff;
 
