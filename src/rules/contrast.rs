@@ -55,8 +55,8 @@ impl ContrastMarks {
 fn concede(doc: &Document<'_>, bound: f64, marks: &mut [Contrasted]) {
     let hits = &doc.hits;
     let weight = |h: usize| hits[h].meaning.valence(EntryKind::Concession);
-    // The nearest marker at or after each hit, in its sentence (backward pass).
-    let mut after = vec![NONE; hits.len()];
+    // The nearest marker at or after each hit, in its sentence (backward pass),
+    // kept in `contrast_by` until the forward pass reads it: no vector of its own.
     let mut next = NONE;
     for h in (0..hits.len()).rev() {
         let sentence = doc.sentence(hits[h].first);
@@ -66,10 +66,11 @@ fn concede(doc: &Document<'_>, bound: f64, marks: &mut [Contrasted]) {
         if weight(h).is_some() {
             next = h as u32;
         }
-        after[h] = next;
+        marks[h].contrast_by = next;
     }
     let mut last = NONE;
     for (h, hit) in hits.iter().enumerate() {
+        let after = std::mem::replace(&mut marks[h].contrast_by, NONE);
         let sentence = doc.sentence(hit.first);
         if last != NONE && doc.sentence(hits[last as usize].first) != sentence {
             last = NONE;
@@ -78,7 +79,7 @@ fn concede(doc: &Document<'_>, bound: f64, marks: &mut [Contrasted]) {
             last = h as u32;
             continue;
         }
-        let marker = if last != NONE { last } else { after[h] };
+        let marker = if last != NONE { last } else { after };
         let Some(w) = some(marker).and_then(weight) else {
             continue;
         };
