@@ -95,7 +95,7 @@ impl<'a> Document<'a> {
         }
         let mut hits = recycle(std::mem::take(&mut cache.hits));
         let mut nested = recycle(std::mem::take(&mut cache.nested));
-        matcher.find(&cache.words, &cache.ids, &mut hits, &mut nested);
+        matcher.find(&mut cache.words, &cache.ids, &mut hits, &mut nested);
         let cuts = std::mem::take(&mut cache.cuts);
         let cuts = if with_sentences && !hashtags {
             cut::cut::<true>(text, &tokens, &hits, cuts, &mut sentences)

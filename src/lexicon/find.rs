@@ -1,10 +1,9 @@
 //! Finding a document's expressions: left to right, longest first, never
 //! overlapping, from the word ids of its tokens.
 
-use super::forms::Level;
 use super::hit::Hit;
 use super::matcher::{word_level, Matcher};
-use super::words::{WordId, WordMemo};
+use super::words::{PairLonger, WordId, WordMemo};
 
 impl Matcher {
     /// Find the expressions of a document, left to right, longest first, never
@@ -16,7 +15,7 @@ impl Matcher {
     /// meaning, but the targets and frames named inside it are still named.
     pub(crate) fn find<'m>(
         &'m self,
-        words: &WordMemo,
+        words: &mut WordMemo,
         ids: &[WordId],
         hits: &mut Vec<Hit<'m>>,
         nested: &mut Vec<Hit<'m>>,
@@ -54,27 +53,28 @@ impl Matcher {
     /// (store forwarding fails): two fifths of `find`'s time, about 2% of the
     /// analysis (`perf`).
     #[inline(always)]
-    fn best_at(&self, words: &WordMemo, ids: &[WordId], i: usize, limit: usize) -> Option<Hit<'_>> {
+    fn best_at(
+        &self,
+        words: &mut WordMemo,
+        ids: &[WordId],
+        i: usize,
+        limit: usize,
+    ) -> Option<Hit<'_>> {
         let word = words.get(ids[i]);
         let mut best = word
             .single
             .map(|(expr, level)| self.hit(expr, i, i + 1, level));
-        let longers = words.longer(word);
-        if longers.is_empty() {
+        if !word.starts_longer() {
             return best;
         }
         // A next word that is in no expression rules them all out.
         let next = match ids.get(i + 1) {
-            Some(&id) if !id.is_unknown() => &words.get(id).syms,
+            Some(&id) if !id.is_unknown() => id,
             _ => return best,
         };
-        for longer in longers {
-            // Most longer expressions are ruled out by the next word alone, without
-            // reaching for the expression itself.
-            if !next.may_be(&longer.second) {
-                continue;
-            }
-            let Some(hit) = self.match_expr(longer.expr, longer.level, limit, words, ids, i) else {
+        let pair = words.pair(self, ids[i], next);
+        for longer in words.pair_longer(pair) {
+            let Some(hit) = self.match_rest(longer, limit, words, ids, i) else {
                 continue;
             };
             let rank = |h: &Hit| (h.end, std::cmp::Reverse(h.level));
@@ -85,27 +85,28 @@ impl Matcher {
         best
     }
 
-    /// The longer expression `expr` from token `first`, whose first word matches at
-    /// `level`, if its other words follow before token `limit`.
-    fn match_expr(
+    /// The longer expression of `longer`, whose first two words match from token
+    /// `first`, if its other words follow before token `limit`. Always inlined, as
+    /// `best_at` is, for the hit it returns.
+    #[inline(always)]
+    fn match_rest(
         &self,
-        expr: u32,
-        mut level: Level,
+        longer: &PairLonger,
         limit: usize,
         words: &WordMemo,
         ids: &[WordId],
         first: usize,
     ) -> Option<Hit<'_>> {
-        let e = &self.exprs[expr as usize];
+        let e = &self.exprs[longer.expr as usize];
         let end = first + e.words.len();
         if end > limit {
             return None;
         }
-        let inflects = e.inflects;
-        for (entry_word, &id) in e.words.iter().zip(&ids[first..end]).skip(1) {
+        let (inflects, mut level) = (e.inflects, longer.level);
+        for (entry_word, &id) in e.words.iter().zip(&ids[first..end]).skip(2) {
             let word = words.get(id);
             level = level.max(word_level(entry_word, inflects, word)?);
         }
-        Some(self.hit(expr, first, end, level))
+        Some(self.hit(longer.expr, first, end, level))
     }
 }

@@ -43,6 +43,13 @@ pub(crate) struct Word {
     pub(super) ending: Ending,
 }
 
+impl Word {
+    /// Whether the word matches the first word of some longer expression.
+    pub(super) fn starts_longer(&self) -> bool {
+        self.longer.0 != self.longer.1
+    }
+}
+
 /// A longer expression that may start with a word.
 #[derive(Debug)]
 pub(super) struct Longer {
@@ -66,11 +73,13 @@ impl Symbols {
     /// Whether this word may match an entry word of these forms: a quick test that
     /// rules out most candidates (the match itself checks the rest).
     pub(super) fn may_be(&self, entry: &[u32; 4]) -> bool {
-        // Entry forms are always numbered, so NONE never equals one of them.
-        self.0
-            .iter()
-            .zip(entry)
-            .any(|(mine, theirs)| mine == theirs)
+        // Entry forms are always numbered, so NONE never equals one of them. The four
+        // comparisons are or-ed without short-circuit: no branch per form, and the
+        // compiler does them as one vector compare. It runs once per longer
+        // expression a word may start, the inner loop of matching (`|| ... any()`
+        // cost 6% of a full analysis, callgrind).
+        let [a, b, c, d] = self.0;
+        (a == entry[0]) | (b == entry[1]) | (c == entry[2]) | (d == entry[3])
     }
 }
 

@@ -380,6 +380,14 @@ impl Matcher {
     }
 }
 
+impl Matcher {
+    /// How `word` matches the second word of the longer expression `expr`.
+    pub(super) fn second_word_level(&self, expr: u32, word: &Word) -> Option<Level> {
+        let e = &self.exprs[expr as usize];
+        word_level(&e.words[1], e.inflects, word)
+    }
+}
+
 /// How a token's word matches one word of an entry.
 pub(super) fn word_level(entry: &WordKey, inflects: bool, word: &Word) -> Option<Level> {
     let [norm, fold, key, stem] = entry.syms;

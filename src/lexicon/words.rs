@@ -9,6 +9,7 @@
 //! flat on endless input, and it never changes a result.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::ending::Ending;
 use super::forms::{singular, squeeze, stem, Level, Longer, Spelling, Symbols, Word};
@@ -128,11 +129,28 @@ pub(crate) struct WordMemo {
     words: Vec<Word>,
     /// The longer expressions of every word, each word's a contiguous range.
     longer: Vec<Longer>,
+    /// Which of a word's longer expressions its next word continues, by pair of
+    /// words: a range of `pair_longer`. See [`WordMemo::pair`].
+    pairs: HashMap<u64, (u32, u32), foldhash::fast::RandomState>,
+    pair_longer: Vec<PairLonger>,
+}
+
+/// A longer expression whose first two words a pair of words matches, and how well
+/// (the worse of the two levels).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct PairLonger {
+    pub(super) expr: u32,
+    pub(super) level: Level,
 }
 
 impl WordMemo {
     /// Distinct words a memo keeps (a few MB) before it starts over.
     pub(crate) const CAPACITY: usize = 100_000;
+
+    /// Distinct pairs of words whose longer expressions it keeps (about 20 bytes
+    /// each) before it forgets them all: pairs are a pure memo, so forgetting them
+    /// changes no result, only time.
+    const PAIR_CAPACITY: usize = 200_000;
 
     /// How many distinct words it knows.
     pub(crate) fn len(&self) -> usize {
@@ -140,7 +158,11 @@ impl WordMemo {
     }
 
     /// The id of `token`'s word, worked out on first sight.
-    #[inline]
+    ///
+    /// Always inlined into the tokenizer's loop: called once per token, left to
+    /// itself the compiler kept it a call, whose entry and exit were a fifth of its
+    /// cost (callgrind).
+    #[inline(always)]
     pub(crate) fn id(&mut self, matcher: &Matcher, token: &Token<'_>) -> WordId {
         // A fifth of the tokens are punctuation, and usually in no expression.
         if token.kind == TokenKind::Punct && !matcher.has_punctuation() {
@@ -270,9 +292,58 @@ impl WordMemo {
         &self.words[id.index()]
     }
 
-    /// The longer expressions `word` may start.
-    pub(super) fn longer(&self, word: &Word) -> &[Longer] {
-        &self.longer[word.longer.0 as usize..word.longer.1 as usize]
+    /// The longer expressions that `first` followed by `next` may start, as a range
+    /// of [`WordMemo::pair_longer`], worked out on first sight of the pair.
+    ///
+    /// Frequent words start dozens of expressions (`à`, `en`, `pas`, `je`), and the
+    /// next word rules out nearly all of them. Scanning them at every token was
+    /// the inner loop of matching; pairs of words repeat in a corpus as words do,
+    /// so each pair is scanned once and then is one hash lookup.
+    #[inline(always)]
+    pub(super) fn pair(&mut self, matcher: &Matcher, first: WordId, next: WordId) -> Range<usize> {
+        let key = (first.index() as u64) << 32 | next.index() as u64;
+        match self.pairs.get(&key) {
+            Some(&(from, to)) => from as usize..to as usize,
+            None => self.learn_pair(matcher, key, first, next),
+        }
+    }
+
+    /// Work out a pair seen for the first time, and remember it (kept out of line:
+    /// the lookup above is the hot path).
+    #[inline(never)]
+    fn learn_pair(
+        &mut self,
+        matcher: &Matcher,
+        key: u64,
+        first: WordId,
+        next: WordId,
+    ) -> Range<usize> {
+        if self.pairs.len() >= Self::PAIR_CAPACITY {
+            self.pairs.clear();
+            self.pair_longer.clear();
+        }
+        let from = self.pair_longer.len();
+        let (first, next) = (&self.words[first.index()], &self.words[next.index()]);
+        for longer in &self.longer[first.longer.0 as usize..first.longer.1 as usize] {
+            // Most are ruled out by the forms' numbers alone, without the entry.
+            if !next.syms.may_be(&longer.second) {
+                continue;
+            }
+            if let Some(level) = matcher.second_word_level(longer.expr, next) {
+                self.pair_longer.push(PairLonger {
+                    expr: longer.expr,
+                    level: longer.level.max(level),
+                });
+            }
+        }
+        let to = self.pair_longer.len();
+        self.pairs.insert(key, (from as u32, to as u32));
+        from..to
+    }
+
+    /// The longer expressions of a pair (see [`WordMemo::pair`]).
+    pub(super) fn pair_longer(&self, range: Range<usize>) -> &[PairLonger] {
+        &self.pair_longer[range]
     }
 }
 
@@ -407,5 +478,37 @@ mod tests {
         assert_eq!(ids[0], ids[2]);
         assert_ne!(ids[0], ids[1]);
         assert_eq!(words.get(ids[1]).fold.as_ref(), "impots");
+    }
+
+    #[test]
+    fn a_pair_gives_the_expressions_its_two_words_start_once_or_again() {
+        let rows = "term\tkind\tvalence\tnote\n\
+            à la folie\tsentiment\t2\n\
+            à la rigueur\tsentiment\t-1\n\
+            à fuir\tsentiment\t-3\n\
+            à revoir\tsentiment\t-1\n";
+        let lexicon = super::super::Lexicon::from_tsv("test.tsv", rows).unwrap_or_default();
+        let (matcher, _) =
+            super::super::compile(&[lexicon], &super::super::Topic::default()).unwrap();
+        let mut words = WordMemo::default();
+        let tokens: Vec<Token<'_>> = tokenize("à la à fuir À LA").collect();
+        let ids: Vec<WordId> = tokens.iter().map(|t| words.id(&matcher, t)).collect();
+        let terms = |words: &mut WordMemo, first: usize| {
+            let range = words.pair(&matcher, ids[first], ids[first + 1]);
+            let pairs = words.pair_longer(range).to_vec();
+            let term = |p: &PairLonger| matcher.hit(p.expr, 0, 2, p.level).meaning.term.to_string();
+            pairs.iter().map(term).collect::<Vec<_>>()
+        };
+        let a_la = vec!["à la folie".to_string(), "à la rigueur".to_string()];
+        assert_eq!(terms(&mut words, 0), a_la);
+        assert_eq!(terms(&mut words, 2), vec!["à fuir".to_string()]);
+        // `la à`: `la` starts nothing; `À LA` is another pair of words, same answer.
+        assert_eq!(terms(&mut words, 1), Vec::<String>::new());
+        assert_eq!(terms(&mut words, 4), a_la);
+        // From the memo, and once it has forgotten every pair: the same.
+        assert_eq!(terms(&mut words, 0), a_la);
+        words.pairs.clear();
+        words.pair_longer.clear();
+        assert_eq!(terms(&mut words, 0), a_la);
     }
 }
