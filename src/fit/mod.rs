@@ -159,15 +159,7 @@ pub fn fit(
     check_counts(task, &classes)?;
     let analyzer = base.clone().build()?;
     if let Task::Stance(target) = task {
-        let ids = analyzer.topic().target_ids();
-        if !ids.contains(&target.as_str()) {
-            let known = if ids.is_empty() {
-                "there is no topic, or it has no targets: pass --topic".to_string()
-            } else {
-                format!("the topic's targets are {}", ids.join(", "))
-            };
-            return Err(Error::Config(format!("no target `{target}`: {known}")));
-        }
+        analyzer.topic().check_target(target)?;
     }
     let setup = Setup {
         base,

@@ -233,6 +233,32 @@ impl Topic {
         self.targets.iter().map(|t| t.id.as_str()).collect()
     }
 
+    /// Whether `id` is one of the targets: if not, an [`Error::Config`] that names
+    /// the targets there are (or says there are none), for a stance question
+    /// (`avis evaluate --target`, `avis fit --target`) asked of this topic.
+    ///
+    /// ```
+    /// use avis_fr::Topic;
+    ///
+    /// let topic = Topic::builtin("consultation-2015").unwrap();
+    /// assert!(topic.check_target("logiciel_libre").is_ok());
+    /// let error = topic.check_target("tramway").unwrap_err();
+    /// assert!(error.to_string().contains("no target `tramway`: the topic's targets are"));
+    /// assert!(Topic::default().check_target("tramway").is_err());
+    /// ```
+    pub fn check_target(&self, id: &str) -> Result<(), Error> {
+        let ids = self.target_ids();
+        if ids.contains(&id) {
+            return Ok(());
+        }
+        let known = if ids.is_empty() {
+            "the topic has none: pass --topic with a topic that names it".to_string()
+        } else {
+            format!("the topic's targets are {}", ids.join(", "))
+        };
+        Err(Error::Config(format!("no target `{id}`: {known}")))
+    }
+
     /// The frames, sorted by id.
     pub fn frames(&self) -> &[Frame] {
         &self.frames

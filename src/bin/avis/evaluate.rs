@@ -13,15 +13,7 @@ use crate::setup::analyzer;
 pub fn run(args: EvaluateArgs) -> Result<(), CliError> {
     let analyzer = analyzer(&args.input.engine)?;
     if let Some(target) = &args.target {
-        let ids = analyzer.topic().target_ids();
-        if !ids.contains(&target.as_str()) {
-            let known = if ids.is_empty() {
-                "the topic has none: pass --topic".to_string()
-            } else {
-                format!("the topic's are {}", ids.join(", "))
-            };
-            return Err(CliError::Usage(format!("no target `{target}`: {known}")));
-        }
+        analyzer.topic().check_target(target)?;
     }
     let mut reader = reader(&args.input)?;
     let source = reader.name.clone();
