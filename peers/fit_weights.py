@@ -51,6 +51,7 @@ GRID = [
     ("rules", "negation_scope", [3, 5, 7]),
     ("verdict", "conclusion", [1.0, 1.25, 1.5, 2.0, 3.0]),
     ("verdict", "last_sentence", [1.0, 1.15, 1.3, 1.5]),
+    ("verdict", "description", [0.25, 0.5, 0.75, 1.0]),
     ("stance", "per_valence", [0.15, 0.25, 0.4]),
     ("stance", "threshold", [0.05, 0.1, 0.15, 0.2]),
     ("stance", "subject", [0.5, 0.8, 1.0]),

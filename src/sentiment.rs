@@ -83,7 +83,12 @@ pub(crate) fn score<'a>(
 /// expression that keeps their feeling (`bravo` in the stance cue `bravo à`, `pire`
 /// in the comparative `pire que`: see [`Kinds::layers`]).
 fn collect<'a>(doc: &Document<'a>, explain: bool, words: &mut Vec<Weighed<'a>>) {
-    let feeling = |kinds: Kinds| kinds.has(EntryKind::Sentiment) || kinds.has(EntryKind::Irony);
+    // A formula carries no feeling, even when a word lexicon weighs the same term
+    // (`respectueusement` closing a letter is its form, not praise).
+    let feeling = |kinds: Kinds| {
+        (kinds.has(EntryKind::Sentiment) || kinds.has(EntryKind::Irony))
+            && !kinds.has(EntryKind::Formula)
+    };
     for (h, hit) in doc.hits.iter().enumerate() {
         if feeling(hit.kinds) {
             push_feelings(h, hit, explain, words);
@@ -222,6 +227,9 @@ mod tests {
         let analyzer = Analyzer::default();
         let request = analyzer.analyze("Pouvez-vous me rappeler ? Merci d'avance.");
         assert_eq!(request.sentiment.label, Label::Neutral);
+        // A one-word formula too, though a word lexicon weighs it.
+        let closing = analyzer.analyze("Ci-joint ma demande. Respectueusement.");
+        assert_eq!(closing.sentiment.label, Label::Neutral);
         let thanks = analyzer.analyze("Merci pour votre aide.");
         assert_eq!(thanks.sentiment.label, Label::Positive);
     }

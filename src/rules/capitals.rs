@@ -28,7 +28,7 @@ impl WordRule for Capitals {
                 .filter(|t| t.kind == TokenKind::Word)
                 .peekable();
             let shouted = letters.peek().is_some() && letters.all(|t| is_shouted(t.text));
-            if shouted && !*shouting_text.get_or_insert_with(|| mostly_capitals(doc.text)) {
+            if shouted && !*shouting_text.get_or_insert_with(|| mostly_capitals(doc)) {
                 word.apply(Rule {
                     kind: RuleKind::Capitals,
                     factor: weights.rules.capitals,
@@ -39,11 +39,15 @@ impl WordRule for Capitals {
     }
 }
 
-/// Whether the text is mostly capitals, in which case capitals emphasise nothing.
-fn mostly_capitals(text: &str) -> bool {
+/// Whether the text is mostly capitals, in which case capitals emphasise nothing:
+/// more of its words of two letters or more are shouted than not. Counted by
+/// words, not letters: in a short text one long shouted word (`Un vrai SCANDALE.`)
+/// outweighs the letters of the others, and is still one shouted word.
+fn mostly_capitals(doc: &Document<'_>) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        if c.is_uppercase() {
+    let words = doc.tokens.iter().filter(|t| t.kind == TokenKind::Word);
+    for token in words.filter(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2) {
+        if is_shouted(token.text) {
             upper += 1;
         } else {
             lower += 1;
@@ -74,6 +78,9 @@ mod tests {
         assert!(words[0].rules.is_empty(), "all capitals: no emphasis");
         let words = weigh_alone(&Capitals, &read("c'est une honte", &m));
         assert!(words[0].rules.is_empty());
+        // Words are counted, not letters: one long shouted word is one word.
+        let words = weigh_alone(&Capitals, &read("Une HONTE", &m));
+        assert!(!words[0].rules.is_empty(), "one shouted word of two");
     }
 
     #[test]

@@ -16,8 +16,10 @@
 //! 3. A praising interjection that opens its sentence alone before a comma, a colon
 //!    or a `!` (`Super,`, `Génial !`), followed in its sentence by no praise and by
 //!    a setback (a negative word) or a repetition (`encore`, `de plus`, `une
-//!    nouvelle`, `énième`), is irony: `Super, une augmentation de plus`, `Bravo,
-//!    troisième panne de la semaine`. What follows it says what it greets.
+//!    nouvelle`, `énième`) or a loss said as a negation (`plus de réseau`,
+//!    `personne n'était prévenu`), is irony: `Super, une augmentation de plus`,
+//!    `Bravo, troisième panne de la semaine`, `Trop bien, les travaux
+//!    recommencent`. What follows it says what it greets.
 //!
 //! Limits: a sincere thank-you in an otherwise critical comment is read as ironic;
 //! irony with no cue and no negative context (deadpan) is not seen; a cue only
@@ -112,9 +114,10 @@ fn greeted_setback(doc: &Document<'_>, words: &[Weighed<'_>], i: usize) -> Optio
     let word = &words[i];
     let alone = |t: &str| matches!(t, "," | ":" | "!" | "…" | "..." | "!!" | "!!!");
     let after = doc.tokens.get(word.end)?;
+    // One word or a two-word exclamation (`Super,`, `Trop bien,`).
     if word.role != Role::Sentiment
         || word.value <= 0.0
-        || word.end - word.first != 1
+        || word.end - word.first > 2
         || !doc.opens_sentence(word.first)
         || !alone(after.text)
     {
@@ -131,13 +134,20 @@ fn greeted_setback(doc: &Document<'_>, words: &[Weighed<'_>], i: usize) -> Optio
         }
         setback = setback.or(Some(w.first));
     }
-    // No setback word: a repetition in the sentence.
+    // No setback word: a repetition in the sentence, or a loss said as a
+    // negation (`Merveilleux, plus de réseau`, `personne n'était prévenu`).
+    let lost = [
+        EntryKind::Repetition,
+        EntryKind::Negator,
+        EntryKind::NeNegator,
+        EntryKind::Absence,
+    ];
     let repetition = || {
         (word.end..doc.tokens.len())
             .take_while(|&t| doc.sentence(t) == sentence)
             .find(|&t| {
                 doc.hit_at(t)
-                    .is_some_and(|h| doc.hits[h].kinds.has(EntryKind::Repetition))
+                    .is_some_and(|h| lost.iter().any(|&k| doc.hits[h].kinds.has(k)))
             })
     };
     setback.or_else(repetition)
@@ -234,6 +244,9 @@ mod tests {
         use crate::Label::{Negative, Positive};
         assert_eq!(label("Super, une augmentation de plus."), Negative);
         assert_eq!(label("Génial, le bus est encore en retard."), Negative);
+        // A two-word exclamation; a loss said as a negation.
+        assert_eq!(label("Trop bien, les travaux recommencent."), Negative);
+        assert_eq!(label("Merveilleux, plus de réseau depuis lundi."), Negative);
         // Praise after it: sincere.
         assert_eq!(label("Super, encore une excellente soirée !"), Positive);
         // Not alone before its comma: not an interjection.

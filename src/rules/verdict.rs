@@ -9,7 +9,12 @@
 //! [`VerdictWeights::conclusion`](crate::VerdictWeights) times more, and those of
 //! the last sentence of a text of three sentences or more
 //! [`VerdictWeights::last_sentence`](crate::VerdictWeights) times more (reviews end
-//! on their verdict); a word in both takes the larger.
+//! on their verdict); a word in both takes the larger. The words of the sentences
+//! before a verdict that ends the text (its own words aside) weigh
+//! [`VerdictWeights::description`](crate::VerdictWeights): what the writer told
+//! before saying what they think of it is the story, not the judgement. A
+//! reader's experience (`je l'ai lu d'une traite`, `je me suis ennuyé`) is a
+//! verdict too: it says how the reading went, whatever the story.
 
 use super::{feelings, Marks, Weighed, WordRule};
 use crate::document::Document;
@@ -44,7 +49,7 @@ impl WordRule for Verdict {
             .filter(|&stop| stop as usize + 1 >= LONG_TEXT && w.last_sentence != 1.0);
         // Most texts have no verdict word: nothing is allocated for them.
         let mut verdicts: Vec<(u32, usize)> = Vec::new();
-        if w.conclusion != 1.0 {
+        if w.conclusion != 1.0 || w.description != 1.0 {
             for (h, hit) in doc.hits.iter().enumerate() {
                 let sentence = doc.sentence(hit.first);
                 let new = verdicts.last().map_or(true, |&(s, _)| s != sentence);
@@ -56,6 +61,14 @@ impl WordRule for Verdict {
         if verdicts.is_empty() && last.is_none() {
             return;
         }
+        // When the text ends on its verdict, the sentences before it describe; the
+        // verdict's marker says why they weigh less. A marker in the middle of a
+        // long letter (`il s'agit au final de…`) concludes nothing yet.
+        let end = doc.tokens.len().checked_sub(1).map(|i| doc.sentence(i));
+        let told = verdicts
+            .last()
+            .copied()
+            .filter(|&(s, _)| w.description != 1.0 && Some(s) == end);
         let mut next = 0;
         for word in feelings(words) {
             let sentence = doc.sentence(word.first);
@@ -66,11 +79,14 @@ impl WordRule for Verdict {
             let marker = verdicts.get(next).filter(|&&(s, _)| s == sentence);
             let conclusion = marker.map(|&(_, h)| (w.conclusion, Some(h)));
             let closing = (last == Some(sentence)).then_some((w.last_sentence, None));
+            let described = told
+                .filter(|&(s, _)| marker.is_none() && sentence < s)
+                .map(|(_, h)| (w.description, Some(h)));
             let best = match (conclusion, closing) {
                 (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
                 (a, b) => a.or(b),
             };
-            if let Some((factor, by)) = best {
+            if let Some((factor, by)) = described.or(best) {
                 word.apply(Rule {
                     kind: RuleKind::Verdict,
                     factor,
@@ -119,6 +135,16 @@ mod tests {
             factors("Bref, génial. Un film horrible. Puis un autre."),
             [2.0, 1.0]
         );
+    }
+
+    #[test]
+    fn the_description_before_a_verdict_weighs_less() {
+        let described = Weights::default().verdict.description;
+        // Before the verdict, the story; after it, words weigh as they are.
+        assert_eq!(factors("Un film horrible. Bref, génial."), [described, 2.0]);
+        // A reader's experience is a verdict of its own.
+        let read = factors("Une histoire horrible. Je l'ai lu d'une traite.");
+        assert_eq!(read, [described, 2.0]);
     }
 
     #[test]
