@@ -61,7 +61,12 @@ fn loaded(model: Model) {
         assert!(entry.valence.is_finite(), "{entry:?}");
     }
     let sentiment = model.weights.sentiment;
-    let mut sample: Vec<String> = model.lexicon.entries().iter().map(|e| e.term.clone()).collect();
+    let mut sample: Vec<String> = model
+        .lexicon
+        .entries()
+        .iter()
+        .map(|e| e.term.clone())
+        .collect();
     sample.extend(["pas", "très", "mais", "!"].map(String::from));
     let built = Analyzer::builder()
         .without_defaults()
@@ -78,7 +83,12 @@ fn loaded(model: Model) {
     };
     let text = sample.join(" ");
     let analysis = analyzer.analyze(&text);
-    crate::check_analysis(&analyzer, &text, &analysis, (sentiment.negative, sentiment.positive));
+    crate::check_analysis(
+        &analyzer,
+        &text,
+        &analysis,
+        (sentiment.negative, sentiment.positive),
+    );
 }
 
 /// A refused model: an error of the kind the file calls for, naming the file.
