@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 corpus=corpus
-mkdir -p "$corpus"/{tokenize,analyze,lexicon_tsv,topic_toml,csv_input}
+mkdir -p "$corpus"/{tokenize,analyze,lexicon_tsv,topic_toml,csv_input,model_dir}
 
 # One seed per comment: the "text" field with JSON escapes for line breaks undone.
 n=0
@@ -49,7 +49,26 @@ for seed in 1 2 3 4; do
         >"$corpus/csv_input/generated-$seed"
 done
 
-for target in tokenize analyze lexicon_tsv topic_toml csv_input; do
+# Model directories (mode 0: model.toml, lexicon.tsv and weights.toml split at NUL
+# bytes): a sentiment and a stance model of this version, each with a part of the
+# sentiment lexicon and a few weights, and one of another version.
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -n 1)
+model_seed() { # name, header lines, weights lines, lexicon part
+    { printf '\0%s\0%s\n' "$2" "$header"; cat "$4"; printf '\0%s\n' "$3"; } >"$corpus/model_dir/$1"
+}
+parts=("$tmp"/sentiment-*)
+model_seed sentiment "avis_fr_version = \"$version\"
+task = \"sentiment\"" "[sentiment]
+negative = -0.1
+positive = 0.2" "${parts[0]}"
+model_seed stance "avis_fr_version = \"$version\"
+task = \"stance\"
+target = \"microsoft\"" "[stance]
+threshold = 0.1" "${parts[1]:-${parts[0]}}"
+model_seed old-version 'avis_fr_version = "0.0.1"
+task = "sentiment"' "" "${parts[0]}"
+
+for target in tokenize analyze lexicon_tsv topic_toml csv_input model_dir; do
     echo "seed.sh: $target: $(ls "$corpus/$target" | wc -l) seeds"
 done
 

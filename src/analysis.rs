@@ -270,6 +270,16 @@ pub struct Analysis<'a> {
     /// Every matched marker, in text order.
     #[serde(default)]
     pub evidence: Vec<Evidence<'a>>,
+    /// Whether sentences, evidence or stance reasons were left out: a text longer
+    /// than 1 MiB carries at most [`KEEP`](crate::KEEP) of each (per target for
+    /// reasons), the first in text order; its figures still count everything.
+    /// Absent from the JSON when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub truncated: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Analysis<'_> {
@@ -290,6 +300,7 @@ impl Analysis<'_> {
                 .into_iter()
                 .map(Evidence::into_owned)
                 .collect(),
+            truncated: self.truncated,
         }
     }
 }

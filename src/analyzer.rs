@@ -161,6 +161,9 @@ impl Analyzer {
 
     /// The stages on one text, as deep as `depth`.
     fn run<'a>(&'a self, cache: &mut Cache, text: &'a str, depth: Depth) -> Analysis<'a> {
+        if text.len() > crate::windows::WINDOW {
+            return crate::windows::run(self, cache, text, depth);
+        }
         let explain = depth != Depth::Scores;
         cache.prepare_for(self.id);
         let mut doc = Document::read_with(text, &self.matcher, &mut cache.document, explain);
@@ -200,13 +203,14 @@ impl Analyzer {
             stance: stance.by_target,
             frames: frames.ids(&self.index),
             evidence,
+            truncated: false,
         }
     }
 }
 
 impl Analyzer {
     /// Say which evidence a model's line gave.
-    fn mark_model(&self, evidence: &mut [crate::analysis::Evidence<'_>]) {
+    pub(crate) fn mark_model(&self, evidence: &mut [crate::analysis::Evidence<'_>]) {
         for e in evidence {
             if e.role == crate::analysis::Role::Sentiment
                 && self
@@ -221,7 +225,7 @@ impl Analyzer {
 
 /// How much of an analysis to work out beyond its values.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Depth {
+pub(crate) enum Depth {
     /// Everything, evidence included.
     Evidence,
     /// The reasons, rules and sentences, not the evidence.

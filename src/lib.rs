@@ -172,6 +172,7 @@ mod sentiment;
 mod stance;
 mod tokenize;
 mod weights;
+mod windows;
 
 pub use analysis::{
     Analysis, Evidence, Label, Role, SentenceSentiment, Sentiment, Source, Stance, StanceLabel,
@@ -188,3 +189,4 @@ pub use normalize::{fold, normalize};
 pub use pool::{CachePool, PooledCache};
 pub use tokenize::{tokenize, Token, TokenKind, Tokens};
 pub use weights::{RuleWeights, SentimentWeights, StanceWeights, VerdictWeights, Weights};
+pub use windows::KEEP;

@@ -132,7 +132,7 @@ fn push_feelings<'a>(h: usize, hit: &Hit<'a>, explain: bool, words: &mut Vec<Wei
 }
 
 /// Each sentence's span and score, in one pass over the sentences and the words.
-fn sentences(
+pub(crate) fn sentences(
     doc: &Document<'_>,
     words: &[Weighed<'_>],
     weights: &SentimentWeights,
@@ -174,20 +174,48 @@ fn squash(total: f64, alpha: f64) -> f64 {
 }
 
 fn summarise(doc: &Document<'_>, words: &[Weighed<'_>], weights: &SentimentWeights) -> Sentiment {
-    let total: f64 = words.iter().map(|w| w.value).fold(0.0, |a, b| a + b);
-    let score = squash(total, weights.alpha);
-    let positive = words.iter().fold(0.0, |sum, w| sum + w.value.max(0.0));
-    let negative = words.iter().fold(0.0, |sum, w| sum + (-w.value).max(0.0));
-    let carried: usize = words.iter().map(|w| w.end - w.first).sum();
-    let neutral = doc.words().saturating_sub(carried) as f64;
-    let mass = positive + negative + neutral;
-    let share = |x: f64| if mass > 0.0 { x / mass } else { 0.0 };
-    Sentiment {
-        score,
-        label: label(weights, score),
-        positive: share(positive),
-        negative: share(negative),
-        neutral: if mass > 0.0 { share(neutral) } else { 1.0 },
+    let mut sums = Sums::default();
+    sums.add(doc, words);
+    sums.sentiment(weights)
+}
+
+/// What the sentiment of a text adds up: of one document, or of the windows of a
+/// long text one after the other (see `crate::windows`), in text order.
+#[derive(Debug, Default)]
+pub(crate) struct Sums {
+    total: f64,
+    positive: f64,
+    negative: f64,
+    /// Words that carry a feeling.
+    carried: usize,
+    words: usize,
+}
+
+impl Sums {
+    /// Add a document's weighed words (in the order one document sums them).
+    pub(crate) fn add(&mut self, doc: &Document<'_>, words: &[Weighed<'_>]) {
+        self.total = words.iter().map(|w| w.value).fold(self.total, |a, b| a + b);
+        self.positive = words
+            .iter()
+            .fold(self.positive, |sum, w| sum + w.value.max(0.0));
+        self.negative = (words.iter()).fold(self.negative, |sum, w| sum + (-w.value).max(0.0));
+        self.carried += words.iter().map(|w| w.end - w.first).sum::<usize>();
+        self.words += doc.words();
+    }
+
+    /// The score, label and shares.
+    pub(crate) fn sentiment(&self, weights: &SentimentWeights) -> Sentiment {
+        let score = squash(self.total, weights.alpha);
+        let neutral = self.words.saturating_sub(self.carried) as f64;
+        let mass = self.positive + self.negative + neutral;
+        let share = |x: f64| if mass > 0.0 { x / mass } else { 0.0 };
+        Sentiment {
+            score,
+            label: label(weights, score),
+            positive: share(self.positive),
+            negative: share(self.negative),
+            neutral: if mass > 0.0 { share(neutral) } else { 1.0 },
+        }
     }
 }
 

@@ -240,3 +240,129 @@ fn bad_labels_say_what_is_expected() {
         .failure()
         .stderr(predicates::str::contains("needs at least 5 labelled texts"));
 }
+
+/// The entries of `dir` that a run's temporary directories (or an old model moved
+/// aside) would leave.
+#[cfg(unix)]
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect()
+}
+
+/// Every file of a model directory, by name.
+fn contents(dir: &Path) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            (e.file_name().to_string_lossy().into_owned(), text)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_refit_replaces_the_model_whole_and_never_a_folder_of_the_users() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let model = dir.path().join("model");
+    let fit = |seed: &str| {
+        avis()
+            .args(["fit", "-q", LABELLED, "--seed", seed, "-o"])
+            .arg(&model)
+            .assert()
+    };
+    fit("1").success();
+    // A file the new fit does not write (as an older version's would be) goes with
+    // the old model: what is there afterwards is exactly what one fit wrote.
+    std::fs::write(model.join("report.md"), "an older report").unwrap();
+    std::fs::remove_file(model.join("report.json")).unwrap();
+    fit("2").success();
+    let names: Vec<String> = contents(&model).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "lexicon.tsv",
+            "model.toml",
+            "report.json",
+            "report.md",
+            "weights.toml"
+        ]
+    );
+    assert_ne!(
+        std::fs::read_to_string(model.join("report.md")).unwrap(),
+        "an older report"
+    );
+    #[cfg(unix)]
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+    // A folder holding a file of the user's is not replaced, and is left as it was.
+    std::fs::write(model.join("notes.txt"), "mine").unwrap();
+    let before = contents(&model);
+    fit("3")
+        .failure()
+        .stderr(predicates::str::contains("notes.txt"))
+        .stderr(predicates::str::contains("is not replaced"));
+    assert_eq!(contents(&model), before);
+    #[cfg(unix)]
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+}
+
+/// An interrupted fit (standard input still open, so the run cannot have finished)
+/// leaves the old model as it was and no temporary directory, and says so.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_fit_leaves_the_old_model_and_no_temporary_directory() {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    let dir = tempfile::tempdir().expect("a folder");
+    let model = dir.path().join("model");
+    avis()
+        .args(["fit", "-q", LABELLED, "-o"])
+        .arg(&model)
+        .assert()
+        .success();
+    let before = contents(&model);
+    for (signal, status) in [("INT", 130), ("TERM", 143), ("HUP", 129)] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_avis"))
+            .args(["fit", "-q", "--format", "csv", "-o"])
+            .arg(&model)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all(b"id,text,label\n1,Bravo.,positive\n")
+            .unwrap();
+        let start = Instant::now();
+        while leftovers(dir.path()).is_empty() {
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "no temporary directory"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let killed = Command::new("kill")
+            .args(["-s", signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let out = child.wait_with_output().unwrap();
+        drop(stdin);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(status), "SIG{signal}: {stderr}");
+        assert_eq!(
+            stderr,
+            format!("avis: interrupted: {} left unchanged\n", model.display())
+        );
+        assert_eq!(contents(&model), before, "SIG{signal}");
+        assert_eq!(leftovers(dir.path()), Vec::<String>::new(), "SIG{signal}");
+    }
+}

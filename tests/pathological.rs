@@ -64,3 +64,51 @@ fn long_contrast_chain_keeps_the_score_finite() {
     let text = "mais bon ".repeat(2_000);
     check_analysis(analyzer(), &text, &analyzer().analyze(&text), (-0.05, 0.05));
 }
+
+/// A text longer than 1 MiB is read window by window (README, "Memory"): its
+/// analysis keeps the contract of one analysis, its sentences those of
+/// `sentences()` over the whole text (the windows end between sentences), and
+/// what it left out is said, within `KEEP`.
+#[test]
+fn texts_longer_than_a_window_give_valid_analyses() {
+    let topic = avis_fr::Topic::builtin("consultation-2015").unwrap();
+    let analyzer = Analyzer::builder().topic(topic).build().unwrap();
+    let thread: String = include_str!("../data/consultation-2015.jsonl")
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            format!("{}\n\n", v["text"].as_str().unwrap())
+        })
+        .collect();
+    let book = repeat_to(&thread, 3 << 20);
+    let line = repeat_to(
+        "Le projet avance bien, mais ce partenariat reste une honte pour le logiciel libre. ",
+        3 << 20,
+    );
+    let weights = analyzer.weights().sentiment;
+    for text in [&book, &line] {
+        let analysis = analyzer.analyze(text);
+        let kept = analysis.evidence.len().max(analysis.sentences.len());
+        assert_eq!(analysis.truncated, kept == avis_fr::KEEP, "{kept}");
+        check_analysis(
+            &analyzer,
+            text,
+            &analysis,
+            (weights.negative, weights.positive),
+        );
+    }
+    // No sentence end in sight: the windows end after a space, and the one long
+    // sentence is cut there (the README says so), each piece scored.
+    let words = repeat_to("honte bravo ", 3 << 20);
+    let analysis = analyzer.analyze(&words);
+    let spans: Vec<(usize, usize)> = analysis
+        .sentences
+        .iter()
+        .map(|s| (s.start, s.end))
+        .collect();
+    assert_eq!(spans.len(), 4, "{spans:?}");
+    assert!(spans
+        .windows(2)
+        .all(|w| w[0].1 < w[1].0 && words[w[0].1..w[1].0].trim().is_empty()));
+    assert!(analysis.truncated && analysis.evidence.len() == avis_fr::KEEP);
+}

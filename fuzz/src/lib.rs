@@ -41,6 +41,7 @@ mod record;
 mod sniff;
 
 pub mod csv_input;
+pub mod model_dir;
 #[path = "../../tests/common/vocabulary.rs"]
 mod vocabulary;
 

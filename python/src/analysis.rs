@@ -140,6 +140,14 @@ impl Analysis {
         self.text.clone_ref(py)
     }
 
+    /// Whether sentences, evidence or stance reasons were left out: a text longer
+    /// than 1 MiB carries at most 100,000 of each (`avis_fr::KEEP`, the first in
+    /// text order); its scores, labels and frames still count the whole text.
+    #[getter]
+    fn truncated(&self, py: Python<'_>) -> PyResult<bool> {
+        Ok(self.full(py)?.inner.truncated)
+    }
+
     /// The sentiment of each sentence, in text order (a line break ends one too),
     /// by the same rules and scale as the whole text's.
     #[getter]

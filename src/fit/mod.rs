@@ -46,7 +46,7 @@ use crate::lexicon::Lexicon;
 pub use candidates::MIN_TEXTS;
 pub use cv::FOLDS;
 pub use labels::{check_counts, missing_column, read_labels, LabelMap, MIN_PER_CLASS};
-pub use model::{Model, VERSION};
+pub use model::{replace_dir, Model, VERSION};
 pub use report::{FitReport, Line};
 
 pub use learn::{MIN_GAIN, MIN_VALENCE};
@@ -249,11 +249,13 @@ impl Fitted {
         ]
     }
 
-    /// Write the model directory ([`files`](Self::files)), creating it, each file
-    /// through a temporary file in the directory renamed into place.
+    /// Write the model directory ([`files`](Self::files)): into a temporary
+    /// directory beside it, which then replaces it ([`replace_dir`]: an existing
+    /// model is replaced whole, never mixed with the new files).
     ///
     /// # Errors
-    /// The directory or a file cannot be written (kind `io`).
+    /// The directory or a file cannot be written (kind `io`); an existing `dir`
+    /// holds other files than a model's (kind `model`).
     ///
     /// ```
     /// # use avis_fr::fit::{fit, Example, FitOptions, Model};

@@ -7,8 +7,10 @@
 //! - `weights.toml`: every tuning constant, the refitted thresholds among them;
 //! - `report.md` and `report.json`: how well the engine did before and after.
 //!
-//! Each file is written to a temporary file in the directory, then renamed into
-//! place, `model.toml` last: an interrupted write leaves no half-written file.
+//! The files are written into a temporary directory beside the destination, which
+//! then takes the destination's place ([`replace_dir`]): refitting over a model
+//! never leaves a mix of old and new files, and an interrupted write leaves the old
+//! model whole.
 
 use std::path::Path;
 
@@ -123,24 +125,104 @@ pub(crate) fn header(task: &Task) -> String {
     )
 }
 
-/// Write `files` (name, text) into `dir`, creating it: each written to a
-/// temporary file in `dir` and renamed into place, in order.
+/// The names of the files a model directory may hold: what [`replace_dir`] may
+/// replace.
+const MODEL_FILES: [&str; 5] = [
+    "lexicon.tsv",
+    "weights.toml",
+    "report.md",
+    "report.json",
+    "model.toml",
+];
+
+/// Write `files` (name, text) as the directory `dir`: into a temporary directory
+/// beside it, moved into place by [`replace_dir`].
 pub(crate) fn write_files(dir: &Path, files: &[(&str, String)]) -> Result<(), Error> {
+    let temporary = sibling(dir, "new")?;
+    let written = std::fs::create_dir(&temporary)
+        .and_then(|()| {
+            files
+                .iter()
+                .try_for_each(|(name, text)| std::fs::write(temporary.join(name), text))
+        })
+        .map_err(|error| Error::Io {
+            path: temporary.clone(),
+            error,
+        })
+        .and_then(|()| replace_dir(&temporary, dir));
+    if written.is_err() {
+        let _ = std::fs::remove_dir_all(&temporary);
+    }
+    written
+}
+
+/// A hidden path beside `dir` for this process (`.NAME.avis-WHAT-PID`).
+fn sibling(dir: &Path, what: &str) -> Result<std::path::PathBuf, Error> {
+    let name = dir
+        .file_name()
+        .ok_or_else(|| Error::Model(format!("{} cannot be a model directory", dir.display())))?;
+    let hidden = format!(
+        ".{}.avis-{what}-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    );
+    Ok(dir.with_file_name(hidden))
+}
+
+/// Move the model directory `new` to `dir`, on the same file system. An existing
+/// `dir` is first checked to hold nothing but a model's files (`model.toml`,
+/// `lexicon.tsv`, `weights.toml`, `report.md`, `report.json`: another file of the
+/// user's is never deleted), moved aside, and removed once `new` is in place: the
+/// directory is at every moment the old model or the new one, never a mix.
+///
+/// # Errors
+/// Kind `model` when `dir` holds other files (they are named); `io` when a rename
+/// fails (the old model is then put back).
+///
+/// ```
+/// let base = std::env::temp_dir().join(format!("avis-doc-replace-{}", std::process::id()));
+/// let (old, new) = (base.join("model"), base.join("next"));
+/// std::fs::create_dir_all(&old)?;
+/// std::fs::write(old.join("report.md"), "old")?;
+/// std::fs::create_dir_all(&new)?;
+/// std::fs::write(new.join("model.toml"), "new")?;
+/// avis_fr::fit::replace_dir(&new, &old)?;
+/// assert!(old.join("model.toml").is_file() && !old.join("report.md").exists());
+/// std::fs::write(old.join("notes.txt"), "mine")?;
+/// let refused = avis_fr::fit::replace_dir(&new, &old).unwrap_err();
+/// assert!(refused.to_string().contains("notes.txt"), "{refused}");
+/// # std::fs::remove_dir_all(&base)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn replace_dir(new: &Path, dir: &Path) -> Result<(), Error> {
     let io = |path: &Path, error| Error::Io {
         path: path.to_path_buf(),
         error,
     };
-    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
-    for (name, text) in files {
-        let target = dir.join(name);
-        let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let written = std::fs::write(&temporary, text.as_bytes())
-            .and_then(|()| std::fs::rename(&temporary, &target));
-        if let Err(error) = written {
-            let _ = std::fs::remove_file(&temporary);
-            return Err(io(&target, error));
-        }
+    if !dir.exists() {
+        return std::fs::rename(new, dir).map_err(|e| io(dir, e));
     }
+    let others: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| io(dir, e))?
+        .filter_map(Result::ok)
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| !MODEL_FILES.contains(&name.as_str()))
+        .collect();
+    if !others.is_empty() {
+        return Err(Error::Model(format!(
+            "{} is not replaced: it holds other files than a model's ({}); write the model elsewhere",
+            dir.display(),
+            others.join(", ")
+        )));
+    }
+    let old = sibling(dir, "old")?;
+    std::fs::rename(dir, &old).map_err(|e| io(dir, e))?;
+    if let Err(e) = std::fs::rename(new, dir) {
+        let _ = std::fs::rename(&old, dir);
+        return Err(io(dir, e));
+    }
+    // The new model is in place: the old one is only clutter now.
+    let _ = std::fs::remove_dir_all(&old);
     Ok(())
 }
 
@@ -170,9 +252,11 @@ mod tests {
         let error = Model::load(&dir).unwrap_err();
         assert_eq!(error.kind(), crate::ErrorKind::Model);
         assert!(error.to_string().contains("avis-fr 0.0.1"), "{error}");
-        let leftovers = std::fs::read_dir(&dir).unwrap().filter(|e| {
+        let name = format!(".{}.avis-", dir.file_name().unwrap().to_string_lossy());
+        let parent = dir.parent().unwrap();
+        let leftovers = std::fs::read_dir(parent).unwrap().filter(|e| {
             e.as_ref()
-                .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+                .is_ok_and(|e| e.file_name().to_string_lossy().starts_with(&name))
         });
         assert_eq!(leftovers.count(), 0);
         std::fs::remove_dir_all(&dir).unwrap();

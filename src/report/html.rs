@@ -352,6 +352,7 @@ mod tests {
                     contribution,
                 })
                 .collect(),
+            truncated: false,
         }
     }
 

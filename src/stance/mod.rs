@@ -38,7 +38,7 @@ use crate::explain::Reason;
 use crate::frames::Frames;
 use crate::lexicon::{CompiledTopic, EntryKind, Hit, TopicMeaning};
 use crate::reuse::recycle;
-use crate::rules::Marks;
+use crate::rules::{Marks, Weighed};
 use crate::sentiment::Scored;
 use crate::weights::StanceWeights;
 
@@ -131,31 +131,121 @@ pub(crate) fn assess<'a, 'c>(
     explain: bool,
     cache: &'c mut StanceCache,
 ) -> Assessment<'a, 'c> {
-    let StanceCache {
-        mentions,
-        contributions,
-        contrasts,
-        tallies,
-    } = cache;
-    let mut tally: Vec<Tally<'a>> = recycle(std::mem::take(tallies));
+    let mut tally: Vec<Tally<'a>> = recycle(std::mem::take(&mut cache.tallies));
+    start(topic, explain, &mut tally);
+    tally_window(doc, marks, &scored.words, weights, cache, &mut tally);
+    let by_target = finish(frames, scored.sentiment.score, topic, weights, &mut tally);
+    cache.tallies = recycle(tally);
+    Assessment {
+        by_target,
+        contributions: &cache.contributions,
+    }
+}
+
+/// One tally per target of the topic, empty.
+fn start<'a>(topic: &CompiledTopic, explain: bool, tally: &mut Vec<Tally<'a>>) {
     tally.extend(topic.targets.iter().map(|_| Tally {
         explain,
         ..Tally::default()
     }));
+}
+
+/// What one document (or one window of a long text) adds to the tallies: markers,
+/// clause sentiment, cues (steps 1 to 3); its contributions in the cache, sorted.
+fn tally_window<'a>(
+    doc: &Document<'a>,
+    marks: &Marks,
+    words: &[Weighed<'a>],
+    weights: &StanceWeights,
+    cache: &mut StanceCache,
+    tally: &mut [Tally<'a>],
+) {
+    let StanceCache {
+        mentions,
+        contributions,
+        contrasts,
+        ..
+    } = cache;
     mentions.clear();
     contributions.clear();
-    markers_and_mentions(doc, marks, weights, &mut tally, mentions, contributions);
+    markers_and_mentions(doc, marks, weights, tally, mentions, contributions);
     mentions.sort_by_key(|m| m.first);
-    clauses::clause_sentiment(doc, mentions, &scored.words, weights, contrasts, &mut tally);
-    cues(doc, marks, weights, mentions, &mut tally, contributions);
-    objections(frames, topic, &mut tally);
-    subject_and_rivals(scored.sentiment.score, topic, weights, &mut tally);
-    let by_target = labels(topic, weights.threshold, &mut tally);
-    *tallies = recycle(tally);
+    clauses::clause_sentiment(doc, mentions, words, weights, contrasts, tally);
+    cues(doc, marks, weights, mentions, tally, contributions);
     contributions.sort_by_key(|c| (c.hit, c.target));
-    Assessment {
-        by_target,
-        contributions,
+}
+
+/// The stance toward every target once the whole text is tallied: objections,
+/// the subject's default and the rivalries (steps 4 and 5), then the labels.
+fn finish<'a>(
+    frames: Frames<'_>,
+    sentiment: f64,
+    topic: &'a CompiledTopic,
+    weights: &StanceWeights,
+    tally: &mut Vec<Tally<'a>>,
+) -> BTreeMap<Cow<'a, str>, Stance<'a>> {
+    objections(frames, topic, tally);
+    subject_and_rivals(sentiment, topic, weights, tally);
+    labels(topic, weights.threshold, tally)
+}
+
+/// The stance of a long text read window by window (see `crate::windows`): the
+/// tallies carried from one window to the next.
+pub(crate) struct Windowed<'a> {
+    tally: Vec<Tally<'a>>,
+    cache: StanceCache,
+    /// Whether reasons were left out.
+    truncated: bool,
+}
+
+impl<'a> Windowed<'a> {
+    pub(crate) fn new(topic: &CompiledTopic, explain: bool) -> Self {
+        let mut tally = Vec::new();
+        start(topic, explain, &mut tally);
+        Windowed {
+            tally,
+            cache: StanceCache::default(),
+            truncated: false,
+        }
+    }
+
+    /// Tally one window; its contributions (for its evidence). A clause or
+    /// sentence number is the window's own: what a target took from one is
+    /// forgotten between windows. At most `keep` reasons are kept per target.
+    pub(crate) fn add(
+        &mut self,
+        doc: &Document<'a>,
+        marks: &Marks,
+        words: &[Weighed<'a>],
+        weights: &StanceWeights,
+        keep: usize,
+    ) -> &[Contribution] {
+        for t in &mut self.tally {
+            t.took_sentence = None;
+            t.took_clause = None;
+        }
+        tally_window(doc, marks, words, weights, &mut self.cache, &mut self.tally);
+        for t in &mut self.tally {
+            self.truncated |= t.because.len() > keep;
+            t.because.truncate(keep);
+        }
+        &self.cache.contributions
+    }
+
+    /// Whether reasons were left out (a target had more than `keep`).
+    pub(crate) fn truncated(&self) -> bool {
+        self.truncated
+    }
+
+    /// The stance toward every target, from all the windows.
+    pub(crate) fn finish(
+        mut self,
+        frames: Frames<'_>,
+        sentiment: f64,
+        topic: &'a CompiledTopic,
+        weights: &StanceWeights,
+    ) -> BTreeMap<Cow<'a, str>, Stance<'a>> {
+        finish(frames, sentiment, topic, weights, &mut self.tally)
     }
 }
 

@@ -1,15 +1,17 @@
 //! `avis fit`: read labelled records, learn with the library (`avis_fr::fit`),
-//! write the model directory, each file through a temporary file renamed into
-//! place (an interrupted run leaves no half-written file).
+//! write the model directory through a temporary directory that replaces it whole
+//! (an interrupted run leaves the old model, or none, and no temporary directory).
 
 use std::io::Write;
+use std::path::Path;
 
 use avis_fr::fit::{fit, missing_column, Example, FitOptions, LabelMap, Task};
 use serde_json::Value;
+use tempfile::TempDir;
 
 use crate::args::FitArgs;
 use crate::error::CliError;
-use crate::output::Output;
+use crate::interrupt::{self, Registered};
 use crate::record::{Next, Record};
 use crate::scored::{cell, json_error};
 use crate::setup::builder;
@@ -21,6 +23,8 @@ pub fn run(args: FitArgs) -> Result<(), CliError> {
         ));
     }
     let base = builder(&args.input.engine)?;
+    // Created first, so that a run interrupted while reading or learning removes it.
+    let (tmp, _registered) = temporary_dir(&args.output)?;
     let (examples, unlabelled) = read(&args)?;
     let options = FitOptions {
         task: args.target.clone().map_or(Task::Sentiment, Task::Stance),
@@ -31,17 +35,7 @@ pub fn run(args: FitArgs) -> Result<(), CliError> {
         },
     };
     let fitted = fit(&base, &examples, &options)?;
-    std::fs::create_dir_all(&args.output)
-        .map_err(|e| CliError::io(format!("cannot create {}", args.output.display()), e))?;
-    for (name, text) in fitted.files() {
-        let mut output = Output::open(Some(&args.output.join(name)))?;
-        let file = output.name();
-        output
-            .writer()
-            .write_all(text.as_bytes())
-            .map_err(|e| CliError::io(format!("cannot write {file}"), e))?;
-        output.commit()?;
-    }
+    write_model(tmp, &fitted.files(), &args.output)?;
     let report = &fitted.report;
     let text = if args.json {
         serde_json::to_string_pretty(report).map_err(json_error)? + "\n"
@@ -62,6 +56,48 @@ pub fn run(args: FitArgs) -> Result<(), CliError> {
     }
     Ok(())
 }
+
+/// A temporary directory beside `dest` (registered: an interrupted run removes it).
+fn temporary_dir(dest: &Path) -> Result<(TempDir, Registered), CliError> {
+    let parent = match dest.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(parent)
+        .map_err(|e| CliError::io(format!("cannot create {}", parent.display()), e))?;
+    interrupt::create_dir(parent, dest).map_err(|e| {
+        CliError::io(
+            format!(
+                "cannot create a temporary directory in {}",
+                parent.display()
+            ),
+            e,
+        )
+    })
+}
+
+/// Write the model's files into `tmp`, which then replaces `dest` whole:
+/// refitting over a model never leaves a mix of old and new files.
+fn write_model(tmp: TempDir, files: &[(&str, String)], dest: &Path) -> Result<(), CliError> {
+    for (name, text) in files {
+        let path = tmp.path().join(name);
+        std::fs::write(&path, text)
+            .map_err(|e| CliError::io(format!("cannot write {}", path.display()), e))?;
+    }
+    set_readable(tmp.path());
+    Ok(interrupt::persist_dir(tmp, dest)?)
+}
+
+/// Temporary directories are created private (0700); a model is an ordinary one.
+#[cfg(unix)]
+fn set_readable(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    // Best effort: a directory we cannot chmod still holds a correct model.
+    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755));
+}
+
+#[cfg(not(unix))]
+fn set_readable(_dir: &Path) {}
 
 /// The labelled records, and how many had an empty label.
 fn read(args: &FitArgs) -> Result<(Vec<Example>, usize), CliError> {

@@ -4,8 +4,8 @@
 //! the first is handled ends the process at once (the signal's default action). A
 //! signal the run started with ignored (`nohup`) stays ignored.
 //!
-//! Every temporary output file is registered here while it exists (see
-//! [`create`]). The handler runs on a thread of its own, not in the signal
+//! Every temporary output file (or directory: `avis fit`'s model, see
+//! [`create_dir`]) is registered here while it exists (see [`create`]). The handler runs on a thread of its own, not in the signal
 //! context, and holds the registry's lock from the moment it starts until the
 //! process exits: a run that is renaming its output into place finishes the rename
 //! first (and its output is whole), any later rename waits forever.
@@ -14,12 +14,14 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use tempfile::NamedTempFile;
+use tempfile::{NamedTempFile, TempDir};
 
-/// A temporary file and the destination it is to replace.
+/// A temporary file (or directory) and the destination it is to replace.
 struct Pending {
     tmp: PathBuf,
     dest: PathBuf,
+    /// A directory, removed with what it holds.
+    dir: bool,
     /// The destination existed when the run started (the message says "left
     /// unchanged" for it, "not written" for a new one).
     existed: bool,
@@ -62,15 +64,32 @@ pub fn create(dir: &Path, dest: &Path) -> io::Result<(NamedTempFile, Registered)
         .prefix(".avis-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
+    let registered = register(&mut registry, tmp.path(), dest, false);
+    Ok((tmp, registered))
+}
+
+/// Create a temporary directory in `parent` for the directory `dest`, registered
+/// like a file of [`create`].
+pub fn create_dir(parent: &Path, dest: &Path) -> io::Result<(TempDir, Registered)> {
+    let mut registry = registry();
+    let tmp = tempfile::Builder::new()
+        .prefix(".avis-")
+        .suffix(".tmp")
+        .tempdir_in(parent)?;
+    let registered = register(&mut registry, tmp.path(), dest, true);
+    Ok((tmp, registered))
+}
+
+fn register(registry: &mut Registry, tmp: &Path, dest: &Path, dir: bool) -> Registered {
     registry.pending.push(Pending {
-        tmp: tmp.path().to_path_buf(),
+        tmp: tmp.to_path_buf(),
         dest: dest.to_path_buf(),
+        dir,
         existed: dest.exists(),
     });
-    let registered = Registered {
-        tmp: tmp.path().to_path_buf(),
-    };
-    Ok((tmp, registered))
+    Registered {
+        tmp: tmp.to_path_buf(),
+    }
 }
 
 /// Rename `tmp` over `dest` and take it off the list, under the lock: a signal
@@ -83,6 +102,22 @@ pub fn persist(tmp: NamedTempFile, dest: &Path) -> io::Result<()> {
     registry.pending.retain(|p| p.tmp != path);
     registry.written.push(dest.to_path_buf());
     Ok(())
+}
+
+/// Move the directory `tmp` into place at `dest` ([`avis_fr::fit::replace_dir`]:
+/// an existing model is replaced whole), under the lock as [`persist`] does.
+pub fn persist_dir(tmp: TempDir, dest: &Path) -> Result<(), avis_fr::Error> {
+    let mut registry = registry();
+    let path = tmp.keep();
+    let replaced = avis_fr::fit::replace_dir(&path, dest);
+    if replaced.is_err() {
+        let _ = std::fs::remove_dir_all(&path);
+    }
+    registry.pending.retain(|p| p.tmp != path);
+    if replaced.is_ok() {
+        registry.written.push(dest.to_path_buf());
+    }
+    replaced
 }
 
 /// Start handling SIGINT, SIGTERM and SIGHUP (once, at the start of `main`).
@@ -150,7 +185,11 @@ fn clean_up_and_exit(signal: i32) -> ! {
         .collect();
     for p in registry.pending.drain(..) {
         // Already gone is as good as removed.
-        let _ = std::fs::remove_file(&p.tmp);
+        let _ = if p.dir {
+            std::fs::remove_dir_all(&p.tmp)
+        } else {
+            std::fs::remove_file(&p.tmp)
+        };
         let state = if p.existed {
             "left unchanged"
         } else {

@@ -77,6 +77,11 @@ pub fn write_scored(
                 part(w, name)?;
             }
         }
+        // Only when something was left out (a record longer than 1 MiB).
+        if analysis.truncated && !fields.contains_key("truncated") {
+            key(w, "truncated")?;
+            w.write_all(b"true").map_err(serde_json::Error::io)?;
+        }
         w.write_all(b"}\n").map_err(serde_json::Error::io)
     };
     write().map_err(json_write_error)
