@@ -4,10 +4,13 @@
 use crate::analysis::Analysis;
 use crate::cache::Cache;
 use crate::document::Document;
+use crate::frames::Frames;
 use crate::lexicon::Topic;
 use crate::lexicon::{CompiledTopic, Matcher};
 use crate::pool::CachePool;
+use crate::sentiment::Sums;
 use crate::weights::Weights;
+use crate::windows::{self, KEEP, WINDOW};
 use crate::{evidence, frames, rules, sentiment, stance};
 
 /// Analyses French texts: sentiment, stance toward the topic's targets, frames, and
@@ -161,8 +164,8 @@ impl Analyzer {
 
     /// The stages on one text, as deep as `depth`.
     fn run<'a>(&'a self, cache: &mut Cache, text: &'a str, depth: Depth) -> Analysis<'a> {
-        if text.len() > crate::windows::WINDOW {
-            return crate::windows::run(self, cache, text, depth);
+        if text.len() > WINDOW {
+            return self.run_windows(cache, text, depth);
         }
         let explain = depth != Depth::Scores;
         cache.prepare_for(self.id);
@@ -206,6 +209,70 @@ impl Analyzer {
             truncated: false,
         }
     }
+
+    /// The stages on a text longer than [`WINDOW`], window by window (see
+    /// [`crate::windows`] for how the windows' figures combine).
+    fn run_windows<'a>(&'a self, cache: &mut Cache, text: &'a str, depth: Depth) -> Analysis<'a> {
+        let explain = depth != Depth::Scores;
+        let weights = &self.weights;
+        let mut sums = Sums::default();
+        let mut stance = stance::Windowed::new(&self.index, explain);
+        let mut raised = vec![false; self.index.frames.len()];
+        let (mut sentences, mut evidence, mut truncated) = (Vec::new(), Vec::new(), false);
+        let mut start = 0;
+        while start < text.len() {
+            let end = windows::cut(text, start);
+            let part = &text[start..end];
+            cache.prepare_for(self.id);
+            let mut doc = Document::read_with(part, &self.matcher, &mut cache.document, explain);
+            let marks = rules::mark(&doc, weights, &mut cache.marks);
+            let mut words = sentiment::feelings(&doc, explain, &mut cache.sentiment);
+            rules::weigh(&doc, marks, weights, &mut words);
+            sums.add(&doc, &words);
+            if explain {
+                let scored = sentiment::sentences(&doc, &words, &weights.sentiment);
+                truncated |= windows::keep(
+                    &mut sentences,
+                    scored.into_iter().map(|mut s| {
+                        s.start += start;
+                        s.end += start;
+                        s
+                    }),
+                );
+            }
+            let found = frames::find(&doc, &self.index, &mut cache.frames);
+            for (all, this) in raised.iter_mut().zip(found.raised) {
+                *all |= this;
+            }
+            let contributions = stance.add(&doc, marks, &words, &weights.stance, KEEP);
+            if depth == Depth::Evidence {
+                let mut items = evidence::assemble(&doc, &mut words, contributions, &self.index);
+                self.mark_model(&mut items);
+                truncated |= windows::keep(
+                    &mut evidence,
+                    items.into_iter().map(|mut e| {
+                        e.start += start;
+                        e.end += start;
+                        e
+                    }),
+                );
+            }
+            cache.sentiment.keep(words);
+            cache.document.keep(&mut doc);
+            start = end;
+        }
+        truncated |= stance.truncated();
+        let sentiment = sums.sentiment(&weights.sentiment);
+        let frames = Frames { raised: &raised };
+        Analysis {
+            stance: stance.finish(frames, sentiment.score, &self.index, &weights.stance),
+            sentiment,
+            sentences,
+            frames: frames.ids(&self.index),
+            evidence,
+            truncated,
+        }
+    }
 }
 
 impl Analyzer {
@@ -233,3 +300,6 @@ pub(crate) enum Depth {
     /// The values alone.
     Scores,
 }
+
+#[cfg(test)]
+mod tests;

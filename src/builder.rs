@@ -5,9 +5,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::analyzer::Analyzer;
 use crate::error::Error;
-use crate::fit::Model;
 use crate::lexicon::{compile, DEFAULT_LEXICONS};
 use crate::lexicon::{Lexicon, Topic};
+use crate::model::Model;
 use crate::normalize::normalize;
 use crate::pool::CachePool;
 use crate::weights::Weights;

@@ -162,6 +162,7 @@ pub mod fit;
 mod frames;
 pub mod lexicon;
 mod load;
+mod model;
 mod names;
 mod normalize;
 mod pool;

@@ -10,7 +10,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::analysis::{Analysis, Role};
-use crate::fit::Task;
+use crate::model::Task;
 use crate::normalize::{fold, normalize};
 use crate::tokenize::{tokenize, TokenKind};
 use crate::weights::Weights;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::error::Error;
 use crate::evaluate::Gold;
-use crate::fit::Task;
+use crate::model::Task;
 
 /// A class needs at least this many labelled texts to be learned from (each of
 /// the two polar classes, and neutral when it is there at all).

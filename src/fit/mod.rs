@@ -33,7 +33,6 @@ mod cv;
 mod labels;
 mod learn;
 mod logistic;
-mod model;
 mod report;
 mod thresholds;
 
@@ -43,34 +42,16 @@ use crate::builder::AnalyzerBuilder;
 use crate::error::Error;
 use crate::lexicon::Lexicon;
 
+pub use crate::model::{replace_dir, Model, Task, VERSION};
 pub use candidates::MIN_TEXTS;
 pub use cv::FOLDS;
 pub use labels::{check_counts, missing_column, read_labels, LabelMap, MIN_PER_CLASS};
-pub use model::{replace_dir, Model, VERSION};
 pub use report::{FitReport, Line};
 
 pub use learn::{MIN_GAIN, MIN_VALENCE};
 
 use learn::{cross_validate, learn, observe, render, scores, Setup};
 use thresholds::{band, with_band};
-
-/// What the labels say: sentiment, or stance toward a target of the topic.
-///
-/// ```
-/// use avis_fr::fit::Task;
-///
-/// assert_eq!(Task::default(), Task::Sentiment);
-/// let stance = Task::Stance("tramway".into());
-/// assert_ne!(stance, Task::Sentiment);
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum Task {
-    /// Sentiment labels: negative, neutral, positive.
-    #[default]
-    Sentiment,
-    /// Stance labels toward this target of the topic: against, none, favor.
-    Stance(String),
-}
 
 /// One labelled text.
 ///
@@ -245,7 +226,7 @@ impl Fitted {
             ("weights.toml", weights),
             ("report.md", self.report.to_markdown()),
             ("report.json", json),
-            ("model.toml", model::header(&self.model.task)),
+            ("model.toml", crate::model::header(&self.model.task)),
         ]
     }
 
@@ -272,7 +253,7 @@ impl Fitted {
     /// # Ok::<(), avis_fr::Error>(())
     /// ```
     pub fn write(&self, dir: impl AsRef<Path>) -> Result<(), Error> {
-        model::write_files(dir.as_ref(), &self.files())
+        crate::model::write_files(dir.as_ref(), &self.files())
     }
 }
 

@@ -2,7 +2,7 @@
 //! chosen on the training texts to give the best macro-F1 of the classes the
 //! labels hold, the default band winning ties.
 
-use crate::fit::Task;
+use crate::model::Task;
 use crate::weights::Weights;
 
 /// The thresholds are tried on this grid (scores are in [-1, 1]).

@@ -17,9 +17,26 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::fit::Task;
 use crate::lexicon::{read_to_string, Lexicon};
 use crate::weights::Weights;
+
+/// What the labels say: sentiment, or stance toward a target of the topic.
+///
+/// ```
+/// use avis_fr::fit::Task;
+///
+/// assert_eq!(Task::default(), Task::Sentiment);
+/// let stance = Task::Stance("tramway".into());
+/// assert_ne!(stance, Task::Sentiment);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Task {
+    /// Sentiment labels: negative, neutral, positive.
+    #[default]
+    Sentiment,
+    /// Stance labels toward this target of the topic: against, none, favor.
+    Stance(String),
+}
 
 /// The version of avis-fr, written in each model and checked when one is loaded.
 ///
