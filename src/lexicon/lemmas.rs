@@ -158,6 +158,9 @@ mod tests {
         assert_eq!(table.lemma("adorais"), Some("adorer"));
         // The masculine adjective, not the verb of the participle.
         assert_eq!(table.lemma("depassees"), Some("dépassé"));
-        assert_eq!(table.lemma("pourrait"), Some("pouvoir"));
+        // A form whose stem meets an entry's by accident (`pourr`, of `pourri`) goes
+        // to its verb. Not `pourrait`: since `pourrait être amélioré` it is an entry
+        // word, which matches as written and has no row.
+        assert_eq!(table.lemma("pourrais"), Some("pouvoir"));
     }
 }
