@@ -1,23 +1,17 @@
 //! Capitals: a sentiment word written in capitals (`HONTE`) in lower-case text is
 //! shouted, and weighs more. In a text mostly in capitals, capitals say nothing.
 
-use super::{feelings, Marks, Weighed, WordRule};
+use super::{feelings, Reading, Weighed, WordRule};
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
 use crate::tokenize::TokenKind;
-use crate::weights::Weights;
 
 /// Shouted words weigh [`RuleWeights::capitals`](crate::RuleWeights) times more.
 pub(crate) struct Capitals;
 
 impl WordRule for Capitals {
-    fn weigh<'a>(
-        &self,
-        doc: &Document<'a>,
-        _marks: &Marks,
-        weights: &Weights,
-        words: &mut [Weighed<'a>],
-    ) {
+    fn weigh<'a>(&self, read: &Reading<'_, 'a>, words: &mut [Weighed<'a>]) {
+        let Reading { doc, weights, .. } = *read;
         // Counted once, and only when a word is in capitals.
         let mut shouting_text = None;
         for word in feelings(words) {

@@ -5,7 +5,7 @@
 //! personnel est charmant, je ne reviendrai pas`): that clause weighs less, the
 //! rest of the sentence more.
 
-use super::{feelings, some, Marks, Weighed, WordRule, NONE};
+use super::{feelings, some, Marks, Reading, Weighed, WordRule, NONE};
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
 use crate::lexicon::{EntryKind, Hit};
@@ -161,13 +161,8 @@ impl WordRule for Contrast {
         }
     }
 
-    fn weigh<'a>(
-        &self,
-        doc: &Document<'a>,
-        marks: &Marks,
-        _weights: &Weights,
-        words: &mut [Weighed<'a>],
-    ) {
+    fn weigh<'a>(&self, read: &Reading<'_, 'a>, words: &mut [Weighed<'a>]) {
+        let Reading { doc, marks, .. } = *read;
         for word in feelings(words) {
             let (factor, by) = marks.contrast(word.hit);
             if factor != 1.0 {

@@ -1,10 +1,8 @@
 //! Elongation: a sentiment word written with drawn-out letters (`nuuuul`,
 //! `géniaaal`) is said louder, as VADER-like engines read it.
 
-use super::{feelings, Marks, Weighed, WordRule};
-use crate::document::Document;
+use super::{feelings, Reading, Weighed, WordRule};
 use crate::explain::{Rule, RuleKind};
-use crate::weights::Weights;
 
 /// A sentiment word found only once its drawn-out letters were squeezed (see
 /// [`crate::lexicon`]) weighs [`RuleWeights::elongation`](crate::RuleWeights) times
@@ -16,13 +14,8 @@ use crate::weights::Weights;
 pub(crate) struct Elongation;
 
 impl WordRule for Elongation {
-    fn weigh<'a>(
-        &self,
-        doc: &Document<'a>,
-        _marks: &Marks,
-        weights: &Weights,
-        words: &mut [Weighed<'a>],
-    ) {
+    fn weigh<'a>(&self, read: &Reading<'_, 'a>, words: &mut [Weighed<'a>]) {
+        let Reading { doc, weights, .. } = *read;
         for word in feelings(words) {
             if doc.hits[word.hit].elongated {
                 word.apply(Rule {

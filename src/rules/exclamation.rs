@@ -1,9 +1,7 @@
 //! Exclamation: a sentence ending with `!`, `!!!!` or `?!` says its words louder.
 
-use super::{feelings, Marks, Weighed, WordRule};
-use crate::document::Document;
+use super::{feelings, Reading, Weighed, WordRule};
 use crate::explain::{Rule, RuleKind};
-use crate::weights::Weights;
 
 /// Each `!` of the punctuation that ends the word's sentence adds
 /// [`RuleWeights::per_bang`](crate::RuleWeights) to its factor, up to
@@ -11,13 +9,8 @@ use crate::weights::Weights;
 pub(crate) struct Exclamation;
 
 impl WordRule for Exclamation {
-    fn weigh<'a>(
-        &self,
-        doc: &Document<'a>,
-        _marks: &Marks,
-        weights: &Weights,
-        words: &mut [Weighed<'a>],
-    ) {
+    fn weigh<'a>(&self, read: &Reading<'_, 'a>, words: &mut [Weighed<'a>]) {
+        let Reading { doc, weights, .. } = *read;
         for word in feelings(words) {
             let Some(last) = doc.closing_punctuation(word.first) else {
                 continue;

@@ -1,11 +1,10 @@
 //! Intensity: `très`, `vraiment`, `trop` strengthen the sentiment word just after
 //! them; `un peu`, `plutôt` weaken it.
 
-use super::{feelings, Marks, Weighed, WordRule};
+use super::{feelings, Reading, Weighed, WordRule};
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
 use crate::lexicon::EntryKind;
-use crate::weights::Weights;
 
 /// Intensifiers and diminishers within
 /// [`RuleWeights::intensity_window`](crate::RuleWeights) tokens before the word, in its
@@ -14,13 +13,8 @@ use crate::weights::Weights;
 pub(crate) struct Intensity;
 
 impl WordRule for Intensity {
-    fn weigh<'a>(
-        &self,
-        doc: &Document<'a>,
-        _marks: &Marks,
-        weights: &Weights,
-        words: &mut [Weighed<'a>],
-    ) {
+    fn weigh<'a>(&self, read: &Reading<'_, 'a>, words: &mut [Weighed<'a>]) {
+        let Reading { doc, weights, .. } = *read;
         for word in feelings(words) {
             let window = weights.rules.intensity_window;
             let factor = intensity(doc, word.first, window, |rule| word.record(rule));

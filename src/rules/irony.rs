@@ -25,12 +25,11 @@
 //! irony with no cue and no negative context (deadpan) is not seen; a cue only
 //! reaches its own sentence.
 
-use super::{Marks, Weighed, WordRule};
+use super::{Reading, Weighed, WordRule};
 use crate::analysis::Role;
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
 use crate::lexicon::EntryKind;
-use crate::weights::Weights;
 
 /// Flips praise in a sentence with an irony cue, or in a negative comment: one whose
 /// other words add up to [`RuleWeights::irony_context`](crate::RuleWeights) or below,
@@ -38,13 +37,8 @@ use crate::weights::Weights;
 pub(crate) struct Irony;
 
 impl WordRule for Irony {
-    fn weigh<'a>(
-        &self,
-        doc: &Document<'a>,
-        _marks: &Marks,
-        weights: &Weights,
-        words: &mut [Weighed<'a>],
-    ) {
+    fn weigh<'a>(&self, read: &Reading<'_, 'a>, words: &mut [Weighed<'a>]) {
+        let Reading { doc, weights, .. } = *read;
         ironic_openings(doc, words);
         // Most comments have neither praise nor cue: then nothing is allocated.
         let Some(irony) = Sentences::new(doc) else {

@@ -40,13 +40,17 @@ pub(crate) trait WordRule: Sync {
 
     /// Weigh the document's words (in text order): multiply the value of those the
     /// rule concerns, and push the [`Rule`] that says by how much and why.
-    fn weigh<'a>(
-        &self,
-        doc: &Document<'a>,
-        marks: &Marks,
-        weights: &Weights,
-        words: &mut [Weighed<'a>],
-    );
+    fn weigh<'a>(&self, read: &Reading<'_, 'a>, words: &mut [Weighed<'a>]);
+}
+
+/// What a rule reads to weigh a document's words: the document, what the marking
+/// rules found on its hits, and the tuning constants. One value, so that every
+/// rule's signature is one line.
+#[derive(Clone, Copy)]
+pub(crate) struct Reading<'d, 'a> {
+    pub(crate) doc: &'d Document<'a>,
+    pub(crate) marks: &'d Marks,
+    pub(crate) weights: &'d Weights,
 }
 
 /// The rules, in the order they apply to each word. A word's value is its valence
@@ -165,8 +169,13 @@ pub(crate) fn weigh<'a>(
     weights: &Weights,
     words: &mut [Weighed<'a>],
 ) {
+    let read = Reading {
+        doc,
+        marks,
+        weights,
+    };
     for rule in RULES {
-        rule.weigh(doc, marks, weights, words);
+        rule.weigh(&read, words);
     }
 }
 
@@ -184,7 +193,13 @@ pub(crate) mod testing {
         let marks = marks_alone(rule, doc);
         let mut cache = crate::sentiment::SentimentCache::default();
         let mut words = crate::sentiment::feelings(doc, true, &mut cache);
-        rule.weigh(doc, &marks, &Weights::default(), &mut words);
+        let weights = Weights::default();
+        let read = Reading {
+            doc,
+            marks: &marks,
+            weights: &weights,
+        };
+        rule.weigh(&read, &mut words);
         words
     }
 

@@ -16,7 +16,7 @@
 //! A negated positive word turns about three quarters as negative (`pas content`); a
 //! negated negative word turns only mildly positive (`pas mauvais`).
 
-use super::{feelings, some, Marks, Weighed, WordRule, NONE};
+use super::{feelings, some, Marks, Reading, Weighed, WordRule, NONE};
 use crate::document::Document;
 use crate::explain::{Rule, RuleKind};
 use crate::lexicon::{EntryKind, Hit};
@@ -33,13 +33,12 @@ impl WordRule for Negation {
         scratch.count(doc, hits);
     }
 
-    fn weigh<'a>(
-        &self,
-        doc: &Document<'a>,
-        marks: &Marks,
-        weights: &Weights,
-        words: &mut [Weighed<'a>],
-    ) {
+    fn weigh<'a>(&self, read: &Reading<'_, 'a>, words: &mut [Weighed<'a>]) {
+        let Reading {
+            doc,
+            marks,
+            weights,
+        } = *read;
         for word in feelings(words).filter(|w| marks.negated(w.hit)) {
             let negator = marks.negator(word.hit).map(|h| &doc.hits[h]);
             if negator.is_some_and(|n| superlative(doc, n, word)) {

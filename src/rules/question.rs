@@ -7,23 +7,16 @@
 //! `Pourquoi ce scandale ?`, `Qui paie ?` take the scandal and the bill for granted
 //! (a question presupposes what it asks about), so negative words keep their weight.
 
-use super::{feelings, Marks, Weighed, WordRule};
-use crate::document::Document;
+use super::{feelings, Reading, Weighed, WordRule};
 use crate::explain::{Rule, RuleKind};
-use crate::weights::Weights;
 
 /// Positive words of a sentence that ends with `?` weigh
 /// [`RuleWeights::questioned_praise`](crate::RuleWeights) as much.
 pub(crate) struct Question;
 
 impl WordRule for Question {
-    fn weigh<'a>(
-        &self,
-        doc: &Document<'a>,
-        _marks: &Marks,
-        weights: &Weights,
-        words: &mut [Weighed<'a>],
-    ) {
+    fn weigh<'a>(&self, read: &Reading<'_, 'a>, words: &mut [Weighed<'a>]) {
+        let Reading { doc, weights, .. } = *read;
         for word in feelings(words).filter(|word| word.value > 0.0) {
             let Some(last) = doc.closing_punctuation(word.first) else {
                 continue;
@@ -45,6 +38,7 @@ mod tests {
     use crate::document::testing::{matcher, read};
     use crate::lexicon::EntryKind;
     use crate::rules::testing::{in_pipeline, weigh_alone};
+    use crate::weights::Weights;
 
     #[test]
     fn praise_in_a_question_weighs_less() {

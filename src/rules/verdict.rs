@@ -16,11 +16,9 @@
 //! reader's experience (`je l'ai lu d'une traite`, `je me suis ennuyé`) is a
 //! verdict too: it says how the reading went, whatever the story.
 
-use super::{feelings, Marks, Weighed, WordRule};
-use crate::document::Document;
+use super::{feelings, Reading, Weighed, WordRule};
 use crate::explain::{Rule, RuleKind};
 use crate::lexicon::EntryKind;
-use crate::weights::Weights;
 
 /// Texts with fewer sentences have no description to outweigh: their last sentence
 /// is most of what they say.
@@ -30,13 +28,8 @@ const LONG_TEXT: usize = 3;
 pub(crate) struct Verdict;
 
 impl WordRule for Verdict {
-    fn weigh<'a>(
-        &self,
-        doc: &Document<'a>,
-        _marks: &Marks,
-        weights: &Weights,
-        words: &mut [Weighed<'a>],
-    ) {
+    fn weigh<'a>(&self, read: &Reading<'_, 'a>, words: &mut [Weighed<'a>]) {
+        let Reading { doc, weights, .. } = *read;
         let w = weights.verdict;
         // The stop of the last token, when the text has at least three: the rules
         // read stops (every `.`, `!`, `?`, `…`, line break), worked out at every
@@ -101,6 +94,7 @@ impl WordRule for Verdict {
 mod tests {
     use super::*;
     use crate::rules::testing::in_pipeline;
+    use crate::weights::Weights;
     use crate::Analyzer;
 
     /// The verdict factor of each sentiment word of `text`, with a conclusion
