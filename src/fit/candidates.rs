@@ -3,13 +3,16 @@
 //! covers, and the sentiment entries that matched (whose valence the labels may
 //! contradict).
 //!
-//! Candidates are keyed by their accent-folded form (what the engine matches a
-//! lexicon entry by, [`fold`](crate::fold)), and written with their most frequent
-//! lowercased spelling.
+//! Candidates are keyed by each word's accent-folded singular (what the engine
+//! matches a lexicon entry's word by: [`fold`](crate::fold), then the plural mark
+//! dropped), and written with their most frequent lowercased spelling. Keyed by
+//! the folded form alone, `solaire` and `solaires` were two candidates, learned
+//! apart, but one entry to the engine: the later line overrode the other.
 
 use rustc_hash::FxHashMap;
 
 use crate::analysis::{Analysis, Role};
+use crate::lexicon::singular;
 use crate::model::Task;
 use crate::normalize::{fold, normalize};
 use crate::tokenize::{tokenize, TokenKind};
@@ -101,7 +104,10 @@ impl Observed {
                 previous = None;
                 continue;
             }
-            let (key, spelling) = (folded.into_owned(), token.norm().into_owned());
+            // Keyed as the matcher keys an entry's word (its folded singular), so
+            // that `solaire` and `solaires` are one candidate, as they are one entry.
+            let key = singular(&folded).to_string();
+            let spelling = token.norm().into_owned();
             if let Some((before_key, before)) = previous.take() {
                 let phrase = (
                     format!("{before_key} {key}"),
@@ -228,5 +234,29 @@ mod tests {
             .map(|&(c, _)| observed.candidates[c as usize].written())
             .collect();
         assert_eq!(terms, vec!["bouchons", "partout"]);
+    }
+
+    #[test]
+    fn a_word_and_its_plural_are_one_candidate() {
+        let analyzer = Analyzer::default();
+        let mut observed = Observed::default();
+        let texts = [
+            "Le panneau solaire du toit.",
+            "Deux panneaux solaires.",
+            "Des panneaux solaires neufs.",
+        ];
+        for text in texts {
+            let analysis = analyzer.analyze(text);
+            observed.add(0.0, text, &analysis);
+        }
+        let kept = frequent(&observed, &[0, 1, 2]);
+        let terms: Vec<&str> = kept
+            .iter()
+            .map(|&(c, _)| observed.candidates[c as usize].written())
+            .collect();
+        // One line each, written as most texts spell it (the engine reads
+        // `solaires` in `solaire`); the phrase is held by the texts of its words.
+        assert_eq!(terms, vec!["panneaux", "solaires"], "{terms:?}");
+        assert!(kept.iter().all(|&(_, texts)| texts == 3));
     }
 }
