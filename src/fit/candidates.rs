@@ -26,6 +26,11 @@ use crate::weights::Weights;
 /// ```
 pub const MIN_TEXTS: usize = 3;
 
+/// Words this many tokens after a negator (within its clause) are not
+/// candidates: the engine turns a line's valence round there, and the indicator
+/// of the regression does not (the engine's own scope, `rules.negation_scope`).
+const NEGATION_SCOPE: usize = 5;
+
 /// Words too common to mean anything alone, and never a phrase's part: articles,
 /// pronouns, prepositions, conjunctions, auxiliaries.
 const STOPWORDS: &[&str] = &[
@@ -84,10 +89,14 @@ impl Observed {
     /// Add one text, analysed with its evidence.
     pub fn add(&mut self, base: f64, text: &str, analysis: &Analysis<'_>) {
         let mut blocked = vec![false; text.len() + 1];
+        let mut negator = vec![false; text.len() + 1];
         let mut keys: Vec<(String, String, Option<f64>)> = Vec::new();
         for evidence in &analysis.evidence {
             for b in &mut blocked[evidence.start..evidence.end] {
                 *b = true;
+            }
+            if evidence.role == Role::Negator {
+                negator[evidence.start] = true;
             }
             let entry = evidence.entry.as_ref();
             if evidence.role == Role::Sentiment && !entry.starts_with('/') {
@@ -96,9 +105,16 @@ impl Observed {
             }
         }
         let mut previous: Option<(String, String)> = None;
+        let mut scope = 0;
         for token in tokenize(text) {
+            if negator[token.start] {
+                scope = NEGATION_SCOPE + 1;
+            } else if token.kind == TokenKind::Punct {
+                scope = 0;
+            }
+            scope = scope.saturating_sub(1);
             let word = matches!(token.kind, TokenKind::Word | TokenKind::Hashtag);
-            let free = word && !blocked[token.start..token.end].iter().any(|&b| b);
+            let free = word && scope == 0 && !blocked[token.start..token.end].iter().any(|&b| b);
             let folded = token.folded();
             if !free || STOPWORDS.contains(&folded.as_ref()) || folded.chars().count() < 2 {
                 previous = None;
@@ -258,5 +274,29 @@ mod tests {
         // `solaires` in `solaire`); the phrase is held by the texts of its words.
         assert_eq!(terms, vec!["panneaux", "solaires"], "{terms:?}");
         assert!(kept.iter().all(|&(_, texts)| texts == 3));
+    }
+
+    #[test]
+    fn words_in_a_negation_scope_are_not_candidates() {
+        let analyzer = Analyzer::default();
+        let mut observed = Observed::default();
+        let texts = [
+            "Il n'y a pas de bouchons. Le quai est neuf.",
+            "Jamais de bouchons ! Le quai est neuf.",
+            "Sans bouchons, enfin. Le quai est neuf.",
+        ];
+        for text in texts {
+            let analysis = analyzer.analyze(text);
+            observed.add(0.0, text, &analysis);
+        }
+        let kept = frequent(&observed, &[0, 1, 2]);
+        let terms: Vec<&str> = kept
+            .iter()
+            .map(|&(c, _)| observed.candidates[c as usize].written())
+            .collect();
+        // `bouchons` is negated in every text (a line for it would be turned
+        // round there); the next clause is out of the scope.
+        assert!(!terms.contains(&"bouchons"), "{terms:?}");
+        assert!(terms.contains(&"quai"), "{terms:?}");
     }
 }
