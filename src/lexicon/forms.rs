@@ -107,7 +107,7 @@ pub(super) fn stem_prefix(folded: &str) -> Option<&str> {
 
 /// The folded form without its plural mark: `logiciels` → `logiciel`, `impôts` →
 /// `impot`, `locaux` stays (the stemmer joins `locaux` and `local`).
-pub(super) fn singular(folded: &str) -> &str {
+pub(crate) fn singular(folded: &str) -> &str {
     match folded
         .strip_suffix('s')
         .or_else(|| folded.strip_suffix('x'))

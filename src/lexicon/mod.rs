@@ -32,6 +32,7 @@ mod words;
 use std::path::Path;
 
 pub(crate) use compile::{compile, CompiledTopic};
+pub(crate) use forms::singular;
 pub(crate) use hit::Hit;
 pub use kind::{EntryKind, UnknownKind};
 pub(crate) use matcher::Matcher;
