@@ -252,24 +252,30 @@ mod tests {
         assert_eq!(terms, vec!["bouchons", "partout"]);
     }
 
-    #[test]
-    fn a_word_and_its_plural_are_one_candidate() {
+    /// The frequent candidates of `texts` (all of them labelled, neutral
+    /// base), with how many texts hold each.
+    fn frequent_terms(texts: &[&str]) -> Vec<(String, usize)> {
         let analyzer = Analyzer::default();
         let mut observed = Observed::default();
-        let texts = [
-            "Le panneau solaire du toit.",
-            "Deux panneaux solaires.",
-            "Des panneaux solaires neufs.",
-        ];
         for text in texts {
             let analysis = analyzer.analyze(text);
             observed.add(0.0, text, &analysis);
         }
-        let kept = frequent(&observed, &[0, 1, 2]);
-        let terms: Vec<&str> = kept
+        let rows: Vec<usize> = (0..texts.len()).collect();
+        frequent(&observed, &rows)
             .iter()
-            .map(|&(c, _)| observed.candidates[c as usize].written())
-            .collect();
+            .map(|&(c, held)| (observed.candidates[c as usize].written().to_string(), held))
+            .collect()
+    }
+
+    #[test]
+    fn a_word_and_its_plural_are_one_candidate() {
+        let kept = frequent_terms(&[
+            "Le panneau solaire du toit.",
+            "Deux panneaux solaires.",
+            "Des panneaux solaires neufs.",
+        ]);
+        let terms: Vec<&str> = kept.iter().map(|(t, _)| t.as_str()).collect();
         // One line each, written as most texts spell it (the engine reads
         // `solaires` in `solaire`); the phrase is held by the texts of its words.
         assert_eq!(terms, vec!["panneaux", "solaires"], "{terms:?}");
@@ -278,22 +284,12 @@ mod tests {
 
     #[test]
     fn words_in_a_negation_scope_are_not_candidates() {
-        let analyzer = Analyzer::default();
-        let mut observed = Observed::default();
-        let texts = [
+        let kept = frequent_terms(&[
             "Il n'y a pas de bouchons. Le quai est neuf.",
             "Jamais de bouchons ! Le quai est neuf.",
             "Sans bouchons, enfin. Le quai est neuf.",
-        ];
-        for text in texts {
-            let analysis = analyzer.analyze(text);
-            observed.add(0.0, text, &analysis);
-        }
-        let kept = frequent(&observed, &[0, 1, 2]);
-        let terms: Vec<&str> = kept
-            .iter()
-            .map(|&(c, _)| observed.candidates[c as usize].written())
-            .collect();
+        ]);
+        let terms: Vec<&str> = kept.iter().map(|(t, _)| t.as_str()).collect();
         // `bouchons` is negated in every text (a line for it would be turned
         // round there); the next clause is out of the scope.
         assert!(!terms.contains(&"bouchons"), "{terms:?}");
