@@ -206,7 +206,7 @@ impl Matcher {
                 let stem = forms::stem(&self.stemmer, &norm);
                 let key = singular(&folded);
                 WordKey {
-                    accents: vec![Accents::of(&norm)],
+                    accents: vec![Accents::of(&norm, &folded)],
                     syms: [&norm, &folded, key, &stem].map(|s| self.intern(s)),
                     ending: EntryEnding::new(&norm, &folded, &stem),
                     stem: stem.as_str().into(),

@@ -254,7 +254,10 @@ impl WordMemo {
             single: None,
             longer: (0, 0),
             fold: spelling.fold.into(),
-            accents: Accents::of(&normalize(text)),
+            accents: match text.is_ascii() {
+                true => Accents::default(),
+                false => Accents::of(&normalize(text), &folded),
+            },
             by_lemma: lemma.is_some(),
             ending,
         };
