@@ -36,6 +36,8 @@ pub(crate) struct Word {
     pub(super) longer: (u32, u32),
     /// Lowercase, accents removed: patterns are tried on it.
     pub(super) fold: Box<str>,
+    /// Where it carries accents: a folded match needs them to be the entry's.
+    pub(super) accents: Accents,
     /// Whether its key (the third symbol) is its lemma's rather than its own.
     pub(super) by_lemma: bool,
     /// What its ending after the stem says it is: a stem match needs it to fit the
@@ -117,6 +119,80 @@ pub(crate) fn singular(folded: &str) -> &str {
     }
 }
 
+/// Where a word carries its accents: a text word written with accents where an
+/// entry word has none, or without the entry's final `é` while writing others, is
+/// another word (`préfère`, I prefer, is not `préféré`, favourite; `êtes` is not
+/// `été`; `pèse` is not `pesé`). Folding forgives accents left out (`presse` may
+/// be `pressé` typed without them, `decu` is `déçu`) and an accent mistaken for
+/// another on the same letter (`trés`, `complétement`, `extrèmement`: common
+/// online), not accents put elsewhere.
+///
+/// Bits 0..32: the positions (in chars of the normalized word) of its accented
+/// letters; bits 32..64: the position of an `é` that ends it (before an agreement
+/// `e`, `s`, `es`: `pressé`, `préférées`). A word of 32 chars or more, or with a
+/// combining accent, is [`Accents::ANY`] and is not told apart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Accents(u64);
+
+impl Accents {
+    /// Accents that are not told apart: compatible with any.
+    const ANY: Accents = Accents(u64::MAX);
+
+    /// The accents of a normalized word (lowercase, `œ` expanded), from it and its
+    /// folded form: one pass over both, nothing to do for a word without accents
+    /// (most words), which the matcher works out once per distinct word.
+    pub(crate) fn of(norm: &str, folded: &str) -> Accents {
+        if norm.len() == folded.len() && norm.is_ascii() {
+            return Accents(0);
+        }
+        let mut marks = 0u64;
+        let (mut chars, mut bases) = (norm.chars(), folded.chars());
+        let mut len = 0;
+        loop {
+            match (chars.next(), bases.next()) {
+                (None, None) => break,
+                (Some(c), Some(base)) if c != base => {
+                    if len >= 32 {
+                        return Accents::ANY;
+                    }
+                    marks |= 1 << len;
+                }
+                (Some(_), Some(_)) => {}
+                // A combining accent (folded to nothing) shifts the positions.
+                _ => return Accents::ANY,
+            }
+            len += 1;
+        }
+        let end = ["ées", "ée", "és", "é"]
+            .into_iter()
+            .find(|end| norm.ends_with(end));
+        if let Some(end) = end.filter(|_| len <= 32) {
+            let at = len - end.chars().count();
+            marks |= 1 << (32 + at);
+        }
+        Accents(marks)
+    }
+
+    /// Whether a text word of these accents may be an entry word of `entry`'s, the
+    /// two folding alike: its accented letters are some of the entry's, and the
+    /// entry's final `é` is among them unless it has none at all. One more is
+    /// allowed, its own final `é`: the participle of a verb form (`dérangé` of
+    /// `dérange`, `lâché` of `lâche`) keeps its verb's sense far more often than
+    /// not. An entry written without accents takes any (an imported entry may have
+    /// lost them).
+    #[inline]
+    pub(crate) fn within(self, entry: Accents) -> bool {
+        let (mine, theirs) = (self.0 as u32, entry.0 as u32);
+        let (my_final, their_final) = ((self.0 >> 32) as u32, (entry.0 >> 32) as u32);
+        let extra = mine & !theirs;
+        mine == 0
+            || theirs == 0
+            || self == Accents::ANY
+            || entry == Accents::ANY
+            || ((extra == 0 || extra == my_final) && mine & their_final == their_final)
+    }
+}
+
 /// A letter written this many times in a row or more is drawn out (`nuuuul`,
 /// `trooop`), not spelt: French doubles letters (`belle`, `comme`) but never
 /// triples one.
@@ -176,6 +252,32 @@ mod tests {
         // Every run is squeezed, the doubles left as written.
         assert_eq!(squeeze("aaaallleeeez", 2).as_deref(), Some("aalleez"));
         assert_eq!(squeeze("suuuupeeeer", 1).as_deref(), Some("super"));
+    }
+
+    #[test]
+    fn accents_put_elsewhere_make_another_word() {
+        let of = |word: &str| Accents::of(word, &fold(word));
+        let fits = |text: &str, entry: &str| of(text).within(of(entry));
+        // Accents left out, or one mistaken for another on the same letter.
+        assert!(fits("decu", "déçu"));
+        assert!(fits("pressé", "pressé"));
+        assert!(fits("presse", "pressé"));
+        assert!(fits("trés", "très"));
+        assert!(fits("dégouté", "dégoûté"));
+        // Another word: accents where the entry has none, or the final `é` dropped
+        // by a writer who writes accents.
+        assert!(!fits("préfère", "préféré"));
+        assert!(!fits("êtes", "été"));
+        assert!(!fits("pèse", "pesé"));
+        assert!(!fits("révolte", "révolté"));
+        assert!(!fits("intéréssant", "intéressant"));
+        // The participle of a verb form keeps its sense; an entry without accents
+        // (imported ones may have lost them) takes any.
+        assert!(fits("dérangé", "dérange"));
+        assert!(fits("préféré", "prefere"));
+        // Agreement after the final `é`.
+        assert!(!fits("préfèrent", "préférées"));
+        assert!(fits("préférées", "préférées"));
     }
 
     #[test]

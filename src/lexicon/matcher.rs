@@ -17,7 +17,9 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
 use super::ending::EntryEnding;
-use super::forms::{self, singular, stem_prefix, Level, Longer, Spelling, Word, MIN_STEM_MATCH};
+use super::forms::{
+    self, singular, stem_prefix, Accents, Level, Longer, Spelling, Word, MIN_STEM_MATCH,
+};
 use super::hit::Hit;
 use super::lemmas::Lemmas;
 use super::meaning::{Meaning, TopicMeaning};
@@ -72,6 +74,9 @@ pub(super) struct WordKey {
     /// What its ending after the stem says it is, and its adverbs' (see
     /// [`super::ending`]).
     ending: EntryEnding,
+    /// Where it carries accents, in each spelling of the entries it stands for
+    /// (entries that fold alike are one expression: `dégoûte`, `dégoûté`).
+    accents: Vec<Accents>,
 }
 
 #[derive(Clone, Debug)]
@@ -201,6 +206,7 @@ impl Matcher {
                 let stem = forms::stem(&self.stemmer, &norm);
                 let key = singular(&folded);
                 WordKey {
+                    accents: vec![Accents::of(&norm, &folded)],
                     syms: [&norm, &folded, key, &stem].map(|s| self.intern(s)),
                     ending: EntryEnding::new(&norm, &folded, &stem),
                     stem: stem.as_str().into(),
@@ -213,7 +219,18 @@ impl Matcher {
         }
         let key = words.iter().map(|w| &*w.key).collect::<Vec<_>>().join(" ");
         let index = match self.by_key.get(&key) {
-            Some(&index) => index,
+            Some(&index) => {
+                // Another spelling of the same expression: its accents too.
+                let known = self.exprs[index as usize].words.iter_mut();
+                for (known, word) in known.zip(&words) {
+                    for &accents in &word.accents {
+                        if !known.accents.contains(&accents) {
+                            known.accents.push(accents);
+                        }
+                    }
+                }
+                index
+            }
             None => {
                 let index = self.exprs.len() as u32;
                 self.by_key.insert(key, index);
@@ -388,6 +405,12 @@ impl Matcher {
     }
 }
 
+/// Whether a word folding like an entry word has accents one of its spellings may
+/// have lost (see [`Accents`]).
+fn accents_fit(entry: &WordKey, word: &Word) -> bool {
+    entry.accents.iter().any(|&a| word.accents.within(a))
+}
+
 /// How a token's word matches one word of an entry.
 pub(super) fn word_level(entry: &WordKey, inflects: bool, word: &Word) -> Option<Level> {
     let [norm, fold, key, stem] = entry.syms;
@@ -398,9 +421,9 @@ pub(super) fn word_level(entry: &WordKey, inflects: bool, word: &Word) -> Option
     // (`pourrait` is not `pourri`, `réchauffement` is not `réchauffé`).
     if my_norm == norm {
         Some(Level::Exact)
-    } else if my_fold == fold {
+    } else if my_fold == fold && accents_fit(entry, word) {
         Some(Level::Folded)
-    } else if inflects && my_key == key {
+    } else if inflects && my_key == key && (word.by_lemma || accents_fit(entry, word)) {
         Some(if word.by_lemma {
             Level::Lemma
         } else {

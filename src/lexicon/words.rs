@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::ending::Ending;
-use super::forms::{singular, squeeze, stem, Level, Longer, Spelling, Symbols, Word};
+use super::forms::{singular, squeeze, stem, Accents, Level, Longer, Spelling, Symbols, Word};
 use super::matcher::Matcher;
 use crate::normalize::{fold, normalize};
 use crate::tokenize::{Token, TokenKind};
@@ -254,6 +254,10 @@ impl WordMemo {
             single: None,
             longer: (0, 0),
             fold: spelling.fold.into(),
+            accents: match text.is_ascii() {
+                true => Accents::default(),
+                false => Accents::of(&normalize(text), &folded),
+            },
             by_lemma: lemma.is_some(),
             ending,
         };

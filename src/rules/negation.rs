@@ -110,6 +110,23 @@ fn follows_its_verb(negator: &str) -> bool {
     )
 }
 
+/// Whether a negator is `sans` before a negative determiner (`sans aucun goût`,
+/// `sans aucune difficulté`, `sans nul doute`): French negative concord, one
+/// negation in two words. The determiner negates its noun group (or is part of an
+/// expression that already says the absence, `aucun goût`); `sans` adds nothing,
+/// where counted apart the two would cancel and `sans aucun problème` would read as
+/// a problem.
+fn concord(doc: &Document<'_>, hit: &Hit<'_>) -> bool {
+    let fold = |text: &str| crate::normalize::fold(text).into_owned();
+    doc.span_text(hit).eq_ignore_ascii_case("sans")
+        && doc.tokens.get(hit.end).is_some_and(|next| {
+            matches!(
+                fold(next.text).as_str(),
+                "aucun" | "aucune" | "aucuns" | "aucunes" | "nul" | "nulle"
+            )
+        })
+}
+
 /// How far a negator reaches past itself: `after` tokens, or for one that is a
 /// determiner (`aucun`, `aucune`) or `sans`, only the noun group it opens: `aucun
 /// service et patronne exécrable` negates the service, not the owner.
@@ -237,7 +254,7 @@ impl Scratch {
                     // already negates by itself: one negation, not two.
                     scope(scopes, hit.end, hit.end + after + 2, g);
                 }
-            } else if has(h, EntryKind::Negator) && !open_ne {
+            } else if has(h, EntryKind::Negator) && !open_ne && !concord(doc, hit) {
                 // A negator that completes an earlier `ne` is already covered by it; one
                 // that does not negates by itself, and inside another scope flips it back.
                 // Without `ne` (spoken French: `j'aime pas`, `c'est pas terrible`) it

@@ -143,3 +143,25 @@ fn through_the_pipeline() {
     let rule = rules.iter().find(|r| r.0 == RuleKind::Negation);
     assert_eq!(rule.and_then(|r| r.2.as_deref()), Some("pas"));
 }
+
+#[test]
+fn sans_before_a_negative_determiner_is_one_negation() {
+    // `sans aucun`: negative concord, `aucun` alone negates its noun group.
+    let m = matcher(&[
+        ("mauvais", EntryKind::Sentiment, -2.0),
+        ("aucun goût", EntryKind::Sentiment, -2.0),
+        ("sans", EntryKind::Negator, 0.0),
+        ("aucun", EntryKind::Negator, 0.0),
+    ]);
+    let factors = |text: &str| {
+        let doc = read(text, &m);
+        let words = weigh_alone(&Negation, &doc);
+        words.iter().map(|w| w.rules.len()).collect::<Vec<_>>()
+    };
+    // The absence is the expression's own sense: not negated again.
+    assert_eq!(factors("un plat sans aucun goût"), [0]);
+    // `aucun` negates `mauvais` once: `sans aucun mauvais souvenir` is good.
+    assert_eq!(factors("sans aucun mauvais souvenir"), [1]);
+    // `sans` alone still negates.
+    assert_eq!(factors("sans mauvais souvenir"), [1]);
+}
