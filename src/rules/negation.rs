@@ -110,6 +110,21 @@ fn follows_its_verb(negator: &str) -> bool {
     )
 }
 
+/// Whether `plus` opens its clause before `de` (`Plus de sourire, accueil
+/// glacial`): a verbless loss, `il n'y a plus de` without its verb, so it negates
+/// what follows as `pas` would. Inside a clause `plus de` is a quantity (`il faudrait
+/// plus de choix`) and is left alone. A closed class of French grammar.
+fn lost(doc: &Document<'_>, hit: &Hit<'_>) -> bool {
+    let fold = |text: &str| crate::normalize::fold(text).to_lowercase();
+    let opens = hit.first == 0 || doc.clause(hit.first - 1) != doc.clause(hit.first);
+    opens
+        && fold(doc.span_text(hit)) == "plus"
+        && doc
+            .tokens
+            .get(hit.end)
+            .is_some_and(|next| matches!(fold(next.text).as_str(), "de" | "d'" | "d’"))
+}
+
 /// Whether a negator is `sans` before a negative determiner (`sans aucun goût`,
 /// `sans aucune difficulté`, `sans nul doute`): French negative concord, one
 /// negation in two words. The determiner negates its noun group (or is part of an
@@ -284,6 +299,8 @@ impl Scratch {
                 }
                 let reach = reach(doc.span_text(hit), after);
                 scope(scopes, hit.end, hit.end + reach, h);
+            } else if has(h, EntryKind::NeNegator) && lost(doc, hit) {
+                scope(scopes, hit.end, hit.end + after, h);
             }
             if completes_ne(hit) {
                 (negator_seen, open_ne) = (Some(h), false);
