@@ -115,14 +115,16 @@ fn follows_its_verb(negator: &str) -> bool {
 /// what follows as `pas` would. Inside a clause `plus de` is a quantity (`il faudrait
 /// plus de choix`) and is left alone. A closed class of French grammar.
 fn lost(doc: &Document<'_>, hit: &Hit<'_>) -> bool {
-    let fold = |text: &str| crate::normalize::fold(text).to_lowercase();
+    // Neither word has an accent to fold: a comparison without case is enough, and
+    // allocates nothing (this runs at every `ne` negator).
     let opens = hit.first == 0 || doc.clause(hit.first - 1) != doc.clause(hit.first);
     opens
-        && fold(doc.span_text(hit)) == "plus"
-        && doc
-            .tokens
-            .get(hit.end)
-            .is_some_and(|next| matches!(fold(next.text).as_str(), "de" | "d'" | "d’"))
+        && doc.span_text(hit).eq_ignore_ascii_case("plus")
+        && doc.tokens.get(hit.end).is_some_and(|next| {
+            ["de", "d'", "d’"]
+                .iter()
+                .any(|de| next.text.eq_ignore_ascii_case(de))
+        })
 }
 
 /// Whether a negator is `sans` before a negative determiner (`sans aucun goût`,

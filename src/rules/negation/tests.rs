@@ -165,3 +165,27 @@ fn sans_before_a_negative_determiner_is_one_negation() {
     // `sans` alone still negates.
     assert_eq!(factors("sans mauvais souvenir"), [1]);
 }
+
+#[test]
+fn plus_de_opening_a_clause_is_a_loss_and_negates_what_follows() {
+    let m = matcher(&[
+        ("sourire", EntryKind::Sentiment, 1.0),
+        ("choix", EntryKind::Sentiment, 1.0),
+        ("plus", EntryKind::NeNegator, 0.0),
+    ]);
+    let negated = |text: &str| {
+        let doc = read(text, &m);
+        let words = weigh_alone(&Negation, &doc);
+        words
+            .iter()
+            .map(|w| !w.rules.is_empty())
+            .collect::<Vec<_>>()
+    };
+    // A verbless `il n'y a plus de`: at the start of the text or of a clause.
+    assert_eq!(negated("Plus de sourire."), [true]);
+    assert_eq!(negated("Accueil glacial, plus d'sourire."), [true]);
+    // Inside a clause, `plus de` is a quantity: nothing is negated.
+    assert_eq!(negated("il faudrait plus de choix"), [false]);
+    // `plus` without `de` opening a clause is no loss either.
+    assert_eq!(negated("Plus sourire que jamais"), [false]);
+}
