@@ -18,8 +18,11 @@ pub(super) const LOCAL: u8 = 16;
 /// Bytes after a run of letters that need a closer look (apostrophes, hyphens,
 /// `.`, e-mail, `n°`, `·`); any other byte ends the word at once.
 pub(super) const TAIL: u8 = 32;
+/// A non-ASCII byte: the run of letters goes on to the slow path (decoding).
+pub(super) const HIGH: u8 = 64;
 
-/// One entry per byte; non-ASCII bytes are 0 and take the slow path.
+/// One entry per byte; non-ASCII bytes are [`HIGH`] (some also [`TAIL`]) and take
+/// the slow path.
 pub(super) static CLASS: [u8; 256] = build_class();
 
 const fn build_class() -> [u8; 256] {
@@ -50,10 +53,14 @@ const fn build_class() -> [u8; 256] {
         t[b] = k;
         b += 1;
     }
+    while b < 256 {
+        t[b] = HIGH;
+        b += 1;
+    }
     // Lead bytes of `°` `·` (0xC2), `ʼ` (0xCA), `’` `‘` (0xE2).
-    t[0xC2] = TAIL;
-    t[0xCA] = TAIL;
-    t[0xE2] = TAIL;
+    t[0xC2] |= TAIL;
+    t[0xCA] |= TAIL;
+    t[0xE2] |= TAIL;
     t
 }
 

@@ -8,7 +8,7 @@
 use super::classify::{
     abbreviation, apostrophe_len, char_at, cluster_end, is_clitic, is_elision, is_emoji_cluster,
     is_euphonic_pronoun, is_ordinal_suffix, is_unicode_punct, skip_space, word_char_len, Abbrev,
-    ALNUM, CLASS, DIGIT, EMOTICONS, LOCAL, SPACE, STOP, TAIL,
+    ALNUM, CLASS, DIGIT, EMOTICONS, HIGH, LOCAL, SPACE, STOP, TAIL,
 };
 use super::{TokenKind, Tokens};
 
@@ -100,14 +100,15 @@ impl<'a> Tokens<'a> {
     fn letters(&self, word_start: usize, mut i: usize) -> usize {
         let b = self.text.as_bytes();
         while i < b.len() {
-            // ASCII fast path: one table lookup per byte.
-            let x = b[i];
-            if x < 0x80 {
-                if CLASS[x as usize] & ALNUM == 0 {
-                    break;
-                }
+            // ASCII fast path: one table lookup and one test per letter (the
+            // table marks non-ASCII bytes, so no separate `x < 0x80` test).
+            let class = CLASS[b[i] as usize];
+            if class & ALNUM != 0 {
                 i += 1;
                 continue;
+            }
+            if class & HIGH == 0 {
+                break;
             }
             let n = word_char_len(self.text, word_start, i);
             if n == 0 {
