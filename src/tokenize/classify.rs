@@ -99,19 +99,20 @@ fn unicode_space_len(text: &str, i: usize) -> usize {
 pub(crate) fn skip_space(text: &str, mut i: usize) -> usize {
     let b = text.as_bytes();
     while i < b.len() {
-        let x = b[i];
-        if x < 0x80 {
-            if CLASS[x as usize] & SPACE == 0 {
-                break;
-            }
+        // One table test per ASCII space; the table marks non-ASCII bytes.
+        let class = CLASS[b[i] as usize];
+        if class & SPACE != 0 {
             i += 1;
-        } else {
-            let n = unicode_space_len(text, i);
-            if n == 0 {
-                break;
-            }
-            i += n;
+            continue;
         }
+        if class & HIGH == 0 {
+            break;
+        }
+        let n = unicode_space_len(text, i);
+        if n == 0 {
+            break;
+        }
+        i += n;
     }
     i
 }
