@@ -86,3 +86,30 @@ pub fn cp1252(text: &str) -> Vec<u8> {
     assert!(!unmappable);
     bytes.into_owned()
 }
+
+/// Whether this process ignores `signal` (`INT`, `TERM` or `HUP`), from the
+/// kernel's account of it (`SigIgn` in `/proc/self/status`). A child inherits an
+/// ignored signal, and `avis` keeps it ignored (as `nohup` asks): a test run as a
+/// background job of a script (`cargo test &`, where the shell ignores SIGINT for
+/// it) cannot interrupt its `avis` with that signal, and must not wait for it to.
+pub fn ignored_here(signal: &str) -> bool {
+    let number = match signal {
+        "HUP" => 1,
+        "INT" => 2,
+        "TERM" => 15,
+        _ => return false,
+    };
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return false;
+    };
+    let mask = status
+        .lines()
+        .find_map(|line| line.strip_prefix("SigIgn:"))
+        .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
+        .unwrap_or(0);
+    let ignored = mask & (1 << (number - 1)) != 0;
+    if ignored {
+        eprintln!("SIG{signal} is ignored by this test run (and so by its avis): not sent");
+    }
+    ignored
+}
