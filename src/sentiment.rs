@@ -78,8 +78,9 @@ pub(crate) fn score<'a>(
     }
 }
 
-/// The document's feelings at their valence, in text order: sentiment words, and
-/// irony cues with a valence of their own, including those inside a longer
+/// The document's feelings at their valence, in text order: sentiment words, irony
+/// cues with a valence of their own, reproaches in a question (`Pourquoi personne
+/// ne nous a prévenus ?`; `c'est pourquoi` asks nothing), including those inside a longer
 /// expression that keeps their feeling (`bravo` in the stance cue `bravo à`, `pire`
 /// in the comparative `pire que`: see [`Kinds::layers`]).
 fn collect<'a>(doc: &Document<'a>, explain: bool, words: &mut Vec<Weighed<'a>>) {
@@ -89,8 +90,15 @@ fn collect<'a>(doc: &Document<'a>, explain: bool, words: &mut Vec<Weighed<'a>>) 
         (kinds.has(EntryKind::Sentiment) || kinds.has(EntryKind::Irony))
             && !kinds.has(EntryKind::Formula)
     };
+    let reproach = |hit: &Hit<'_>| {
+        hit.kinds.has(EntryKind::Reproach)
+            && !hit.kinds.has(EntryKind::Formula)
+            && doc
+                .closing_punctuation(hit.first)
+                .is_some_and(|t| t.text.contains('?'))
+    };
     for (h, hit) in doc.hits.iter().enumerate() {
-        if feeling(hit.kinds) {
+        if feeling(hit.kinds) || reproach(hit) {
             push_feelings(h, hit, explain, words);
         } else if hit.kinds.layers() && hit.end - hit.first > 1 {
             // The feelings nested in it, left to right, never overlapping.
@@ -115,6 +123,8 @@ fn push_feelings<'a>(h: usize, hit: &Hit<'a>, explain: bool, words: &mut Vec<Wei
         let role = match kind {
             EntryKind::Sentiment if !names_target => Role::Sentiment,
             EntryKind::Irony if valence != 0.0 => Role::Irony,
+            // Only a question's reproach reaches here (`collect`).
+            EntryKind::Reproach => Role::Sentiment,
             _ => continue,
         };
         words.push(Weighed {
@@ -260,5 +270,21 @@ mod tests {
         assert_eq!(closing.sentiment.label, Label::Neutral);
         let thanks = analyzer.analyze("Merci pour votre aide.");
         assert_eq!(thanks.sentiment.label, Label::Positive);
+    }
+
+    #[test]
+    fn a_reproach_weighs_only_in_a_question() {
+        let analyzer = Analyzer::default();
+        let asked = analyzer.analyze("Pourquoi ce retard ?");
+        assert_eq!(asked.sentiment.label, Label::Negative);
+        let reproach = asked.evidence.iter().find(|e| e.text == "Pourquoi");
+        assert_eq!(reproach.map(|e| e.role), Some(Role::Sentiment));
+        // Out of a question it asks nothing, and shows no evidence.
+        let told = analyzer.analyze("C'est pourquoi je viens.");
+        assert_eq!(told.sentiment.label, Label::Neutral);
+        assert!(told.evidence.is_empty(), "{:?}", told.evidence);
+        // Accepting is no reproach.
+        let accepted = analyzer.analyze("Pourquoi pas ?");
+        assert_eq!(accepted.sentiment.label, Label::Neutral);
     }
 }

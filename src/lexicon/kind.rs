@@ -70,6 +70,10 @@ pub enum EntryKind {
     /// `énième`): after a praising interjection (`Super, une taxe de plus`), the
     /// interjection is irony; valence 0.
     Repetition,
+    /// Asks in order to blame (`pourquoi`, `à quoi sert`, `comment se fait-il`): in a
+    /// sentence that ends with `?` a reproach of its valence in [-4, 0), not 0;
+    /// elsewhere (`c'est pourquoi`, `je comprends pourquoi`) nothing.
+    Reproach,
 }
 
 /// The valences a kind takes: an interval, open or closed at each end, with or
@@ -190,13 +194,14 @@ const STANCE: Valences = Valences::closed(-1.0, 1.0).not_zero();
 /// Every kind, in the order of [`EntryKind`]'s variants: name in files, valences,
 /// evidence role, scored by the sentiment stage, matches inflected forms.
 #[rustfmt::skip]
-pub(crate) const KINDS: [KindSpec; 18] = {
+pub(crate) const KINDS: [KindSpec; 19] = {
     use EntryKind::*;
     let zero = Valences::ZERO;
     let intensity = Valences::closed(0.0, 2.0).open_below();
     let diminishing = Valences::closed(0.0, 1.0).open_below().open_above();
     let contrast = Valences::closed(1.0, 2.0);
     let irony = Valences::closed(-4.0, 0.0);
+    let reproach = Valences::closed(-4.0, 0.0).not_zero();
     [
         row(Sentiment,   "sentiment",   FEELING,     Some(Role::Sentiment),    true,  true),
         row(Negator,     "negator",     zero,        Some(Role::Negator),      false, false),
@@ -218,6 +223,8 @@ pub(crate) const KINDS: [KindSpec; 18] = {
         // A formula is no marker: it only hides the feeling of its words.
         row(Formula,     "formula",     zero,        None,                     false, false),
         row(Repetition,  "repetition",  zero,        Some(Role::Irony),        false, false),
+        // Scored as a sentiment word, in questions only (`sentiment::collect`).
+        row(Reproach,    "reproach",    reproach,    None,                     true,  false),
     ]
 };
 
