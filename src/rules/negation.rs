@@ -158,6 +158,27 @@ fn reach(negator: &str, after: usize) -> usize {
 /// an adjective, or an adverb, an adjective and a noun (`aucun bon souvenir`).
 const NOUN_GROUP: usize = 3;
 
+/// How far a negator ending at token `end` reaches: [`reach`], and for a
+/// determiner or `sans` whose noun group is joined to another by `ou` or `ni`, that
+/// one too. Under a negation `ou` lists what is missing (`aucune proposition de
+/// changement ou geste commercial`: neither was offered), where `et` may start a
+/// new statement (`aucun service et patronne exécrable`).
+fn reach_at(doc: &Document<'_>, negator: &str, end: usize, after: usize) -> usize {
+    let reach = reach(negator, after);
+    if reach == after {
+        return reach;
+    }
+    // The joining word ends the first group or comes just after it; neither word
+    // has an accent, so a comparison without case allocates nothing.
+    (end..doc.tokens.len().min(end + reach + 1))
+        .find(|&i| {
+            ["ou", "ni"]
+                .iter()
+                .any(|or| doc.tokens[i].text.eq_ignore_ascii_case(or))
+        })
+        .map_or(reach, |or| or + 1 + NOUN_GROUP - end)
+}
+
 /// How many earlier scopes a new post-verbal negator may cut: a bound, so that a
 /// wall of `pas pas pas …` stays linear (a clause rarely holds more than two).
 const MAX_CUT: usize = 4;
@@ -262,7 +283,7 @@ impl Scratch {
                 if let Some(g) = self.completions.get(h).copied().flatten() {
                     // Around the negator, not over it (see `Scope`).
                     scope(scopes, hit.end, hits[g].first, g);
-                    let reach = reach(doc.span_text(&hits[g]), after);
+                    let reach = reach_at(doc, doc.span_text(&hits[g]), hits[g].end, after);
                     scope(scopes, hits[g].end, hits[g].end + reach, g);
                 } else if let Some(g) = negator_seen.filter(|&g| !has(g, EntryKind::Negator)) {
                     // A `ne`-only negator before `ne` in its clause completes it
@@ -298,7 +319,7 @@ impl Scratch {
                     let start = doc.hit_at(verb).map_or(verb, |v| hits[v].first);
                     scope(scopes, start, hit.first, h);
                 }
-                let reach = reach(doc.span_text(hit), after);
+                let reach = reach_at(doc, doc.span_text(hit), hit.end, after);
                 scope(scopes, hit.end, hit.end + reach, h);
             } else if has(h, EntryKind::NeNegator) && lost(doc, hit) {
                 scope(scopes, hit.end, hit.end + after, h);

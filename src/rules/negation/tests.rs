@@ -120,6 +120,14 @@ fn a_determiner_or_sans_negates_its_noun_group_only() {
     assert_eq!(negations("sans a b c content"), [(1.0, None)]);
     // Other negators reach further.
     assert_eq!(negations("pas a b c content"), [(negated, by("pas"))]);
+    // A group joined by `ou` (or `ni`) is negated too; one joined by `et` is not.
+    assert_eq!(negations("sans a b ou content"), [(negated, by("sans"))]);
+    assert_eq!(
+        negations("sans a b c ni d content"),
+        [(negated, by("sans"))]
+    );
+    assert_eq!(negations("sans a b et c content"), [(1.0, None)]);
+    assert_eq!(negations("sans a b c d ou content"), [(1.0, None)]);
 }
 
 #[test]
