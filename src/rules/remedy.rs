@@ -17,7 +17,8 @@
 //! A remedy itself negated (`ils ne luttent pas contre la pollution`) is turned back
 //! by that rule too, since it runs after this one.
 
-use super::{feelings, Reading, Weighed, WordRule};
+use super::{Reading, Weighed, WordRule};
+use crate::analysis::Role;
 use crate::explain::{Rule, RuleKind};
 use crate::lexicon::EntryKind;
 
@@ -32,7 +33,11 @@ const REACH: usize = 5;
 impl WordRule for Remedy {
     fn weigh<'a>(&self, read: &Reading<'_, 'a>, words: &mut [Weighed<'a>]) {
         let Reading { doc, marks, .. } = *read;
-        for word in feelings(words) {
+        for i in 0..words.len() {
+            let word = &words[i];
+            if word.role != Role::Sentiment {
+                continue;
+            }
             let harm = word.kind == EntryKind::Harm;
             if !(harm || word.value < 0.0) || (harm && marks.negated(word.hit)) {
                 continue;
@@ -56,13 +61,15 @@ impl WordRule for Remedy {
                         && doc.clause(h.end - 1) == clause
                         && (harm || opens_object(doc, h.end))
                 });
+            let weighs = remedy.is_none() && harm && deplored(doc, words, i, clause);
+            let word = &mut words[i];
             match remedy {
                 Some(by) => word.apply(Rule {
                     kind: RuleKind::Remedy,
                     factor: -1.0,
                     by: Some(doc.span_text(by).into()),
                 }),
-                None if harm => word.apply(Rule {
+                None if harm && !weighs => word.apply(Rule {
                     kind: RuleKind::Remedy,
                     factor: 0.0,
                     by: None,
@@ -71,6 +78,22 @@ impl WordRule for Remedy {
             }
         }
     }
+}
+
+/// Whether the clause of word `i` deplores something else too: a negative word near
+/// it (`menacée par le réchauffement climatique`, `l'acidification s'accélère`), so
+/// the harm it names is the cause of a loss, bad news at its weight. Only the
+/// nearest words are read, so that a clause of many harms stays linear.
+fn deplored(
+    doc: &crate::document::Document<'_>,
+    words: &[Weighed<'_>],
+    i: usize,
+    clause: u32,
+) -> bool {
+    const NEAR: usize = 6;
+    let near = words[i.saturating_sub(NEAR)..words.len().min(i + NEAR + 1)].iter();
+    near.filter(|w| w.role == Role::Sentiment && w.kind == EntryKind::Sentiment)
+        .any(|w| w.valence < 0.0 && doc.clause(w.first) == clause)
 }
 
 /// Whether the token at `at` opens the remedy's object, a noun group: an ordinary
@@ -112,6 +135,15 @@ mod tests {
         assert!(rules
             .iter()
             .any(|(kind, factor, _)| *kind == RuleKind::Remedy && *factor == 0.0));
+    }
+
+    #[test]
+    fn a_harm_beside_a_loss_keeps_its_weight() {
+        let rules = in_pipeline(
+            "Les récifs sont menacés par le réchauffement climatique",
+            "réchauffement climatique",
+        );
+        assert!(rules.is_empty(), "{rules:?}");
     }
 
     #[test]
