@@ -20,7 +20,7 @@
 use super::{Reading, Weighed, WordRule};
 use crate::analysis::Role;
 use crate::explain::{Rule, RuleKind};
-use crate::lexicon::EntryKind;
+use crate::lexicon::{EntryKind, Hit};
 
 /// Turns the harms and negative words after a remedy into good news, and leaves a
 /// harm named without one as a fact.
@@ -45,23 +45,28 @@ impl WordRule for Remedy {
             // Hits come in text order of their first token: the remedy, if any, is
             // among the hits just before the word's own. A remedy acts on its first
             // object only: a feeling between them (`traiter les déchets toxiques`)
-            // stops the search, and `toxiques` stays what it is.
+            // stops the search, and `toxiques` stays what it is. A harm just after
+            // another (`les émissions de gaz à effet de serre`) is its complement:
+            // one harm, weighed once, by its head.
             let clause = doc.clause(word.first);
-            let remedy = doc.hits[..word.hit]
+            let near = |h: &Hit<'_>| word.first - h.end <= REACH && doc.clause(h.end - 1) == clause;
+            let before = doc.hits[..word.hit]
                 .iter()
                 .rev()
                 .take_while(|h| h.first + REACH + 4 >= word.first)
                 .filter(|h| h.end <= word.first)
-                .take_while(|h| {
-                    !(h.kinds.has(EntryKind::Sentiment) || h.kinds.has(EntryKind::Harm))
-                })
                 .find(|h| {
-                    h.kinds.has(EntryKind::Remedy)
-                        && word.first - h.end <= REACH
-                        && doc.clause(h.end - 1) == clause
-                        && (harm || opens_object(doc, h.end))
+                    h.kinds.has(EntryKind::Sentiment)
+                        || h.kinds.has(EntryKind::Harm)
+                        || (h.kinds.has(EntryKind::Remedy)
+                            && near(h)
+                            && (harm || opens_object(doc, h.end)))
                 });
-            let weighs = remedy.is_none() && harm && deplored(doc, words, i, clause);
+            let remedy = before
+                .filter(|h| !(h.kinds.has(EntryKind::Sentiment) || h.kinds.has(EntryKind::Harm)));
+            let complement =
+                harm && before.is_some_and(|h| h.kinds.has(EntryKind::Harm) && near(h));
+            let weighs = remedy.is_none() && harm && !complement && deplored(doc, words, i, clause);
             let word = &mut words[i];
             match remedy {
                 Some(by) => word.apply(Rule {
@@ -144,6 +149,16 @@ mod tests {
             "réchauffement climatique",
         );
         assert!(rules.is_empty(), "{rules:?}");
+    }
+
+    #[test]
+    fn a_harm_that_completes_another_is_weighed_once() {
+        let text = "Les émissions de gaz à effet de serre des camions polluants";
+        let rules = in_pipeline(text, "gaz à effet de serre");
+        assert!(
+            rules.iter().any(|(_, factor, _)| *factor == 0.0),
+            "{rules:?}"
+        );
     }
 
     #[test]
