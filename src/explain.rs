@@ -52,6 +52,10 @@ pub enum RuleKind {
     /// The word is in the writer's verdict: a sentence that concludes or
     /// recommends (`bref`, `je recommande`), or the last of a longer text.
     Verdict,
+    /// A remedy before this harm (`lutter contre le changement climatique`,
+    /// `réduire les émissions`) made it good news; a harm with none is a fact
+    /// (factor 0).
+    Remedy,
 }
 
 spelled!(serde RuleKind {
@@ -66,6 +70,7 @@ spelled!(serde RuleKind {
     IronyCue => "irony_cue",
     IronyPraise => "irony_praise",
     Verdict => "verdict",
+    Remedy => "remedy",
 });
 
 /// A rule that changed the weight of one sentiment word: which, by what factor,

@@ -87,7 +87,9 @@ fn collect<'a>(doc: &Document<'a>, explain: bool, words: &mut Vec<Weighed<'a>>) 
     // A formula carries no feeling, even when a word lexicon weighs the same term
     // (`respectueusement` closing a letter is its form, not praise).
     let feeling = |kinds: Kinds| {
-        (kinds.has(EntryKind::Sentiment) || kinds.has(EntryKind::Irony))
+        (kinds.has(EntryKind::Sentiment)
+            || kinds.has(EntryKind::Irony)
+            || kinds.has(EntryKind::Harm))
             && !kinds.has(EntryKind::Formula)
     };
     let reproach = |hit: &Hit<'_>| {
@@ -121,7 +123,7 @@ fn push_feelings<'a>(h: usize, hit: &Hit<'a>, explain: bool, words: &mut Vec<Wei
     let names_target = hit.kinds.names_target();
     for &(kind, valence) in hit.meaning.words.iter() {
         let role = match kind {
-            EntryKind::Sentiment if !names_target => Role::Sentiment,
+            EntryKind::Sentiment | EntryKind::Harm if !names_target => Role::Sentiment,
             EntryKind::Irony if valence != 0.0 => Role::Irony,
             // Only a question's reproach reaches here (`collect`).
             EntryKind::Reproach => Role::Sentiment,
@@ -133,6 +135,7 @@ fn push_feelings<'a>(h: usize, hit: &Hit<'a>, explain: bool, words: &mut Vec<Wei
             end: hit.end,
             entry: &hit.meaning.term,
             role,
+            kind,
             valence,
             value: valence,
             rules: Vec::new(),

@@ -233,6 +233,18 @@ fn emoticons_are_one_token() {
     ]);
 }
 
+/// A face with a letter is one token in either case: the lexicons write `:d`, and a
+/// term is tokenized as a text is, so `:D` in a text meets `:d` only if both are one
+/// token (`:d` was two, `:` and `d`, and `:D` never matched its entry).
+#[test]
+fn letter_faces_are_one_token_in_either_case() {
+    check_single(
+        TokenKind::Emoticon,
+        &[":d", ":-d", ";d", ";-d", "=d", ":D", ":-D", ";D", "=D"],
+    );
+    check(&[(":dupont", &[":", "dupont"]), ("x=d", &["x", "=", "d"])]);
+}
+
 #[test]
 fn emoji_are_whole_clusters() {
     check_single(

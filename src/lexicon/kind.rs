@@ -74,6 +74,15 @@ pub enum EntryKind {
     /// sentence that ends with `?` a reproach of its valence in [-4, 0), not 0;
     /// elsewhere (`c'est pourquoi`, `je comprends pourquoi`) nothing.
     Reproach,
+    /// A harm of the world named as a fact (`changement climatique`, `émissions`,
+    /// `déchets`): no feeling by itself, news mention harms without judging them;
+    /// acted against by a remedy (`lutter contre`, `réduire`) it is good news. The
+    /// valence in [-4, 0) is the harm's weight; the remedy turns it positive.
+    Harm,
+    /// Acts against what follows (`lutter contre`, `réduire`, `réduction de`,
+    /// `traiter`): a harm or a negative word after it in its clause turns to good
+    /// news; valence 0.
+    Remedy,
 }
 
 /// The valences a kind takes: an interval, open or closed at each end, with or
@@ -194,7 +203,7 @@ const STANCE: Valences = Valences::closed(-1.0, 1.0).not_zero();
 /// Every kind, in the order of [`EntryKind`]'s variants: name in files, valences,
 /// evidence role, scored by the sentiment stage, matches inflected forms.
 #[rustfmt::skip]
-pub(crate) const KINDS: [KindSpec; 19] = {
+pub(crate) const KINDS: [KindSpec; 21] = {
     use EntryKind::*;
     let zero = Valences::ZERO;
     let intensity = Valences::closed(0.0, 2.0).open_below();
@@ -202,6 +211,7 @@ pub(crate) const KINDS: [KindSpec; 19] = {
     let contrast = Valences::closed(1.0, 2.0);
     let irony = Valences::closed(-4.0, 0.0);
     let reproach = Valences::closed(-4.0, 0.0).not_zero();
+    let harm = Valences::closed(-4.0, 0.0).open_above();
     [
         row(Sentiment,   "sentiment",   FEELING,     Some(Role::Sentiment),    true,  true),
         row(Negator,     "negator",     zero,        Some(Role::Negator),      false, false),
@@ -225,6 +235,8 @@ pub(crate) const KINDS: [KindSpec; 19] = {
         row(Repetition,  "repetition",  zero,        Some(Role::Irony),        false, false),
         // Scored as a sentiment word, in questions only (`sentiment::collect`).
         row(Reproach,    "reproach",    reproach,    None,                     true,  false),
+        row(Harm,        "harm",        harm,        Some(Role::Sentiment),    true,  true),
+        row(Remedy,      "remedy",      zero,        Some(Role::Negator),      false, true),
     ]
 };
 

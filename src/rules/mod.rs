@@ -16,6 +16,7 @@ mod intensity;
 mod irony;
 mod negation;
 mod question;
+mod remedy;
 mod verdict;
 
 use crate::analysis::Role;
@@ -31,6 +32,7 @@ pub(crate) use intensity::Intensity;
 pub(crate) use irony::Irony;
 pub(crate) use negation::Negation;
 pub(crate) use question::Question;
+pub(crate) use remedy::Remedy;
 pub(crate) use verdict::Verdict;
 
 /// One French rule over a document's sentiment words.
@@ -56,8 +58,9 @@ pub(crate) struct Reading<'d, 'a> {
 /// The rules, in the order they apply to each word. A word's value is its valence
 /// times the factors of the rules that fired, in this order; irony comes last
 /// because it reads the weighed values of the other words.
-pub(crate) const RULES: [&dyn WordRule; 9] = [
+pub(crate) const RULES: [&dyn WordRule; 10] = [
     &Intensity,
+    &Remedy,
     &Negation,
     &Capitals,
     &Elongation,
@@ -79,6 +82,8 @@ pub(crate) struct Weighed<'a> {
     pub(crate) end: usize,
     /// Its lexicon term.
     pub(crate) entry: &'a str,
+    /// The kind of entry that gave the feeling (sentiment, irony or harm).
+    pub(crate) kind: crate::lexicon::EntryKind,
     /// Sentiment for a feeling; irony for an irony cue's own valence (which the
     /// rules do not weigh).
     pub(crate) role: Role,

@@ -204,8 +204,9 @@ pub struct Tokens<'a> {
 /// `p pp ex art sept env vol min max`, which are also words, only before a
 /// lowercase word, a digit or `, : ; )`. Elsewhere a final `.` is punctuation.
 ///
-/// Emoticons: `:-) :-( :-D :-/ :-P :-p :-| :-o :-O :-* :') :'( :) :( :D :/ :P :p
-/// :| :o :O :* ;-) ;-( ;-D ;-P ;-p ;) ;( ;D ;P ;p =) =( =D ^_^ ^^ </3 <3 xD XD`,
+/// Emoticons: `:-) :-( :-D :-d :-/ :-P :-p :-| :-o :-O :-* :') :'( :) :( :D :d :/ :P
+/// :p :| :o :O :* ;-) ;-( ;-D ;-d ;-P ;-p ;) ;( ;D ;d ;P ;p =) =( =D =d ^_^ ^^ </3 <3
+/// xD XD`,
 /// with repeats (`:)))`). A face ending in a letter or digit needs a non-letter
 /// after it (`:Dupont`, `<30` are not faces); `=` faces need a space before them.
 ///
