@@ -93,7 +93,9 @@ pub(super) fn cut<const SENTENCES: bool>(
         mut closing,
         ..
     } = cuts;
-    let mut words = 0;
+    // Counted in the punctuation branch, the rarer one: one variable less live
+    // across the loop, where the compiler had kept the word count in memory.
+    let mut punctuation = 0;
     slots.clear();
     slots.reserve(tokens.len());
     closing.clear();
@@ -101,13 +103,15 @@ pub(super) fn cut<const SENTENCES: bool>(
     let mut contrasts = hits.iter().filter(|hit| hit.kinds.has(EntryKind::Contrast));
     let mut next_contrast = || contrasts.next().map_or(usize::MAX, |hit| hit.first);
     let mut contrast = next_contrast();
-    let mut previous_end = 0;
     let mut sentence_start = tokens.first().map_or(0, |first| first.start);
+    // The gap before the first token is then empty: its first byte is the token's
+    // own, never a line break, so the first token needs no test of its own.
+    let mut previous_end = sentence_start;
     let mut splitter = Splitter::at(sentence_start);
     // Kept here rather than read from the splitter at each token.
     let mut pending = false;
     for (i, token) in tokens.iter().enumerate() {
-        let line_break = i > 0 && line_break_in(text.as_bytes(), previous_end, token.start);
+        let line_break = line_break_in(text.as_bytes(), previous_end, token.start);
         if line_break {
             s += 1;
             c += 1;
@@ -131,9 +135,8 @@ pub(super) fn cut<const SENTENCES: bool>(
             clause: c,
             hit: NO_HIT,
         });
-        if token.kind != TokenKind::Punct {
-            words += 1;
-        } else {
+        if token.kind == TokenKind::Punct {
+            punctuation += 1;
             closing.resize(s as usize + 1, None);
             closing[s as usize] = Some(i);
             match cut_of(token.text) {
@@ -159,7 +162,7 @@ pub(super) fn cut<const SENTENCES: bool>(
     Cuts {
         slots,
         closing,
-        words,
+        words: tokens.len() - punctuation,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Finding a document's expressions: left to right, longest first, never
 //! overlapping, from the word ids of its tokens.
 
+use super::forms::Level;
 use super::hit::Hit;
 use super::matcher::{word_level, Matcher};
 use super::words::{PairLonger, WordId, WordMemo};
@@ -60,13 +61,32 @@ impl Matcher {
         i: usize,
         limit: usize,
     ) -> Option<Hit<'_>> {
-        let word = words.get(ids[i]);
-        let mut best = word
-            .single
-            .map(|(expr, level)| self.hit(expr, i, i + 1, level));
-        if !word.starts_longer() {
-            return best;
-        }
+        // Read from the memo's compact tables, not the word itself: see
+        // `WordMemo::single`. The best is kept as expression, end and level, and made
+        // a hit once chosen: a hit reads its expression's meaning, a data-cache miss
+        // more often than not, which the expressions it beats need not pay.
+        let best = words
+            .single(ids[i])
+            .map(|(expr, level)| (expr, i + 1, level));
+        let best = if ids[i].starts_longer() {
+            self.best_longer(words, ids, i, limit, best)
+        } else {
+            best
+        };
+        best.map(|(expr, end, level)| self.hit(expr, i, end, level))
+    }
+
+    /// The best of `best` and the longer expressions starting at token `i` and
+    /// ending by token `limit`, as expression, end and level.
+    #[inline(always)]
+    fn best_longer(
+        &self,
+        words: &mut WordMemo,
+        ids: &[WordId],
+        i: usize,
+        limit: usize,
+        mut best: Option<(u32, usize, Level)>,
+    ) -> Option<(u32, usize, Level)> {
         // A next word that is in no expression rules them all out.
         let next = match ids.get(i + 1) {
             Some(&id) if !id.is_unknown() => id,
@@ -74,20 +94,21 @@ impl Matcher {
         };
         let pair = words.pair(self, ids[i], next);
         for longer in words.pair_longer(pair) {
-            let Some(hit) = self.match_rest(longer, limit, words, ids, i) else {
+            let Some((end, level)) = self.match_rest(longer, limit, words, ids, i) else {
                 continue;
             };
-            let rank = |h: &Hit| (h.end, std::cmp::Reverse(h.level));
-            if best.as_ref().map_or(true, |b| rank(&hit) > rank(b)) {
-                best = Some(hit);
+            let rank = |end: usize, level: Level| (end, std::cmp::Reverse(level));
+            if best.map_or(true, |(_, e, l)| rank(end, level) > rank(e, l)) {
+                best = Some((longer.expr, end, level));
             }
         }
         best
     }
 
-    /// The longer expression of `longer`, whose first two words match from token
-    /// `first`, if its other words follow before token `limit`. Always inlined, as
-    /// `best_at` is, for the hit it returns.
+    /// The end and level of the longer expression of `longer`, whose first two
+    /// words match from token `first`, if its other words follow before token
+    /// `limit`. Most longer expressions have two words: those are told by the pair
+    /// alone, without reading the expression (a data-cache miss).
     #[inline(always)]
     fn match_rest(
         &self,
@@ -96,7 +117,10 @@ impl Matcher {
         words: &WordMemo,
         ids: &[WordId],
         first: usize,
-    ) -> Option<Hit<'_>> {
+    ) -> Option<(usize, Level)> {
+        if longer.two_words {
+            return (first + 2 <= limit).then_some((first + 2, longer.level));
+        }
         let e = &self.exprs[longer.expr as usize];
         let end = first + e.words.len();
         if end > limit {
@@ -107,6 +131,6 @@ impl Matcher {
             let word = words.get(id);
             level = level.max(word_level(entry_word, inflects, word)?);
         }
-        Some(self.hit(longer.expr, first, end, level))
+        Some((end, level))
     }
 }

@@ -32,14 +32,17 @@ impl WordId {
     const INERT: u32 = 1 << 31;
     const UNKNOWN: u32 = 1 << 30;
     const ELONGATED: u32 = 1 << 29;
-    const FLAGS: u32 = Self::INERT | Self::UNKNOWN | Self::ELONGATED;
+    const LONGER: u32 = 1 << 28;
+    const FLAGS: u32 = Self::INERT | Self::UNKNOWN | Self::ELONGATED | Self::LONGER;
 
     fn new(index: usize, word: &Word, elongated: bool) -> Self {
-        let inert = word.single.is_none() && word.longer.0 == word.longer.1;
+        let longer = word.starts_longer();
+        let inert = word.single.is_none() && !longer;
         let unknown = word.syms.0 == [Symbols::NONE; 4];
         let flags = if inert { Self::INERT } else { 0 }
             | if unknown { Self::UNKNOWN } else { 0 }
-            | if elongated { Self::ELONGATED } else { 0 };
+            | if elongated { Self::ELONGATED } else { 0 }
+            | if longer { Self::LONGER } else { 0 };
         // The memo starts over long before its numbers reach the flags.
         WordId(index as u32 | flags)
     }
@@ -52,6 +55,12 @@ impl WordId {
     /// (`nuuuul` read as `nul`): written that way for emphasis.
     pub(super) fn is_elongated(self) -> bool {
         self.0 & Self::ELONGATED != 0
+    }
+
+    /// Whether the word matches the first word of some longer expression
+    /// ([`Word::starts_longer`]), told without reaching for the word.
+    pub(super) fn starts_longer(self) -> bool {
+        self.0 & Self::LONGER != 0
     }
 
     /// Whether the word starts no expression (it may still end or continue one).
@@ -137,6 +146,11 @@ pub(crate) struct WordMemo {
     /// The word of every punctuation token, when no entry word is punctuation.
     punctuation: Option<WordId>,
     words: Vec<Word>,
+    /// Each word's [`Word::single`], by id as `words`: the matcher reads it at
+    /// every token that is not inert, and from a `Word` (a cache line or so each)
+    /// that read was most of its data-cache misses; eight bytes a word put eight
+    /// words in a line.
+    singles: Vec<Option<(u32, Level)>>,
     /// The longer expressions of every word, each word's a contiguous range.
     longer: Vec<Longer>,
     /// Which of a word's longer expressions its next word continues, by pair of
@@ -151,6 +165,9 @@ pub(crate) struct WordMemo {
 pub(super) struct PairLonger {
     pub(super) expr: u32,
     pub(super) level: Level,
+    /// Whether the expression has only these two words: then the matcher need not
+    /// read it to know where it ends (it fits in the padding: still 8 bytes).
+    pub(super) two_words: bool,
 }
 
 impl WordMemo {
@@ -215,6 +232,7 @@ impl WordMemo {
             word.single = Some((matcher.laughter(), Level::Exact));
         }
         let id = WordId::new(self.words.len(), &word, elongated);
+        self.singles.push(word.single);
         self.words.push(word);
         match short {
             Some(key) => self.short.insert(key, id),
@@ -306,6 +324,11 @@ impl WordMemo {
         &self.words[id.index()]
     }
 
+    /// A word's best one-word expression ([`Word::single`]), by id.
+    pub(super) fn single(&self, id: WordId) -> Option<(u32, Level)> {
+        self.singles[id.index()]
+    }
+
     /// The longer expressions that `first` followed by `next` may start, as a range
     /// of [`WordMemo::pair_longer`], worked out on first sight of the pair.
     ///
@@ -347,6 +370,7 @@ impl WordMemo {
                 self.pair_longer.push(PairLonger {
                     expr: longer.expr,
                     level: longer.level.max(level),
+                    two_words: matcher.exprs[longer.expr as usize].words.len() == 2,
                 });
             }
         }
