@@ -33,6 +33,12 @@ const REACH: usize = 5;
 impl WordRule for Remedy {
     fn weigh<'a>(&self, read: &Reading<'_, 'a>, words: &mut [Weighed<'a>]) {
         let Reading { doc, marks, .. } = *read;
+        // Most comments name neither a harm nor a remedy: then no word is looked at
+        // (a negative word would otherwise search the hits before it).
+        let acts = |h: &Hit<'_>| h.kinds.has(EntryKind::Remedy) || h.kinds.has(EntryKind::Harm);
+        if !doc.hits.iter().any(acts) {
+            return;
+        }
         for i in 0..words.len() {
             let word = &words[i];
             if word.role != Role::Sentiment {
