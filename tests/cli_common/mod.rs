@@ -5,6 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
+// The command's own reading of the ignored signals, shared by path.
+#[path = "../../src/bin/avis/sigign.rs"]
+mod sigign;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -99,15 +103,7 @@ pub fn ignored_here(signal: &str) -> bool {
         "TERM" => 15,
         _ => return false,
     };
-    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
-        return false;
-    };
-    let mask = status
-        .lines()
-        .find_map(|line| line.strip_prefix("SigIgn:"))
-        .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
-        .unwrap_or(0);
-    let ignored = mask & (1 << (number - 1)) != 0;
+    let ignored = sigign::ignored(number);
     if ignored {
         eprintln!("SIG{signal} is ignored by this test run (and so by its avis): not sent");
     }

@@ -134,7 +134,7 @@ pub fn install() -> io::Result<()> {
     // outlive its terminal, a background job of a script is not stopped by Ctrl-C.
     let signals: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
         .into_iter()
-        .filter(|&signal| !ignored(signal))
+        .filter(|&signal| !crate::sigign::ignored(signal))
         .collect();
     let seen = Arc::new(AtomicBool::new(false));
     for &signal in &signals {
@@ -152,22 +152,6 @@ pub fn install() -> io::Result<()> {
             }
         })?;
     Ok(())
-}
-
-/// Whether `signal` is ignored by this process, from the kernel's account of it
-/// (`SigIgn` in `/proc/self/status`, a hexadecimal mask with bit N-1 for signal
-/// N). Elsewhere than on Linux nothing tells without `unsafe`: not ignored.
-#[cfg(unix)]
-fn ignored(signal: i32) -> bool {
-    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
-        return false;
-    };
-    let mask = status
-        .lines()
-        .find_map(|line| line.strip_prefix("SigIgn:"))
-        .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
-        .unwrap_or(0);
-    (1..=64).contains(&signal) && mask & (1 << (signal - 1)) != 0
 }
 
 /// Signals are not handled off Unix: the default action stands.

@@ -19,6 +19,8 @@ mod record;
 mod sample;
 mod scored;
 mod setup;
+#[cfg(unix)]
+mod sigign;
 mod sniff;
 
 use std::process::ExitCode;
