@@ -12,10 +12,12 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::ending::Ending;
-use super::forms::{singular, squeeze, stem, Accents, Level, Longer, Spelling, Symbols, Word};
+use super::forms::{singular, stem, Accents, Level, Longer, Spelling, Symbols, Word};
 use super::matcher::Matcher;
 use crate::normalize::{fold, normalize};
 use crate::tokenize::{Token, TokenKind};
+
+mod respell;
 
 /// The memo's hash maps take comment text as keys: their hash is seeded at random
 /// (per process), so that nobody can write tokens that all collide and make every
@@ -225,6 +227,8 @@ impl WordMemo {
             } else if !is_laughter(token) {
                 if let Some(squeezed) = self.squeezed(matcher, token.text) {
                     (word, elongated) = (squeezed, true);
+                } else if let Some(respelled) = self.respelled(matcher, token.text) {
+                    word = respelled;
                 }
             }
         }
@@ -293,30 +297,6 @@ impl WordMemo {
         matcher.resolve(&mut word, &spelling, &mut self.longer);
         word.longer = (from, self.longer.len() as u32);
         word
-    }
-
-    /// An elongated word (`nuuuul`, `trooop`, `belllle`) that no entry knows as
-    /// written, read as the word it draws out: its runs of three letters or more cut
-    /// to one letter (`nul`, `trop`), and only if that is no word the lexicons know
-    /// or a pattern matches, to two (`belle`: French doubles letters, never triples
-    /// them; one letter first, since most drawn-out letters are single in the word).
-    /// Mixed cuts (one run to one letter, another to two) are not tried: they grow
-    /// exponentially with the runs, and two forms find nearly every word.
-    fn squeezed(&mut self, matcher: &Matcher, text: &str) -> Option<Word> {
-        for keep in [1, 2] {
-            let form = squeeze(text, keep)?;
-            let from = self.longer.len();
-            let mut word = self.work_out(matcher, &form, true);
-            if word.syms.0 != [Symbols::NONE; 4] {
-                return Some(word);
-            }
-            self.longer.truncate(from);
-            if let Some(expr) = matcher.pattern(&normalize(&form), &word.fold) {
-                word.single = Some((expr, Level::Exact));
-                return Some(word);
-            }
-        }
-        None
     }
 
     /// A word by id.
