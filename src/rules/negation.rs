@@ -110,6 +110,12 @@ fn follows_its_verb(negator: &str) -> bool {
     )
 }
 
+/// Whether `text` is one of `words`, without case: the grammar words this rule
+/// looks for next to a negator have no accent to fold, so nothing is allocated.
+fn one_of(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|word| text.eq_ignore_ascii_case(word))
+}
+
 /// Whether `plus` opens its clause before `de` (`Plus de sourire, accueil
 /// glacial`): a verbless loss, `il n'y a plus de` without its verb, so it negates
 /// what follows as `pas` would. Inside a clause `plus de` is a quantity (`il faudrait
@@ -120,11 +126,10 @@ fn lost(doc: &Document<'_>, hit: &Hit<'_>) -> bool {
     let opens = hit.first == 0 || doc.clause(hit.first - 1) != doc.clause(hit.first);
     opens
         && doc.span_text(hit).eq_ignore_ascii_case("plus")
-        && doc.tokens.get(hit.end).is_some_and(|next| {
-            ["de", "d'", "d’"]
-                .iter()
-                .any(|de| next.text.eq_ignore_ascii_case(de))
-        })
+        && doc
+            .tokens
+            .get(hit.end)
+            .is_some_and(|next| one_of(next.text, &["de", "d'", "d’"]))
 }
 
 /// Whether a negator is `sans` before a negative determiner (`sans aucun goût`,
@@ -137,9 +142,10 @@ fn concord(doc: &Document<'_>, hit: &Hit<'_>) -> bool {
     // No word here has an accent: compared without case, allocating nothing.
     doc.span_text(hit).eq_ignore_ascii_case("sans")
         && doc.tokens.get(hit.end).is_some_and(|next| {
-            ["aucun", "aucune", "aucuns", "aucunes", "nul", "nulle"]
-                .iter()
-                .any(|word| next.text.eq_ignore_ascii_case(word))
+            one_of(
+                next.text,
+                &["aucun", "aucune", "aucuns", "aucunes", "nul", "nulle"],
+            )
         })
 }
 
@@ -171,11 +177,7 @@ fn reach_at(doc: &Document<'_>, negator: &str, end: usize, after: usize) -> usiz
     // The joining word ends the first group or comes just after it; neither word
     // has an accent, so a comparison without case allocates nothing.
     (end..doc.tokens.len().min(end + reach + 1))
-        .find(|&i| {
-            ["ou", "ni"]
-                .iter()
-                .any(|or| doc.tokens[i].text.eq_ignore_ascii_case(or))
-        })
+        .find(|&i| one_of(doc.tokens[i].text, &["ou", "ni"]))
         .map_or(reach, |or| or + 1 + NOUN_GROUP - end)
 }
 
