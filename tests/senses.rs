@@ -173,3 +173,45 @@ fn a_users_entries_reach_their_forms_and_adverbs_only() {
         assert!(found.is_empty(), "`{word}` reached {found:?}");
     }
 }
+
+/// A spelling that is a word of its own (`lexicons/homographs.tsv`) is not another
+/// word with accents lost or added; the accented word keeps its entry, and a word
+/// typed without its accents still reaches the accented entry.
+#[test]
+fn spellings_of_their_own_are_not_another_word() {
+    let analyzer = Analyzer::default();
+    for (word, entry) in [
+        ("style", "stylé"),
+        ("estime", "estimé"),
+        ("outre", "outré"),
+        ("limites", "limité"),
+        ("haies", "haïes"),
+        ("tâche", "tache"),
+        ("haché", "hache"),
+        ("salées", "sale"),
+    ] {
+        let found = reached(
+            &analyzer,
+            &format!("Il y a le mot {word} dans cette phrase."),
+        );
+        assert!(
+            !found.iter().any(|(_, e)| e == entry),
+            "`{word}` reached `{entry}`: {found:?}"
+        );
+    }
+    for (word, entry) in [
+        ("stylé", "stylé"),
+        ("outré", "outré"),
+        ("tache", "tache"),
+        ("decue", "déçue"),
+    ] {
+        let found = reached(
+            &analyzer,
+            &format!("Il y a le mot {word} dans cette phrase."),
+        );
+        assert!(
+            found.iter().any(|(w, e)| w == word && e == entry),
+            "`{word}` did not reach `{entry}`: {found:?}"
+        );
+    }
+}

@@ -40,6 +40,9 @@ pub(crate) struct Word {
     pub(super) accents: Accents,
     /// Whether its key (the third symbol) is its lemma's rather than its own.
     pub(super) by_lemma: bool,
+    /// Whether it is spelt as a word of its own (`style`, not `stylé`): it matches
+    /// only entries with its very accents, never by stem (see [`super::homographs`]).
+    pub(super) spelt_apart: bool,
     /// What its ending after the stem says it is: a stem match needs it to fit the
     /// entry word's (see [`Ending::reaches`]).
     pub(super) ending: Ending,

@@ -21,6 +21,7 @@ use super::forms::{
     self, singular, stem_prefix, Accents, Level, Longer, Spelling, Word, MIN_STEM_MATCH,
 };
 use super::hit::Hit;
+use super::homographs::Homographs;
 use super::lemmas::Lemmas;
 use super::meaning::{Meaning, TopicMeaning};
 use super::pattern::Patterns;
@@ -139,6 +140,8 @@ pub(crate) struct Matcher {
     stemmer: std::sync::Arc<Stemmer>,
     /// The inflection table: a word that has a lemma there is looked up by it.
     lemmas: &'static Lemmas,
+    /// Spellings that are words of their own (see [`super::homographs`]).
+    homographs: &'static Homographs,
     /// Every form of every entry word, numbered: a token's forms are looked up here
     /// once (per distinct word), then matching compares numbers, not strings.
     symbols: FxHashMap<Box<str>, u32>,
@@ -183,6 +186,7 @@ impl Default for Matcher {
             stem_prefixes: Default::default(),
             stemmer: std::sync::Arc::new(Stemmer::create(Algorithm::French)),
             lemmas: Lemmas::embedded(),
+            homographs: Homographs::embedded(),
             symbols: FxHashMap::default(),
             punctuation: false,
             by_pattern: FxHashMap::default(),
@@ -198,6 +202,9 @@ impl Matcher {
     /// Only while building: the word memos ([`WordMemo`]) assume the expressions no
     /// longer change.
     pub(crate) fn add(&mut self, term: &str, payload: Payload) {
+        // Entries that fold alike are one expression, except where a spelling is a
+        // word of its own (`limite` is not `limité`): its own spelling keys it.
+        let mut merge_key = Vec::new();
         let words: Vec<WordKey> = tokenize(term)
             .map(|token| {
                 self.punctuation |= token.kind == TokenKind::Punct;
@@ -205,6 +212,11 @@ impl Matcher {
                 let folded = fold(&norm);
                 let stem = forms::stem(&self.stemmer, &norm);
                 let key = singular(&folded);
+                merge_key.push(match self.homographs.contains(&norm) {
+                    // Marked, since its spelling may be the other's fold.
+                    true => format!("={norm}"),
+                    false => key.to_string(),
+                });
                 WordKey {
                     accents: vec![Accents::of(&norm, &folded)],
                     syms: [&norm, &folded, key, &stem].map(|s| self.intern(s)),
@@ -217,7 +229,7 @@ impl Matcher {
         if words.is_empty() {
             return;
         }
-        let key = words.iter().map(|w| &*w.key).collect::<Vec<_>>().join(" ");
+        let key = merge_key.join(" ");
         let index = match self.by_key.get(&key) {
             Some(&index) => {
                 // Another spelling of the same expression: its accents too.
@@ -342,6 +354,12 @@ impl Matcher {
         (!entry_word).then_some(lemma)
     }
 
+    /// Whether a word, lowercase with its accents, is spelt as a word of its own
+    /// (`style`, `tâche`): then only entries spelt with its accents are its.
+    pub(super) fn spelt_apart(&self, lower: &str) -> bool {
+        self.homographs.contains(lower)
+    }
+
     /// Whether a word (folded) starts like some stem that may match.
     pub(super) fn may_stem(&self, folded: &str) -> bool {
         stem_prefix(folded).is_some_and(|p| self.stem_prefixes.contains(p))
@@ -406,9 +424,13 @@ impl Matcher {
 }
 
 /// Whether a word folding like an entry word has accents one of its spellings may
-/// have lost (see [`Accents`]).
+/// have lost (see [`Accents`]); a word spelt as a word of its own
+/// ([`super::homographs`]) needs one spelling with exactly its accents.
 fn accents_fit(entry: &WordKey, word: &Word) -> bool {
-    entry.accents.iter().any(|&a| word.accents.within(a))
+    match word.spelt_apart {
+        true => entry.accents.contains(&word.accents),
+        false => entry.accents.iter().any(|&a| word.accents.within(a)),
+    }
 }
 
 /// How a token's word matches one word of an entry.
@@ -430,6 +452,7 @@ pub(super) fn word_level(entry: &WordKey, inflects: bool, word: &Word) -> Option
             Level::Folded
         })
     } else if inflects
+        && !word.spelt_apart
         && entry.stem.len() >= MIN_STEM_MATCH
         && my_stem == stem
         && word.ending.reaches(&entry.ending)

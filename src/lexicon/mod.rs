@@ -21,6 +21,7 @@ mod ending;
 mod find;
 mod forms;
 mod hit;
+mod homographs;
 mod kind;
 mod lemmas;
 mod matcher;

@@ -291,6 +291,7 @@ impl WordMemo {
                 false => Accents::of(&normalize(text), &folded),
             },
             by_lemma: lemma.is_some(),
+            spelt_apart: is_word && matcher.spelt_apart(&normalize(text)),
             ending,
         };
         let from = self.longer.len() as u32;
