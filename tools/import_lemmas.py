@@ -214,6 +214,16 @@ def agreement_forms(term):
         if term.endswith(masculine):
             base = term[: -len(masculine)]
             return [base + other for other in others]
+    if term.endswith("x"):
+        # A plural (`loyaux`) or an irregular masculine (`faux`, `doux`): none spelt here.
+        return []
+    if term.endswith("s"):
+        # A plural entry (`sucrés`, `abandonnées`, `menteurs`) agrees nothing more; a
+        # masculine in -s (`mauvais`, `précis`) has its feminine.
+        base = term[:-1]
+        if base.endswith(("e", "é")) or any(base.endswith(m) for m, _ in AGREEMENT):
+            return []
+        return [term + "e", term + "es"]
     if term.endswith("e"):
         return [term + "s"]
     return [term + "e", term + "s", term + "es"]
