@@ -13,6 +13,7 @@ use crate::reuse::recycle;
 use crate::rules::Weighed;
 use crate::weights::SentimentWeights;
 
+mod discourse;
 mod lack;
 mod wait;
 
@@ -86,7 +87,8 @@ pub(crate) fn score<'a>(
 /// ne nous a prévenus ?`; `c'est pourquoi` asks nothing), including those inside a longer
 /// expression that keeps their feeling (`bravo` in the stance cue `bravo à`, `pire`
 /// in the comparative `pire que`: see [`Kinds::layers`]), waits in a sentence that
-/// counts the time (see [`wait`]), and the lack that a sentence opening on a denied
+/// counts the time (see [`wait`]), but not the interjection `bon` (see
+/// [`discourse`]), and the lack that a sentence opening on a denied
 /// noun complains of (see [`lack`]).
 fn collect<'a>(doc: &Document<'a>, explain: bool, words: &mut Vec<Weighed<'a>>) {
     // A formula carries no feeling, even when a word lexicon weighs the same term
@@ -107,7 +109,8 @@ fn collect<'a>(doc: &Document<'a>, explain: bool, words: &mut Vec<Weighed<'a>>) 
     let timed = |hit: &Hit<'_>| hit.kinds.has(EntryKind::Wait) && wait::counts_time(doc, hit);
     for (h, hit) in doc.hits.iter().enumerate() {
         let timed = timed(hit);
-        if feeling(hit.kinds) || reproach(hit) || timed {
+        let feels = feeling(hit.kinds) && !discourse::interjection(doc, hit);
+        if feels || reproach(hit) || timed {
             push_feelings(h, hit, timed, explain, words);
         } else if hit.kinds.layers() && hit.end - hit.first > 1 {
             // The feelings nested in it, left to right, never overlapping.
