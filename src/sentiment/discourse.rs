@@ -5,8 +5,9 @@
 //! subject; the adjective (`un bon restaurant`, `c'était bon`) qualifies a noun or
 //! follows a verb. Read as praise, the interjection turned complaints positive
 //! (`Bon on a du mal tomber…`). The grammar that tells them apart is a closed class,
-//! so it is written here: `bon` that opens its sentence before a comma, an ellipsis
-//! or a subject, or that follows another interjection (`ah`, `eh`, `enfin`, `bref`).
+//! so it is written here: `bon` that opens its sentence before a subject (past a
+//! comma or an ellipsis), or that follows another interjection (`ah`, `eh`, `enfin`,
+//! `bref`).
 
 use crate::document::Document;
 use crate::lexicon::Hit;
@@ -24,13 +25,15 @@ pub(super) fn interjection(doc: &Document<'_>, hit: &Hit<'_>) -> bool {
     // `Bref, bon, on …` opens its sentence as well as `Bon, on …`.
     let after_a_comma =
         hit.first > 1 && doc.tokens[hit.first - 1].text == "," && interjection_at(hit.first - 2);
-    // A pause (`,`, `...`, `…`; not the stop of `C'est bon.`) or a subject.
+    // A subject after it, past a pause (`,`, `...`, `…`): `Bon, on…`, `Bon je…`. The
+    // adjective may stand before a comma too (`Bon, bio, copieux`; `bon, même si
+    // lent`), so a pause alone does not tell.
     let pause = |text: &str| text == "," || text.starts_with("..") || text.starts_with('…');
-    let before_a_subject = hit.end < doc.tokens.len()
-        && same_sentence(hit.end)
-        && (pause(doc.tokens[hit.end].text)
-            || matches!(
-                word(hit.end).as_str(),
+    let subject = |i: usize| {
+        i < doc.tokens.len()
+            && same_sentence(i)
+            && matches!(
+                word(i).as_str(),
                 "je" | "j'"
                     | "j’"
                     | "on"
@@ -43,11 +46,15 @@ pub(super) fn interjection(doc: &Document<'_>, hit: &Hit<'_>) -> bool {
                     | "c’"
                     | "ça"
                     | "ca"
+                    | "moi"
                     | "ben"
                     | "bah"
                     | "alors"
                     | "voilà"
-            ));
+            )
+    };
+    let before_a_subject = subject(hit.end)
+        || (hit.end < doc.tokens.len() && pause(doc.tokens[hit.end].text) && subject(hit.end + 1));
     after_interjection || ((doc.opens_sentence(hit.first) || after_a_comma) && before_a_subject)
 }
 
