@@ -13,6 +13,10 @@ use crate::reuse::recycle;
 use crate::rules::Weighed;
 use crate::weights::SentimentWeights;
 
+mod discourse;
+mod lack;
+mod wait;
+
 /// A label from a score and the thresholds of `weights`.
 pub(crate) fn label(weights: &SentimentWeights, score: f64) -> Label {
     if score <= weights.negative {
@@ -82,7 +86,10 @@ pub(crate) fn score<'a>(
 /// cues with a valence of their own, reproaches in a question (`Pourquoi personne
 /// ne nous a prévenus ?`; `c'est pourquoi` asks nothing), including those inside a longer
 /// expression that keeps their feeling (`bravo` in the stance cue `bravo à`, `pire`
-/// in the comparative `pire que`: see [`Kinds::layers`]).
+/// in the comparative `pire que`: see [`Kinds::layers`]), waits in a sentence that
+/// counts the time (see [`wait`]), but not the interjection `bon` (see
+/// [`discourse`]), and the lack that a sentence opening on a denied
+/// noun complains of (see [`lack`]).
 fn collect<'a>(doc: &Document<'a>, explain: bool, words: &mut Vec<Weighed<'a>>) {
     // A formula carries no feeling, even when a word lexicon weighs the same term
     // (`respectueusement` closing a letter is its form, not praise).
@@ -99,26 +106,36 @@ fn collect<'a>(doc: &Document<'a>, explain: bool, words: &mut Vec<Weighed<'a>>) 
                 .closing_punctuation(hit.first)
                 .is_some_and(|t| t.text.contains('?'))
     };
+    let timed = |hit: &Hit<'_>| hit.kinds.has(EntryKind::Wait) && wait::counts_time(doc, hit);
     for (h, hit) in doc.hits.iter().enumerate() {
-        if feeling(hit.kinds) || reproach(hit) {
-            push_feelings(h, hit, explain, words);
+        let timed = timed(hit);
+        let feels = feeling(hit.kinds) && !discourse::interjection(doc, hit);
+        if feels || reproach(hit) || timed {
+            push_feelings(h, hit, timed, explain, words);
         } else if hit.kinds.layers() && hit.end - hit.first > 1 {
             // The feelings nested in it, left to right, never overlapping.
             let from = doc.nested.partition_point(|inner| inner.first < hit.first);
             let mut free = hit.first;
             for inner in doc.nested[from..].iter().take_while(|n| n.first < hit.end) {
                 if inner.first >= free && feeling(inner.kinds) {
-                    push_feelings(h, inner, explain, words);
+                    push_feelings(h, inner, false, explain, words);
                     free = inner.end;
                 }
             }
         }
     }
+    lack::push_lacks(doc, explain, words);
 }
 
 /// The feelings of `hit`, weighed as words of hit `h` (itself, or the expression it
-/// lies in).
-fn push_feelings<'a>(h: usize, hit: &Hit<'a>, explain: bool, words: &mut Vec<Weighed<'a>>) {
+/// lies in); its wait only when `timed` (its sentence counts the time).
+fn push_feelings<'a>(
+    h: usize,
+    hit: &Hit<'a>,
+    timed: bool,
+    explain: bool,
+    words: &mut Vec<Weighed<'a>>,
+) {
     // Naming a target is not a feeling: `libre` in `logiciel libre` carries none.
     let names_target = hit.kinds.names_target();
     for &(kind, valence) in hit.meaning.words.iter() {
@@ -127,6 +144,7 @@ fn push_feelings<'a>(h: usize, hit: &Hit<'a>, explain: bool, words: &mut Vec<Wei
             EntryKind::Irony if valence != 0.0 => Role::Irony,
             // Only a question's reproach reaches here (`collect`).
             EntryKind::Reproach => Role::Sentiment,
+            EntryKind::Wait if timed => Role::Sentiment,
             _ => continue,
         };
         words.push(Weighed {

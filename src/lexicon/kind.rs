@@ -83,6 +83,10 @@ pub enum EntryKind {
     /// `traiter`): a harm or a negative word after it in its clause turns to good
     /// news; valence 0.
     Remedy,
+    /// Waits (`attendu`, `attente`, `au bout de`): with a length of time counted in
+    /// its sentence (`on a attendu 45 minutes`, `au bout d'une heure`) a complaint of
+    /// its valence in [-4, 0), not 0; elsewhere (`le film attendu`) nothing.
+    Wait,
 }
 
 /// The valences a kind takes: an interval, open or closed at each end, with or
@@ -203,7 +207,7 @@ const STANCE: Valences = Valences::closed(-1.0, 1.0).not_zero();
 /// Every kind, in the order of [`EntryKind`]'s variants: name in files, valences,
 /// evidence role, scored by the sentiment stage, matches inflected forms.
 #[rustfmt::skip]
-pub(crate) const KINDS: [KindSpec; 21] = {
+pub(crate) const KINDS: [KindSpec; 22] = {
     use EntryKind::*;
     let zero = Valences::ZERO;
     let intensity = Valences::closed(0.0, 2.0).open_below();
@@ -237,6 +241,8 @@ pub(crate) const KINDS: [KindSpec; 21] = {
         row(Reproach,    "reproach",    reproach,    None,                     true,  false),
         row(Harm,        "harm",        harm,        Some(Role::Sentiment),    true,  true),
         row(Remedy,      "remedy",      zero,        Some(Role::Negator),      false, true),
+        // Scored as a sentiment word when its sentence counts a time (`sentiment::wait`).
+        row(Wait,        "wait",        reproach,    None,                     true,  false),
     ]
 };
 
