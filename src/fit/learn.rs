@@ -182,12 +182,18 @@ fn adapted(setup: &Setup<'_>, lines: &[Line]) -> Result<Analyzer, Error> {
 /// engine without them, and lost no macro-F1.
 pub(crate) fn learn(setup: &Setup<'_>, rows: &[usize]) -> Result<Learned, Error> {
     let design = design(setup, rows);
-    let lambda = cv::choose_lambda(&design.0, rows, setup.seed);
+    let (lambda, fitted) = cv::choose_lambda(&design.0, rows, setup.seed);
+    // The folds' fit, its weights by candidate, where the fits below start.
+    let mut start = Logistic::zeros(setup.observed.candidates.len());
+    (start.bias, start.base) = (fitted.bias, fitted.base);
+    for (&(c, _), &w) in design.1.iter().zip(&fitted.weights) {
+        start.weights[c as usize] = w;
+    }
     let class = |r: usize| setup.classes[r];
     let folds = cv::stratified(rows, class, BAND_FOLDS, setup.seed.wrapping_add(1));
     let (mut held, mut held_scores) = (Vec::new(), Vec::new());
     for fold in folds.iter().filter(|f| !f.is_empty()) {
-        let lines = fit_lines(setup, &cv::rest(rows, fold), lambda);
+        let lines = fit_lines(setup, &cv::rest(rows, fold), lambda, &start);
         let analyzer = adapted(setup, &lines)?;
         held_scores.extend(scores(&analyzer, setup.task, setup.examples, fold));
         held.extend(fold.iter().map(|&r| setup.classes[r]));
@@ -218,7 +224,7 @@ pub(crate) fn learn(setup: &Setup<'_>, rows: &[usize]) -> Result<Learned, Error>
     let keep = ordered && with_lines >= refitted.max(as_is);
     let (lines, band) = if keep {
         let band = fit_band(task, &held_scores, &held, default).0;
-        (fit_lines(setup, rows, lambda), band)
+        (fit_lines(setup, rows, lambda, &start), band)
     } else if refitted >= as_is + MIN_GAIN {
         (Vec::new(), fit_band(task, &base, &held, default).0)
     } else {
@@ -253,10 +259,19 @@ fn design(setup: &Setup<'_>, rows: &[usize]) -> (Design, Vec<(u32, usize)>) {
     (design, kept)
 }
 
-/// The lines learned from the texts `rows` with penalty `lambda`.
-fn fit_lines(setup: &Setup<'_>, rows: &[usize], lambda: f64) -> Vec<Line> {
+/// The lines learned from the texts `rows` with penalty `lambda`, the fit
+/// starting from `start` (its weights by candidate: a fit of the same penalty on
+/// other rows of the same texts, which the fit here is near).
+fn fit_lines(setup: &Setup<'_>, rows: &[usize], lambda: f64, start: &Logistic) -> Vec<Line> {
     let (design, kept) = design(setup, rows);
-    let logistic = Logistic::fit(&design, rows, lambda);
+    let start = Logistic {
+        weights: kept
+            .iter()
+            .map(|&(c, _)| start.weights[c as usize])
+            .collect(),
+        ..*start
+    };
+    let logistic = Logistic::fit_from(&design, rows, lambda, start);
     lines(setup, &design, rows, &kept, &logistic)
 }
 
