@@ -24,7 +24,10 @@ pub(crate) fn assemble<'a>(
     topic: &'a CompiledTopic,
 ) -> Vec<Evidence<'a>> {
     let mut evidence = Vec::with_capacity(words.len() + doc.hits.len() + doc.nested.len());
-    let mut words = words.drain(..).peekable();
+    // The words are read in place, by index, each giving up its rules: drained
+    // through a `Peekable`, each word (96 bytes) was moved into the peeked slot
+    // and out again.
+    let mut next = 0;
     let mut nested = doc.nested.iter().peekable();
     for (index, hit) in doc.hits.iter().enumerate() {
         // One nested at its start is shorter, so it comes first.
@@ -32,8 +35,9 @@ pub(crate) fn assemble<'a>(
             nested_evidence(doc, inner, topic, &mut evidence);
         }
         let at_start = |word: &Weighed<'_>| word.hit == index && word.first == hit.first;
-        while let Some(word) = words.next_if(at_start) {
+        while let Some(word) = words.get_mut(next).filter(|word| at_start(word)) {
             push_in_place(&mut evidence, weighed_evidence(doc, word));
+            next += 1;
         }
         // Feelings are weighed words already.
         if hit.kinds.beyond_feeling() {
@@ -43,7 +47,7 @@ pub(crate) fn assemble<'a>(
         // What lies inside it further on, in text order: names and frames, and the
         // feelings the expression keeps (`bravo` in `bravo à`).
         loop {
-            let word_at = words.peek().filter(|w| w.hit == index).map(|w| w.first);
+            let word_at = words.get(next).filter(|w| w.hit == index).map(|w| w.first);
             let inner_at = nested.peek().filter(|n| n.first < hit.end).map(|n| n.first);
             let inner_first = match (word_at, inner_at) {
                 (Some(w), Some(n)) => n <= w,
@@ -55,20 +59,22 @@ pub(crate) fn assemble<'a>(
                 if let Some(inner) = nested.next() {
                     nested_evidence(doc, inner, topic, &mut evidence);
                 }
-            } else if let Some(word) = words.next() {
+            } else if let Some(word) = words.get_mut(next) {
                 push_in_place(&mut evidence, weighed_evidence(doc, word));
+                next += 1;
             }
         }
     }
     // Every word is a hit's, every nested hit inside one: none is left over.
-    debug_assert!(words.next().is_none() && nested.next().is_none());
+    debug_assert!(next == words.len() && nested.next().is_none());
+    words.clear();
     evidence
 }
 
 /// A weighed word's evidence: its own span and entry (inside its hit, for a feeling
 /// a longer expression keeps), its valence, the rules that weighed it and its
 /// contribution.
-fn weighed_evidence<'a>(doc: &Document<'a>, word: Weighed<'a>) -> Evidence<'a> {
+fn weighed_evidence<'a>(doc: &Document<'a>, word: &mut Weighed<'a>) -> Evidence<'a> {
     let (start, end) = (doc.tokens[word.first].start, doc.tokens[word.end - 1].end);
     Evidence {
         text: Cow::Borrowed(&doc.text[start..end]),
@@ -79,7 +85,7 @@ fn weighed_evidence<'a>(doc: &Document<'a>, word: Weighed<'a>) -> Evidence<'a> {
         id: None,
         source: None,
         valence: word.valence,
-        rules: word.rules,
+        rules: std::mem::take(&mut word.rules),
         contribution: word.value,
     }
 }

@@ -80,7 +80,7 @@ impl<'a> Document<'a> {
         let mut hashtags = false;
         tokenize(text).push_all(&mut tokens, |token| {
             hashtags |= token.kind == TokenKind::Hashtag;
-            ids.push(words.id(matcher, token))
+            ids.push(words.id_in(matcher, text, token))
         });
         // Sentences are cut over the tokenizer's tokens, as `sentences()` cuts
         // them: with the stops, or first when hashtags are about to become their

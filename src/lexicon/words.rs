@@ -18,6 +18,9 @@ use crate::normalize::{fold, normalize};
 use crate::tokenize::{Token, TokenKind};
 
 mod respell;
+mod short;
+
+use short::{ShortKey, ShortTable};
 
 /// The memo's hash maps take comment text as keys: their hash is seeded at random
 /// (per process), so that nobody can write tokens that all collide and make every
@@ -78,71 +81,11 @@ impl WordId {
     }
 }
 
-/// A token text of at most 15 bytes, and whether it is a word, as a key of 16
-/// bytes: its bytes zero-padded, the length and the word bit in the last byte (a
-/// text of 15 bytes leaves that byte free). Read with two overlapping loads, hashed
-/// as one 128-bit number (one multiply: three numbers took two), compared without a
-/// call; a bucket of 24 bytes (32 with a separate length) keeps more of the memo in
-/// cache. Most French words fit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct ShortKey([u64; 2]);
-
-impl std::hash::Hash for ShortKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        state.write_u128(u128::from(self.0[0]) | u128::from(self.0[1]) << 64);
-    }
-}
-
-impl ShortKey {
-    fn new(text: &str, is_word: bool) -> Option<ShortKey> {
-        let bytes = text.as_bytes();
-        let len = bytes.len();
-        // Each arm keeps exactly the bytes `0..len`, in order, zero-padded.
-        let (head, tail) = match len {
-            0 => (0, 0),
-            // The first, middle and last bytes: all of them, with the length.
-            1..=3 => (
-                u64::from(bytes[0])
-                    | u64::from(bytes[len / 2]) << 8
-                    | u64::from(bytes[len - 1]) << 16,
-                0,
-            ),
-            // The last 4 bytes shifted down past the ones the first 4 hold.
-            4..=7 => (
-                u64::from(le32(bytes))
-                    | (u64::from(le32(&bytes[len - 4..])) >> (8 * (8 - len))) << 32,
-                0,
-            ),
-            8..=15 => (
-                le64(bytes),
-                le64(&bytes[len - 8..]) >> 8 >> (8 * (15 - len)),
-            ),
-            _ => return None,
-        };
-        let tag = ((len as u64) << 1 | u64::from(is_word)) << 56;
-        Some(ShortKey([head, tail | tag]))
-    }
-}
-
-/// The first 4 bytes, little-endian.
-fn le32(bytes: &[u8]) -> u32 {
-    let mut word = [0; 4];
-    word.copy_from_slice(&bytes[..4]);
-    u32::from_le_bytes(word)
-}
-
-/// The first 8 bytes, little-endian.
-fn le64(bytes: &[u8]) -> u64 {
-    let mut word = [0; 8];
-    word.copy_from_slice(&bytes[..8]);
-    u64::from_le_bytes(word)
-}
-
 /// The memo: token text to word id, and the words.
 #[derive(Debug, Default)]
 pub(crate) struct WordMemo {
     /// Texts of up to 15 bytes.
-    short: Lookup<ShortKey>,
+    short: ShortTable,
     /// Longer texts, word tokens and other tokens apart: only words are stemmed.
     long: [Lookup<Box<str>>; 2],
     /// The word of every punctuation token, when no entry word is punctuation.
@@ -187,12 +130,34 @@ impl WordMemo {
     }
 
     /// The id of `token`'s word, worked out on first sight.
+    pub(crate) fn id(&mut self, matcher: &Matcher, token: &Token<'_>) -> WordId {
+        let short = ShortKey::new(token.text, token.kind == TokenKind::Word);
+        self.id_by(matcher, token, short)
+    }
+
+    /// [`id`](Self::id) of a token of `input` (its text is
+    /// `input[token.start..token.end]`), its key read straight from the input
+    /// (see [`ShortKey::within`]).
     ///
     /// Always inlined into the tokenizer's loop: called once per token, left to
     /// itself the compiler kept it a call, whose entry and exit were a fifth of its
     /// cost (callgrind).
     #[inline(always)]
-    pub(crate) fn id(&mut self, matcher: &Matcher, token: &Token<'_>) -> WordId {
+    pub(crate) fn id_in(&mut self, matcher: &Matcher, input: &str, token: &Token<'_>) -> WordId {
+        debug_assert_eq!(&input[token.start..token.end], token.text);
+        let is_word = token.kind == TokenKind::Word;
+        // A fifth of the tokens are punctuation, and usually in no expression:
+        // their key is not even read.
+        if token.kind == TokenKind::Punct && !matcher.has_punctuation() {
+            return self.id_by(matcher, token, None);
+        }
+        let short = ShortKey::within(input.as_bytes(), token.start, token.text.len(), is_word);
+        self.id_by(matcher, token, short)
+    }
+
+    /// The id of `token`'s word, whose short key is `short` (if it has one).
+    #[inline(always)]
+    fn id_by(&mut self, matcher: &Matcher, token: &Token<'_>, short: Option<ShortKey>) -> WordId {
         // A fifth of the tokens are punctuation, and usually in no expression.
         if token.kind == TokenKind::Punct && !matcher.has_punctuation() {
             if let Some(id) = self.punctuation {
@@ -203,13 +168,12 @@ impl WordMemo {
             return id;
         }
         let is_word = token.kind == TokenKind::Word;
-        let short = ShortKey::new(token.text, is_word);
         let known = match short {
-            Some(key) => self.short.get(&key),
-            None => self.long[usize::from(is_word)].get(token.text),
+            Some(key) => self.short.get(key),
+            None => self.long[usize::from(is_word)].get(token.text).copied(),
         };
         match known {
-            Some(&id) => id,
+            Some(id) => id,
             None => self.learn(matcher, token, short),
         }
     }
@@ -240,8 +204,10 @@ impl WordMemo {
         self.words.push(word);
         match short {
             Some(key) => self.short.insert(key, id),
-            None => self.long[usize::from(is_word)].insert(token.text.into(), id),
-        };
+            None => {
+                self.long[usize::from(is_word)].insert(token.text.into(), id);
+            }
+        }
         id
     }
 
@@ -397,30 +363,6 @@ fn is_laughter(token: &Token<'_>) -> bool {
 mod tests {
     use super::*;
     use crate::tokenize;
-
-    #[test]
-    fn short_keys_tell_every_byte_apart() {
-        for len in 0..=17 {
-            let text: String = "abcdefghijklmnopq".chars().take(len).collect();
-            let key = ShortKey::new(&text, true);
-            assert_eq!(key.is_some(), len <= 15, "{text}");
-            assert_eq!(key, ShortKey::new(&text.clone(), true));
-            if len > 15 {
-                continue;
-            }
-            assert_ne!(key, ShortKey::new(&text, false), "word or not: {text}");
-            for at in 0..len {
-                let mut changed = text.clone().into_bytes();
-                changed[at] = b'z';
-                let changed = String::from_utf8(changed).unwrap_or_default();
-                assert_ne!(key, ShortKey::new(&changed, true), "{text} / {changed}");
-            }
-            let longer = format!("{text}a");
-            if len < 15 {
-                assert_ne!(key, ShortKey::new(&longer, true), "{text} / {longer}");
-            }
-        }
-    }
 
     /// The term and level of the one-word match of `text`, under entries `rows`.
     fn single(rows: &str, text: &str) -> Option<(String, Level)> {

@@ -174,6 +174,11 @@ pub(crate) fn weigh<'a>(
     weights: &Weights,
     words: &mut [Weighed<'a>],
 ) {
+    // The rules only weigh words: with none, there is nothing for them to do (but
+    // read the document).
+    if words.is_empty() {
+        return;
+    }
     let read = Reading {
         doc,
         marks,

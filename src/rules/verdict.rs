@@ -43,10 +43,11 @@ impl WordRule for Verdict {
         // Most texts have no verdict word: nothing is allocated for them.
         let mut verdicts: Vec<(u32, usize)> = Vec::new();
         if w.conclusion != 1.0 || w.description != 1.0 {
-            for (h, hit) in doc.hits.iter().enumerate() {
+            // The kind first: the stop of a hit is read only for verdict words.
+            let verdict_words = doc.hits.iter().enumerate();
+            for (h, hit) in verdict_words.filter(|(_, hit)| hit.kinds.has(EntryKind::Verdict)) {
                 let sentence = doc.sentence(hit.first);
-                let new = verdicts.last().map_or(true, |&(s, _)| s != sentence);
-                if hit.kinds.has(EntryKind::Verdict) && new {
+                if verdicts.last().map_or(true, |&(s, _)| s != sentence) {
                     verdicts.push((sentence, h));
                 }
             }
