@@ -56,6 +56,9 @@ pub enum RuleKind {
     /// `réduire les émissions`) made it good news; a harm with none is a fact
     /// (factor 0).
     Remedy,
+    /// What grows is a harm or a bad thing (`l'acidification s'accélère`): the
+    /// growth word weighs nothing (factor 0), the bad thing says the news.
+    Growth,
 }
 
 spelled!(serde RuleKind {
@@ -71,6 +74,7 @@ spelled!(serde RuleKind {
     IronyPraise => "irony_praise",
     Verdict => "verdict",
     Remedy => "remedy",
+    Growth => "growth",
 });
 
 /// A rule that changed the weight of one sentiment word: which, by what factor,

@@ -96,7 +96,8 @@ fn collect<'a>(doc: &Document<'a>, explain: bool, words: &mut Vec<Weighed<'a>>) 
     let feeling = |kinds: Kinds| {
         (kinds.has(EntryKind::Sentiment)
             || kinds.has(EntryKind::Irony)
-            || kinds.has(EntryKind::Harm))
+            || kinds.has(EntryKind::Harm)
+            || kinds.has(EntryKind::Growth))
             && !kinds.has(EntryKind::Formula)
     };
     let reproach = |hit: &Hit<'_>| {
@@ -140,7 +141,9 @@ fn push_feelings<'a>(
     let names_target = hit.kinds.names_target();
     for &(kind, valence) in hit.meaning.words.iter() {
         let role = match kind {
-            EntryKind::Sentiment | EntryKind::Harm if !names_target => Role::Sentiment,
+            EntryKind::Sentiment | EntryKind::Harm | EntryKind::Growth if !names_target => {
+                Role::Sentiment
+            }
             EntryKind::Irony if valence != 0.0 => Role::Irony,
             // Only a question's reproach reaches here (`collect`).
             EntryKind::Reproach => Role::Sentiment,

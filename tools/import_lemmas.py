@@ -47,7 +47,7 @@ OUT_PATH = os.path.join(ROOT, "lexicons", "lemmas.tsv")
 # In the engine's override order (src/lexicon/mod.rs, DEFAULT_LEXICONS).
 LEXICONS = ("imported.tsv", "sentiment.tsv", "rules.tsv", "stance.tsv")
 # The kinds whose row of the KINDS table (src/lexicon/kind.rs) says they inflect.
-INFLECTING_KINDS = {"sentiment", "harm", "remedy"}
+INFLECTING_KINDS = {"sentiment", "harm", "remedy", "growth"}
 # src/lexicon/forms.rs: shorter stems never match.
 MIN_STEM_MATCH = 5
 

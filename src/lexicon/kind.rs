@@ -87,6 +87,11 @@ pub enum EntryKind {
     /// its sentence (`on a attendu 45 minutes`, `au bout d'une heure`) a complaint of
     /// its valence in [-4, 0), not 0; elsewhere (`le film attendu`) nothing.
     Wait,
+    /// Makes what it names grow or advance (`accroître`, `essor`, `montée en
+    /// puissance`, `s'accélère`): mild good news of its valence in (0, 4], unless
+    /// what grows is a harm or a bad thing (`l'acidification s'accélère`), whose own
+    /// weight then says the news (`src/rules/remedy.rs`).
+    Growth,
 }
 
 /// The valences a kind takes: an interval, open or closed at each end, with or
@@ -207,7 +212,7 @@ const STANCE: Valences = Valences::closed(-1.0, 1.0).not_zero();
 /// Every kind, in the order of [`EntryKind`]'s variants: name in files, valences,
 /// evidence role, scored by the sentiment stage, matches inflected forms.
 #[rustfmt::skip]
-pub(crate) const KINDS: [KindSpec; 22] = {
+pub(crate) const KINDS: [KindSpec; 23] = {
     use EntryKind::*;
     let zero = Valences::ZERO;
     let intensity = Valences::closed(0.0, 2.0).open_below();
@@ -216,6 +221,7 @@ pub(crate) const KINDS: [KindSpec; 22] = {
     let irony = Valences::closed(-4.0, 0.0);
     let reproach = Valences::closed(-4.0, 0.0).not_zero();
     let harm = Valences::closed(-4.0, 0.0).open_above();
+    let growth = Valences::closed(0.0, 4.0).open_below();
     [
         row(Sentiment,   "sentiment",   FEELING,     Some(Role::Sentiment),    true,  true),
         row(Negator,     "negator",     zero,        Some(Role::Negator),      false, false),
@@ -243,6 +249,7 @@ pub(crate) const KINDS: [KindSpec; 22] = {
         row(Remedy,      "remedy",      zero,        Some(Role::Negator),      false, true),
         // Scored as a sentiment word when its sentence counts a time (`sentiment::wait`).
         row(Wait,        "wait",        reproach,    None,                     true,  false),
+        row(Growth,      "growth",      growth,      Some(Role::Sentiment),    true,  true),
     ]
 };
 

@@ -12,6 +12,11 @@
 //!   harm, or a negative sentiment word (`la pollution`, `le chômage`), that follows
 //!   it in its clause into good news of the same weight.
 //!
+//! A third kind says growth (`accroître`, `essor`, `montée en puissance`,
+//! `s'accélère`): news welcome what grows or advances, mildly, unless it is a harm or
+//! a bad thing (`l'acidification s'accélère`, `l'essor des inégalités`). Then the
+//! growth word weighs nothing and the harm, no longer a mere fact, weighs as bad news.
+//!
 //! A harm in a negation's scope is left to the negation rule (`moins de déchets`,
 //! `sans pesticides`): a negated harm reads as a negated negative word, mildly good.
 //! A remedy itself negated (`ils ne luttent pas contre la pollution`) is turned back
@@ -35,13 +40,28 @@ impl WordRule for Remedy {
         let Reading { doc, marks, .. } = *read;
         // Most comments name neither a harm nor a remedy: then no word is looked at
         // (a negative word would otherwise search the hits before it).
-        let acts = |h: &Hit<'_>| h.kinds.has(EntryKind::Remedy) || h.kinds.has(EntryKind::Harm);
+        let acts = |h: &Hit<'_>| {
+            h.kinds.has(EntryKind::Remedy)
+                || h.kinds.has(EntryKind::Harm)
+                || h.kinds.has(EntryKind::Growth)
+        };
         if !doc.hits.iter().any(acts) {
             return;
         }
         for i in 0..words.len() {
             let word = &words[i];
             if word.role != Role::Sentiment {
+                continue;
+            }
+            if word.kind == EntryKind::Growth {
+                if let Some(bad) = grows_bad(doc, words, i) {
+                    let by = Some(words[bad].entry.into());
+                    words[i].apply(Rule {
+                        kind: RuleKind::Growth,
+                        factor: 0.0,
+                        by,
+                    });
+                }
                 continue;
             }
             let harm = word.kind == EntryKind::Harm;
@@ -72,7 +92,10 @@ impl WordRule for Remedy {
                 .filter(|h| !(h.kinds.has(EntryKind::Sentiment) || h.kinds.has(EntryKind::Harm)));
             let complement =
                 harm && before.is_some_and(|h| h.kinds.has(EntryKind::Harm) && near(h));
-            let weighs = remedy.is_none() && harm && !complement && deplored(doc, words, i, clause);
+            let weighs = remedy.is_none()
+                && harm
+                && !complement
+                && (deplored(doc, words, i, clause) || grows(doc, word));
             let word = &mut words[i];
             match remedy {
                 Some(by) => word.apply(Rule {
@@ -105,6 +128,51 @@ fn deplored(
     let near = words[i.saturating_sub(NEAR)..words.len().min(i + NEAR + 1)].iter();
     near.filter(|w| w.role == Role::Sentiment && w.kind == EntryKind::Sentiment)
         .any(|w| w.valence < 0.0 && doc.clause(w.first) == clause)
+}
+
+/// Whether a growth word lies beside `word` in its clause, on either side (`la
+/// hausse des émissions`, `les inégalités s'accroissent`): the harm grows, which is
+/// bad news at its weight.
+fn grows(doc: &crate::document::Document<'_>, word: &Weighed<'_>) -> bool {
+    let clause = doc.clause(word.first);
+    let near = |h: &Hit<'_>| {
+        h.kinds.has(EntryKind::Growth)
+            && doc.clause(h.first) == clause
+            && (h.end <= word.first && word.first - h.end <= REACH
+                || h.first >= word.end && h.first - word.end <= REACH)
+    };
+    let from = word.hit.saturating_sub(REACH + 2);
+    let to = doc.hits.len().min(word.hit + REACH + 3);
+    doc.hits[from..to].iter().any(near)
+}
+
+/// The word that growth word `g` makes grow, when it is a harm or a bad thing: the
+/// nearest such word of its clause within reach, after it (`l'essor des
+/// inégalités`) or before it (`l'acidification des océans s'accélère`).
+fn grows_bad(
+    doc: &crate::document::Document<'_>,
+    words: &[Weighed<'_>],
+    g: usize,
+) -> Option<usize> {
+    let growth = &words[g];
+    let clause = doc.clause(growth.first);
+    let bad = |w: &Weighed<'_>| {
+        w.role == Role::Sentiment
+            && (w.kind == EntryKind::Harm || (w.kind == EntryKind::Sentiment && w.valence < 0.0))
+            && doc.clause(w.first) == clause
+    };
+    // The words of the growth's own hit (an entry of another kind for the same
+    // term) are neither before nor after it.
+    let after = (g + 1..words.len())
+        .skip_while(|&j| words[j].hit == growth.hit)
+        .take_while(|&j| words[j].first >= growth.end && words[j].first - growth.end <= REACH)
+        .find(|&j| bad(&words[j]));
+    let before = (0..g)
+        .rev()
+        .skip_while(|&j| words[j].hit == growth.hit)
+        .take_while(|&j| words[j].end <= growth.first && growth.first - words[j].end <= REACH)
+        .find(|&j| bad(&words[j]));
+    after.or(before)
 }
 
 /// Whether the token at `at` opens the remedy's object, a noun group: an ordinary
@@ -165,6 +233,30 @@ mod tests {
             rules.iter().any(|(_, factor, _)| *factor == 0.0),
             "{rules:?}"
         );
+    }
+
+    #[test]
+    fn growth_is_mild_good_news() {
+        let analyzer = crate::Analyzer::default();
+        let analysis = analyzer.analyze("Le projet accélère le développement du quartier");
+        let growth = analysis.evidence.iter().find(|e| e.text == "accélère");
+        let growth = growth.expect("the growth word is evidence");
+        assert!(growth.rules.iter().all(|r| r.kind != RuleKind::Growth));
+        assert!(analysis.sentiment.score > 0.0, "{analysis:?}");
+    }
+
+    #[test]
+    fn growth_of_a_harm_is_bad_news() {
+        let text = "L'accroissement des inégalités dans le pays";
+        let growth = in_pipeline(text, "accroissement");
+        assert!(
+            growth
+                .iter()
+                .any(|(kind, factor, _)| *kind == RuleKind::Growth && *factor == 0.0),
+            "{growth:?}"
+        );
+        let harm = in_pipeline(text, "inégalités");
+        assert!(harm.iter().all(|(_, factor, _)| *factor != 0.0), "{harm:?}");
     }
 
     #[test]
