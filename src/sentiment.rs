@@ -13,6 +13,26 @@ use crate::reuse::recycle;
 use crate::rules::Weighed;
 use crate::weights::SentimentWeights;
 
+/// A test of the sentiment label of each text with the default analyzer, for the
+/// stages of this module: `label_cases!(name: "text" => Neutral, …);`.
+#[cfg(test)]
+macro_rules! label_cases {
+    ($name:ident: $($text:expr => $label:ident),+ $(,)?) => {
+        #[test]
+        fn $name() {
+            let analyzer = crate::Analyzer::default();
+            $(
+                assert_eq!(
+                    analyzer.analyze($text).sentiment.label,
+                    crate::Label::$label,
+                    "{}",
+                    $text
+                );
+            )+
+        }
+    };
+}
+
 mod discourse;
 mod lack;
 mod wait;

@@ -17,6 +17,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use super::lemmas::rows_after;
+
 /// The header line of `homographs.tsv`; the rows follow it.
 const HEADER: &str = "spelling\tnote\n";
 
@@ -33,11 +35,7 @@ impl Homographs {
 
     /// The first column of the rows after `text`'s comment lines and header.
     fn new(text: &'static str) -> Homographs {
-        let rows = match text.find(HEADER) {
-            Some(at) if at == 0 || text[..at].ends_with('\n') => &text[at + HEADER.len()..],
-            _ => "",
-        };
-        let spellings = rows
+        let spellings = rows_after(text, HEADER)
             .lines()
             .filter(|line| !line.starts_with('#'))
             .filter_map(|line| line.split('\t').next())

@@ -30,6 +30,15 @@ fn probes(form: &str) -> [usize; 2] {
     [(hash >> 47) as usize, (hash >> 30) as usize % FILTER_BITS]
 }
 
+/// The rows of a generated or embedded table: the text after its `header` line
+/// (its comment lines come before it), or none when the header is missing.
+pub(super) fn rows_after(text: &'static str, header: &str) -> &'static str {
+    match text.find(header) {
+        Some(at) if at == 0 || text[..at].ends_with('\n') => &text[at + header.len()..],
+        _ => "",
+    }
+}
+
 /// A sorted `form<TAB>lemma` table, read in place.
 #[derive(Debug)]
 pub(crate) struct Lemmas {
@@ -51,10 +60,7 @@ impl Lemmas {
     /// The rows of `text`, after its comment lines and its header (none without one);
     /// a row without a tab is skipped.
     fn new(text: &'static str) -> Lemmas {
-        let rows = match text.find(HEADER) {
-            Some(at) if at == 0 || text[..at].ends_with('\n') => &text[at + HEADER.len()..],
-            _ => "",
-        };
+        let rows = rows_after(text, HEADER);
         let mut spans = Vec::with_capacity(rows.len() / 20);
         let mut filter = vec![0u64; FILTER_BITS / 64];
         let mut start = 0;

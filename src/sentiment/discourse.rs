@@ -60,25 +60,17 @@ pub(super) fn interjection(doc: &Document<'_>, hit: &Hit<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Analyzer, Label};
+    label_cases!(the_interjection_bon_praises_nothing:
+        "Bon, on y est allés samedi." => Neutral,
+        "Bon je vais vous raconter." => Neutral,
+        "Ah bon ?" => Neutral,
+        "Bref, bon, on ne reviendra pas." => Negative,
+    );
 
-    fn label(text: &str) -> Label {
-        Analyzer::default().analyze(text).sentiment.label
-    }
-
-    #[test]
-    fn the_interjection_bon_praises_nothing() {
-        assert_eq!(label("Bon, on y est allés samedi."), Label::Neutral);
-        assert_eq!(label("Bon je vais vous raconter."), Label::Neutral);
-        assert_eq!(label("Ah bon ?"), Label::Neutral);
-        assert_eq!(label("Bref, bon, on ne reviendra pas."), Label::Negative);
-    }
-
-    #[test]
-    fn the_adjective_bon_still_praises() {
-        assert_eq!(label("C'est bon, on reviendra."), Label::Positive);
-        assert_eq!(label("Bon restaurant."), Label::Positive);
-        assert_eq!(label("Enfin, bon restaurant quand même."), Label::Positive);
-        assert_eq!(label("C'était bon."), Label::Positive);
-    }
+    label_cases!(the_adjective_bon_still_praises:
+        "C'est bon, on reviendra." => Positive,
+        "Bon restaurant." => Positive,
+        "Enfin, bon restaurant quand même." => Positive,
+        "C'était bon." => Positive,
+    );
 }

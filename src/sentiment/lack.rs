@@ -77,24 +77,15 @@ fn asks(doc: &Document<'_>, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Analyzer, Label};
+    label_cases!(a_sentence_opening_on_a_denied_noun_complains:
+        "Aucune explication sur les plats." => Negative,
+        "Pas de dessert, pas de café." => Negative,
+    );
 
-    fn label(text: &str) -> Label {
-        Analyzer::default().analyze(text).sentiment.label
-    }
-
-    #[test]
-    fn a_sentence_opening_on_a_denied_noun_complains() {
-        assert_eq!(label("Aucune explication sur les plats."), Label::Negative);
-        assert_eq!(label("Pas de dessert, pas de café."), Label::Negative);
-    }
-
-    #[test]
-    fn a_lack_weighs_nothing_beside_a_feeling_in_a_question_or_inside_a_clause() {
-        // The denied word's own feeling decides (`souci` turned by the negation).
-        assert_eq!(label("Pas de souci, tout était parfait."), Label::Positive);
-        assert_eq!(label("Pas de dessert ?"), Label::Neutral);
-        assert_eq!(label("Le serveur n'a pas de carte."), Label::Neutral);
-        assert_eq!(label("Pas encore servi."), Label::Neutral);
-    }
+    label_cases!(a_lack_weighs_nothing_beside_a_feeling_in_a_question_or_inside_a_clause:
+        "Pas de souci, tout était parfait." => Positive,
+        "Pas de dessert ?" => Neutral,
+        "Le serveur n'a pas de carte." => Neutral,
+        "Pas encore servi." => Neutral,
+    );
 }

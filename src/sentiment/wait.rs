@@ -97,24 +97,16 @@ fn spelt_length(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Analyzer, Label};
+    label_cases!(a_wait_with_its_time_counted_complains:
+        "On a attendu 45 minutes." => Negative,
+        "Au bout d'une heure, rien." => Negative,
+        "Il a fallu attendre 15mn." => Negative,
+        "Une heure et demie d'attente." => Negative,
+    );
 
-    fn label(text: &str) -> Label {
-        Analyzer::default().analyze(text).sentiment.label
-    }
-
-    #[test]
-    fn a_wait_with_its_time_counted_complains() {
-        assert_eq!(label("On a attendu 45 minutes."), Label::Negative);
-        assert_eq!(label("Au bout d'une heure, rien."), Label::Negative);
-        assert_eq!(label("Il a fallu attendre 15mn."), Label::Negative);
-        assert_eq!(label("Une heure et demie d'attente."), Label::Negative);
-    }
-
-    #[test]
-    fn a_wait_without_a_time_or_of_days_judges_nothing() {
-        assert_eq!(label("Le film tant attendu sort demain."), Label::Neutral);
-        assert_eq!(label("Dans l'attente de votre réponse."), Label::Neutral);
-        assert_eq!(label("Un album attendu depuis deux ans."), Label::Neutral);
-    }
+    label_cases!(a_wait_without_a_time_or_of_days_judges_nothing:
+        "Le film tant attendu sort demain." => Neutral,
+        "Dans l'attente de votre réponse." => Neutral,
+        "Un album attendu depuis deux ans." => Neutral,
+    );
 }
