@@ -131,8 +131,7 @@ impl WordMemo {
 
     /// The id of `token`'s word, worked out on first sight.
     pub(crate) fn id(&mut self, matcher: &Matcher, token: &Token<'_>) -> WordId {
-        let short = ShortKey::new(token.text, token.kind == TokenKind::Word);
-        self.id_by(matcher, token, short)
+        self.id_keyed(matcher, token, |is_word| ShortKey::new(token.text, is_word))
     }
 
     /// [`id`](Self::id) of a token of `input` (its text is
@@ -145,20 +144,22 @@ impl WordMemo {
     #[inline(always)]
     pub(crate) fn id_in(&mut self, matcher: &Matcher, input: &str, token: &Token<'_>) -> WordId {
         debug_assert_eq!(&input[token.start..token.end], token.text);
-        let is_word = token.kind == TokenKind::Word;
-        // A fifth of the tokens are punctuation, and usually in no expression:
-        // their key is not even read.
-        if token.kind == TokenKind::Punct && !matcher.has_punctuation() {
-            return self.id_by(matcher, token, None);
-        }
-        let short = ShortKey::within(input.as_bytes(), token.start, token.text.len(), is_word);
-        self.id_by(matcher, token, short)
+        self.id_keyed(matcher, token, |is_word| {
+            ShortKey::within(input.as_bytes(), token.start, token.text.len(), is_word)
+        })
     }
 
-    /// The id of `token`'s word, whose short key is `short` (if it has one).
+    /// The id of `token`'s word, its short key (if it has one) made by `key` from
+    /// whether it is a word.
     #[inline(always)]
-    fn id_by(&mut self, matcher: &Matcher, token: &Token<'_>, short: Option<ShortKey>) -> WordId {
-        // A fifth of the tokens are punctuation, and usually in no expression.
+    fn id_keyed(
+        &mut self,
+        matcher: &Matcher,
+        token: &Token<'_>,
+        key: impl FnOnce(bool) -> Option<ShortKey>,
+    ) -> WordId {
+        // A fifth of the tokens are punctuation, and usually in no expression:
+        // their key is not even read.
         if token.kind == TokenKind::Punct && !matcher.has_punctuation() {
             if let Some(id) = self.punctuation {
                 return id;
@@ -168,6 +169,7 @@ impl WordMemo {
             return id;
         }
         let is_word = token.kind == TokenKind::Word;
+        let short = key(is_word);
         let known = match short {
             Some(key) => self.short.get(key),
             None => self.long[usize::from(is_word)].get(token.text).copied(),
